@@ -1,0 +1,46 @@
+namespace EcgAnomaly.Data.Internal;
+
+/// <summary>
+/// Weka ARFF as the UCR archive writes it: a header of <c>@attribute</c> lines, then <c>@data</c> and
+/// comma-separated rows whose last field is the class.
+/// </summary>
+internal static class ArffFormatReader
+{
+    public static LabelledBeats Read(string file)
+    {
+        var table = new BeatTableBuilder(file);
+        var inData = false;
+        var lineNumber = 0;
+        foreach (var line in System.IO.File.ReadLines(file))
+        {
+            lineNumber++;
+            var span = line.AsSpan().Trim();
+            if (span.IsEmpty || span[0] == '%') continue;
+            if (!inData)
+            {
+                if (span.StartsWith("@data", StringComparison.OrdinalIgnoreCase)) inData = true;
+                else if (span[0] != '@') throw DataFormatException.Malformed(file, lineNumber, "expected an @ header line or @data before the rows");
+                continue;
+            }
+            ReadRow(table, span, lineNumber);
+        }
+        if (!inData && lineNumber > 0) throw DataFormatException.Malformed(file, null, "no @data section");
+        return table.Build();
+    }
+
+    private static void ReadRow(BeatTableBuilder table, ReadOnlySpan<char> span, int lineNumber)
+    {
+        var lastComma = span.LastIndexOf(',');
+        if (lastComma < 0) throw DataFormatException.MissingLabel(table.File, lineNumber);
+        var fieldCount = span.Count(',') + 1;
+        var label = table.ParseLabel(span[(lastComma + 1)..], lineNumber, fieldCount);
+        table.BeginRow();
+        var column = 0;
+        foreach (var range in span[..lastComma].Split(','))
+        {
+            column++;
+            table.AddValue(table.ParseValue(span[range], lineNumber, column));
+        }
+        table.EndRow(label, lineNumber);
+    }
+}

@@ -1,0 +1,42 @@
+namespace EcgAnomaly.Data.Internal;
+
+/// <summary>
+/// The sktime/aeon <c>.ts</c> format: <c>#</c> comments and <c>@</c> header lines, then after <c>@data</c>
+/// one series per line as <c>v1,v2,...:label</c>. Only univariate series (one dimension) are beats.
+/// </summary>
+internal static class TsFormatReader
+{
+    public static LabelledBeats Read(string file)
+    {
+        var table = new BeatTableBuilder(file);
+        var inData = false;
+        var lineNumber = 0;
+        foreach (var line in System.IO.File.ReadLines(file))
+        {
+            lineNumber++;
+            var span = line.AsSpan().Trim();
+            if (span.IsEmpty || span[0] == '#') continue;
+            if (!inData)
+            {
+                if (span.StartsWith("@data", StringComparison.OrdinalIgnoreCase)) inData = true;
+                else if (span[0] != '@') throw DataFormatException.Malformed(file, lineNumber, "expected an @ header line or @data before the rows");
+                continue;
+            }
+            var colon = span.LastIndexOf(':');
+            if (colon < 0) throw DataFormatException.MissingLabel(file, lineNumber);
+            if (span[..colon].Contains(':'))
+                throw DataFormatException.Malformed(file, lineNumber, "series has more than one dimension; beats must be univariate");
+            var label = table.ParseLabel(span[(colon + 1)..], lineNumber, span[..colon].Count(',') + 2);
+            table.BeginRow();
+            var column = 0;
+            foreach (var range in span[..colon].Split(','))
+            {
+                column++;
+                table.AddValue(table.ParseValue(span[..colon][range], lineNumber, column));
+            }
+            table.EndRow(label, lineNumber);
+        }
+        if (!inData && lineNumber > 0) throw DataFormatException.Malformed(file, null, "no @data section");
+        return table.Build();
+    }
+}

@@ -1,0 +1,9 @@
+namespace EcgAnomaly.Detection;
+
+public enum ThresholdPolicyKind
+{
+    Percentile,
+    Sigma,
+    FalseAlarmRate,
+    Fixed,
+}

@@ -1,0 +1,13 @@
+using static TorchSharp.torch;
+
+namespace EcgAnomaly.Models;
+
+/// <summary>Counts trainable parameters the way PyTorch's <c>sum(p.numel() for p in m.parameters())</c> does.</summary>
+public static class ParameterCount
+{
+    public static long Of(nn.Module module)
+    {
+        ArgumentNullException.ThrowIfNull(module);
+        return module.parameters().Sum(p => p.numel());
+    }
+}

@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using EcgAnomaly.Data;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace EcgAnomaly.Training;
+
+/// <summary>The study's loop: Adam, L1 loss summed over the batch, shuffled mini-batches; validation after every epoch.</summary>
+public static class Trainer
+{
+    public static TrainingResult Train(
+        nn.Module<Tensor, Tensor> model,
+        LabelledBeats train,
+        LabelledBeats validation,
+        TrainingOptions options,
+        ITrainingObserver? observer = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(validation);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        if (train.Length != validation.Length)
+            throw new ArgumentException($"train beats have {train.Length} samples, validation beats {validation.Length}", nameof(validation));
+
+        var device = TorchDevice.Resolve(options.Device);
+        model.to(device);
+        using var trainX = tensor(train.Values, [train.Count, train.Length], device: device);
+        using var optimizer = optim.Adam(model.parameters(), options.LearningRate);
+        var shuffler = new Random(options.Seed);
+        var order = Enumerable.Range(0, train.Count).Select(i => (long)i).ToArray();
+        var batches = (train.Count + options.BatchSize - 1) / options.BatchSize;
+        var history = new List<EpochRecord>(options.Epochs);
+        var best = new Dictionary<string, Tensor>();
+        var bestEpoch = 0;
+        var bestLoss = double.PositiveInfinity;
+
+        for (var epoch = 1; epoch <= options.Epochs; epoch++)
+        {
+            observer?.OnEpochStarted(epoch, options.Epochs, batches);
+            var clock = Stopwatch.StartNew();
+            model.train();
+            shuffler.Shuffle(order);
+            double total = 0;
+            for (var b = 0; b < batches; b++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                using var scope = NewDisposeScope();
+                var start = b * options.BatchSize;
+                var end = Math.Min(start + options.BatchSize, train.Count);
+                var x = trainX.index_select(0, tensor(order[start..end], device: device));
+                var loss = (model.call(x) - x).abs().sum();
+                optimizer.zero_grad();
+                loss.backward();
+                optimizer.step();
+                total += loss.item<float>();
+                observer?.OnBatchCompleted(epoch, b + 1, batches);
+            }
+            var validationLoss = ReconstructionScorer.Score(model, validation, options.ScoringBatchSize, device).Average();
+            var record = new EpochRecord(epoch, total / train.Count, validationLoss, clock.Elapsed.TotalSeconds);
+            history.Add(record);
+            if (!double.IsFinite(record.TrainLoss))
+                throw new InvalidOperationException($"training diverged at epoch {epoch} (loss {record.TrainLoss}); try a smaller --lr");
+            if (validationLoss < bestLoss)
+            {
+                bestLoss = validationLoss;
+                bestEpoch = epoch;
+                foreach (var t in best.Values) t.Dispose();
+                best = model.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.detach().clone());
+            }
+            observer?.OnEpochCompleted(record, options.Epochs);
+        }
+        return new TrainingResult(history, bestEpoch, best);
+    }
+}

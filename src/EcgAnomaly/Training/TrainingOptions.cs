@@ -1,0 +1,28 @@
+namespace EcgAnomaly.Training;
+
+/// <summary>The study's training settings by default: Adam 1e-3, L1 summed over the batch, batch 32, 150 epochs.</summary>
+public sealed record TrainingOptions
+{
+    public int Epochs { get; init; } = 150;
+
+    public int BatchSize { get; init; } = 32;
+
+    public double LearningRate { get; init; } = 1e-3;
+
+    /// <summary>Seeds weight initialisation and batch shuffling.</summary>
+    public int Seed { get; init; } = 777;
+
+    /// <summary>Beats per forward pass when scoring (no gradients, so larger is faster).</summary>
+    public int ScoringBatchSize { get; init; } = 512;
+
+    /// <summary>"cpu", "cuda" or "cuda:N"; null picks CUDA when available, else the CPU.</summary>
+    public string? Device { get; init; }
+
+    public void Validate()
+    {
+        Preconditions.CheckArgumentRange(nameof(Epochs), Epochs, 1, 100_000);
+        Preconditions.CheckArgumentRange(nameof(BatchSize), BatchSize, 1, 1_000_000);
+        Preconditions.CheckArgumentRange(nameof(LearningRate), LearningRate, 1e-12, 10);
+        Preconditions.CheckArgumentRange(nameof(ScoringBatchSize), ScoringBatchSize, 1, 1_000_000);
+    }
+}

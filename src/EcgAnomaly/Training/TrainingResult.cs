@@ -1,0 +1,34 @@
+using static TorchSharp.torch;
+
+namespace EcgAnomaly.Training;
+
+/// <summary>
+/// The loss history of a run and a copy of the weights of its best-validation epoch. The model itself keeps the
+/// last epoch's weights, which is what the study evaluated.
+/// </summary>
+public sealed class TrainingResult(IReadOnlyList<EpochRecord> history, int bestEpoch, Dictionary<string, Tensor> bestState) : IDisposable
+{
+    public IReadOnlyList<EpochRecord> History { get; } = history;
+
+    /// <summary>1-based epoch with the lowest validation loss.</summary>
+    public int BestEpoch { get; } = bestEpoch;
+
+    public double BestValidationLoss => History[BestEpoch - 1].ValidationLoss;
+
+    /// <summary>Detached copies of the best epoch's parameters and buffers, keyed as in the state dict.</summary>
+    public IReadOnlyDictionary<string, Tensor> BestState { get; } = bestState;
+
+    public double MedianEpochSeconds
+    {
+        get
+        {
+            var seconds = History.Select(h => h.Seconds).Order().ToArray();
+            return seconds.Length % 2 == 1 ? seconds[seconds.Length / 2] : (seconds[seconds.Length / 2 - 1] + seconds[seconds.Length / 2]) / 2;
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var t in BestState.Values) t.Dispose();
+    }
+}
