@@ -1,2 +1,1 @@
-var t = TorchSharp.torch.ones(3);
-Console.WriteLine(t.sum().item<float>());
+return EcgAnomaly.Cli.EcgAnomalyApp.Run(args);

@@ -1,0 +1,75 @@
+using EcgAnomaly.Cli.Internal;
+using EcgAnomaly.Data;
+using EcgAnomaly.Detection;
+using EcgAnomaly.Models;
+using EcgAnomaly.Runs;
+using EcgAnomaly.Training;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using TorchSharp;
+
+namespace EcgAnomaly.Cli.Commands;
+
+/// <summary><c>ecg-anomaly train</c>: settings → <see cref="TrainingRun"/> → a summary on the console.</summary>
+public sealed class TrainCommand(IAnsiConsole console) : Command<TrainSettings>
+{
+    public override int Execute(CommandContext context, TrainSettings settings, CancellationToken cancellationToken)
+    {
+        var protocol = settings.Protocol == "official" ? EvaluationProtocol.Official : EvaluationProtocol.Seed;
+        var folder = DataLocator.LocateEcg5000(settings.Data);
+        var outFolder = settings.Out ?? Path.Combine("runs", $"{DateTime.Now:yyyyMMdd-HHmmss}-{settings.Model}{settings.Embedding}");
+        IO.StagingFolder.EnsureUsable(Path.GetFullPath(outFolder));
+        if (settings.Threads > 0) torch.set_num_threads(settings.Threads);
+
+        var data = Ecg5000.Load(folder);
+        var split = DataSplit.FromEcg5000(data, protocol, settings.Seed);
+        var spec = ModelSpec.Lstm(settings.Embedding, split.Train.Length);
+        var options = new TrainingOptions
+        {
+            Epochs = settings.Epochs,
+            BatchSize = settings.Batch,
+            LearningRate = settings.LearningRate,
+            Seed = settings.Seed,
+            Device = settings.Device,
+        };
+        using (var probe = spec.Build())
+            console.MarkupLineInterpolated($"[bold]{spec.ShortName}[/]: LSTM autoencoder, embedding {spec.EmbeddingSize}, [bold]{ParameterCount.Of(probe):N0}[/] parameters");
+        console.MarkupLineInterpolated($"data: {folder} ({protocol.ToString().ToLowerInvariant()} protocol, seed {settings.Seed}): train {split.Train.Count}, validation {split.Validation.Count}, test {split.Test.Count} beats");
+
+        using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; interrupt.Cancel(); };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            var request = new TrainingRunRequest(split, spec, options, ThresholdPolicy.Parse(settings.ThresholdPolicy),
+                new RunDescription("ECG5000", protocol.ToString().ToLowerInvariant(), data.Sha256), outFolder);
+            TrainingRunResult? result = null;
+            console.Progress()
+                .AutoClear(true)
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new ElapsedTimeColumn())
+                .Start(ctx => result = TrainingRun.Execute(request, new ProgressTrainingObserver(console, ctx, spec.ShortName), interrupt.Token));
+            Summarise(result!);
+            return 0;
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+
+    private void Summarise(TrainingRunResult result)
+    {
+        var m = result.Metrics;
+        var table = new Table().AddColumns("metric", "value");
+        table.AddRow("parameters", m.Parameters.ToString("N0"));
+        table.AddRow("ROC AUC (last epoch)", m.RocAuc.ToString("0.0000"));
+        table.AddRow($"ROC AUC (best validation, epoch {m.BestEpoch})", m.RocAucBest.ToString("0.0000"));
+        table.AddRow("PR AUC (last epoch)", m.PrAuc.ToString("0.0000"));
+        table.AddRow($"threshold ({m.ThresholdPolicy})", m.Threshold.ToString("0.###"));
+        table.AddRow("precision / recall / F1", $"{m.Precision:0.000} / {m.Recall:0.000} / {m.F1:0.000}");
+        foreach (var (cls, rate) in m.PerClassDetection) table.AddRow($"detected, class {cls}", rate.ToString("0.000"));
+        table.AddRow("seconds per epoch (median)", m.SecondsPerEpochMedian.ToString("0.00"));
+        console.Write(table);
+        console.MarkupLineInterpolated($"AUC {m.RocAuc:0.0000}; run written to [bold]{result.Folder}[/]");
+    }
+}

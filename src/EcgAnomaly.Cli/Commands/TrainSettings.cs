@@ -1,0 +1,83 @@
+using System.ComponentModel;
+using EcgAnomaly.Detection;
+using EcgAnomaly.Models;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace EcgAnomaly.Cli.Commands;
+
+public sealed class TrainSettings : CommandSettings
+{
+    [CommandOption("--model <KIND>")]
+    [Description("Architecture to train: lstm (the study's LSTM autoencoder).")]
+    [DefaultValue("lstm")]
+    public string Model { get; init; } = "lstm";
+
+    [CommandOption("--embedding <E>")]
+    [Description("LSTM code size E; the study used 32, 64, 128 and 256.")]
+    [DefaultValue(32)]
+    public int Embedding { get; init; } = 32;
+
+    [CommandOption("--protocol <NAME>")]
+    [Description("seed: train/validate on the normal beats of ECG5000_TEST, test on all of ECG5000_TRAIN (the study's). official: the other way round.")]
+    [DefaultValue("seed")]
+    public string Protocol { get; init; } = "seed";
+
+    [CommandOption("--seed <N>")]
+    [Description("Seeds the train/validation split, the weight initialisation and the batch order; the same seed on the same machine gives the same run.")]
+    [DefaultValue(777)]
+    public int Seed { get; init; } = 777;
+
+    [CommandOption("--epochs <N>")]
+    [Description("Training epochs (the study: 150).")]
+    [DefaultValue(150)]
+    public int Epochs { get; init; } = 150;
+
+    [CommandOption("--batch <N>")]
+    [Description("Mini-batch size.")]
+    [DefaultValue(32)]
+    public int Batch { get; init; } = 32;
+
+    [CommandOption("--lr <RATE>")]
+    [Description("Adam learning rate.")]
+    [DefaultValue(1e-3)]
+    public double LearningRate { get; init; } = 1e-3;
+
+    [CommandOption("--threshold-policy <POLICY>")]
+    [Description("How the alarm threshold is chosen from validation-normal scores: percentile:P, sigma:K, fpr:F, or a fixed number.")]
+    [DefaultValue("percentile:99")]
+    public string ThresholdPolicy { get; init; } = "percentile:99";
+
+    [CommandOption("--data <DIR>")]
+    [Description("Folder holding ECG5000/ (default: $ECG_ANOMALY_DATA, then the download cache).")]
+    public string? Data { get; init; }
+
+    [CommandOption("--out <DIR>")]
+    [Description("Run folder to create (default: runs/<timestamp>-<model>). An existing non-empty folder is refused.")]
+    public string? Out { get; init; }
+
+    [CommandOption("--device <NAME>")]
+    [Description("auto (CUDA if available, else CPU), cpu, or cuda[:N].")]
+    [DefaultValue("auto")]
+    public string Device { get; init; } = "auto";
+
+    [CommandOption("--threads <N>")]
+    [Description("CPU threads for Torch (0: Torch's default, all cores).")]
+    [DefaultValue(0)]
+    public int Threads { get; init; }
+
+    public override ValidationResult Validate()
+    {
+        if (!ModelSpec.Kinds.Contains(Model)) return ValidationResult.Error($"--model: unknown model '{Model}' (expected one of {string.Join(", ", ModelSpec.Kinds)})");
+        if (Embedding is < 1 or > 4096) return ValidationResult.Error($"--embedding must be between 1 and 4096 (got {Embedding})");
+        if (Protocol is not ("seed" or "official")) return ValidationResult.Error($"--protocol: unknown protocol '{Protocol}' (expected seed or official)");
+        if (Epochs is < 1 or > 100_000) return ValidationResult.Error($"--epochs must be between 1 and 100000 (got {Epochs})");
+        if (Batch is < 1 or > 1_000_000) return ValidationResult.Error($"--batch must be between 1 and 1000000 (got {Batch})");
+        if (!(LearningRate > 0 && LearningRate <= 10)) return ValidationResult.Error($"--lr must be above 0 and at most 10 (got {LearningRate})");
+        if (!Detection.ThresholdPolicy.TryParse(ThresholdPolicy, out _, out var policyError)) return ValidationResult.Error($"--threshold-policy: {policyError}");
+        if (Device is not "auto" and not "cpu" && !Device.StartsWith("cuda", StringComparison.Ordinal))
+            return ValidationResult.Error($"--device: unknown device '{Device}' (expected auto, cpu or cuda[:N])");
+        if (Threads is < 0 or > 1024) return ValidationResult.Error($"--threads must be between 0 and 1024 (got {Threads})");
+        return ValidationResult.Success();
+    }
+}

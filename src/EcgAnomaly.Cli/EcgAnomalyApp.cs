@@ -1,0 +1,63 @@
+using EcgAnomaly.Cli.Commands;
+using EcgAnomaly.IO;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace EcgAnomaly.Cli;
+
+/// <summary>
+/// The command line: verbs, and the one place where expected failures become one line on stderr and an exit code
+/// (2 for bad input or usage, 1 for other failures, 130 when interrupted) instead of a stack trace.
+/// </summary>
+public static class EcgAnomalyApp
+{
+    public const int BadInput = 2;
+    public const int Failure = 1;
+    public const int Interrupted = 130;
+
+    public static int Run(string[] args, IAnsiConsole? console = null, TextWriter? error = null)
+    {
+        error ??= Console.Error;
+        var app = new CommandApp();
+        app.Configure(config =>
+        {
+            config.SetApplicationName("ecg-anomaly");
+            config.PropagateExceptions();
+            if (console is not null) config.ConfigureConsole(console);
+            config.AddCommand<TrainCommand>("train")
+                .WithDescription("Train an autoencoder on normal beats, evaluate it and write a run folder (weights, metrics, plots, report).")
+                .WithExample("train", "--model", "lstm", "--embedding", "32")
+                .WithExample("train", "--epochs", "5", "--seed", "1", "--out", "runs/quick");
+            config.AddCommand<DownloadCommand>("download")
+                .WithDescription("Download ECG5000 from the UCR/UEA archive into the per-user cache, checking every file's sha256.")
+                .WithExample("download");
+        });
+        try
+        {
+            return app.Run(args);
+        }
+        catch (Exception e) when (ExitCodeFor(e) is int code)
+        {
+            error.WriteLine($"ecg-anomaly: {OneLine(e)}");
+            return code;
+        }
+    }
+
+    private static int? ExitCodeFor(Exception e) => e switch
+    {
+        DataFormatException or OutputFolderException or CommandAppException or ArgumentException or FormatException => BadInput,
+        OperationCanceledException => Interrupted,
+        HttpRequestException or IOException or UnauthorizedAccessException or InvalidOperationException => Failure,
+        _ => null,
+    };
+
+    private static string OneLine(Exception e)
+    {
+        var message = e switch
+        {
+            OperationCanceledException => "interrupted; no output folder was written",
+            _ => e.Message,
+        };
+        return string.Join(" ", message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+}

@@ -1,0 +1,57 @@
+namespace EcgAnomaly.IO;
+
+/// <summary>
+/// A hidden sibling folder where a run's files are written; <see cref="Commit"/> renames it to the final name.
+/// Disposing an uncommitted staging folder deletes it, so a failed or interrupted run leaves nothing that looks finished.
+/// </summary>
+public sealed class StagingFolder : IDisposable
+{
+    private bool _committed;
+
+    private StagingFolder(string target, string path)
+    {
+        Target = target;
+        Path = path;
+    }
+
+    /// <summary>Where the files go once committed.</summary>
+    public string Target { get; }
+
+    /// <summary>Where to write them now.</summary>
+    public string Path { get; }
+
+    /// <summary>Refuses a target that exists and is not empty; never overwrites.</summary>
+    /// <exception cref="OutputFolderException">The target exists and is not empty.</exception>
+    public static StagingFolder Create(string target)
+    {
+        var full = System.IO.Path.GetFullPath(target);
+        EnsureUsable(full);
+        var parent = System.IO.Path.GetDirectoryName(full)!;
+        Directory.CreateDirectory(parent);
+        var staging = System.IO.Path.Combine(parent, $".{System.IO.Path.GetFileName(full)}.{Guid.NewGuid():N}.partial");
+        Directory.CreateDirectory(staging);
+        return new StagingFolder(full, staging);
+    }
+
+    public static void EnsureUsable(string target)
+    {
+        if (File.Exists(target)) throw new OutputFolderException($"{target}: output folder exists as a file; choose another --out");
+        if (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any())
+            throw new OutputFolderException($"{target}: output folder exists and is not empty; refusing to overwrite it (choose another --out)");
+    }
+
+    public string PathOf(string name) => System.IO.Path.Combine(Path, name);
+
+    public void Commit()
+    {
+        EnsureUsable(Target);
+        if (Directory.Exists(Target)) Directory.Delete(Target);
+        Directory.Move(Path, Target);
+        _committed = true;
+    }
+
+    public void Dispose()
+    {
+        if (!_committed && Directory.Exists(Path)) Directory.Delete(Path, recursive: true);
+    }
+}

@@ -1,0 +1,4 @@
+namespace EcgAnomaly.Runs;
+
+/// <summary>Counts at the threshold, abnormal = positive.</summary>
+public sealed record Confusion(int TruePositives, int FalsePositives, int TrueNegatives, int FalseNegatives);

@@ -1,0 +1,3 @@
+namespace EcgAnomaly.Runs;
+
+public sealed record HyperParameters(int Epochs, int BatchSize, double LearningRate, int Seed, string Optimizer, string Loss);

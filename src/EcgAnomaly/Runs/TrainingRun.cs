@@ -1,0 +1,133 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text;
+using EcgAnomaly.Detection;
+using EcgAnomaly.Evaluation;
+using EcgAnomaly.IO;
+using EcgAnomaly.Reporting;
+using EcgAnomaly.Training;
+using TorchSharp.PyBridge;
+
+namespace EcgAnomaly.Runs;
+
+/// <summary>
+/// Train, evaluate and write a run folder: weights (last epoch and best validation), model.json, metrics.json,
+/// history, test scores, the study's four plots and report.md. The folder appears only when complete.
+/// </summary>
+public static class TrainingRun
+{
+    public static string ToolVersion { get; } =
+        typeof(TrainingRun).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    public static TrainingRunResult Execute(TrainingRunRequest request, ITrainingObserver? observer = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var split = request.Split;
+        using var staging = StagingFolder.Create(request.OutputFolder);
+        using var fitted = AutoencoderDetector.Fit(split.Train, split.Validation, request.Spec, request.Options, request.ThresholdPolicy, observer, cancellationToken);
+        var last = fitted.Detector;
+        using var best = AutoencoderDetector.FromState(request.Spec, fitted.Training.BestState, split.Validation, request.ThresholdPolicy, request.Options.Device, request.Options.ScoringBatchSize);
+
+        var binary = split.TestBinaryLabels();
+        var scores = last.Score(split.Test);
+        var bestScores = best.Score(split.Test);
+        var report = ThresholdReport.Compute(scores, split.Test.Labels, split.NormalClass, last.Threshold);
+        var metrics = new RunMetrics
+        {
+            Model = request.Spec.ShortName,
+            Parameters = last.ParameterCount,
+            RocAuc = RankingMetrics.RocAuc(scores, binary),
+            RocAucBest = RankingMetrics.RocAuc(bestScores, binary),
+            PrAuc = RankingMetrics.AveragePrecision(scores, binary),
+            PrAucBest = RankingMetrics.AveragePrecision(bestScores, binary),
+            Threshold = last.Threshold,
+            ThresholdPolicy = request.ThresholdPolicy.ToString(),
+            Precision = report.Precision,
+            Recall = report.Recall,
+            F1 = report.F1,
+            FalseAlarmRate = report.FalseAlarmRate,
+            Confusion = new Confusion(report.TruePositives, report.FalsePositives, report.TrueNegatives, report.FalseNegatives),
+            PerClassDetection = report.PerClass.Where(kv => kv.Key != split.NormalClass)
+                .ToDictionary(kv => kv.Key.ToString(CultureInfo.InvariantCulture), kv => kv.Value.Rate),
+            Epochs = request.Options.Epochs,
+            BestEpoch = fitted.Training.BestEpoch,
+            FinalTrainLoss = fitted.Training.History[^1].TrainLoss,
+            FinalValidationLoss = fitted.Training.History[^1].ValidationLoss,
+            SecondsPerEpochMedian = fitted.Training.MedianEpochSeconds,
+            TrainBeats = split.Train.Count,
+            ValidationBeats = split.Validation.Count,
+            TestBeats = split.Test.Count,
+            Seed = request.Options.Seed,
+            Protocol = request.Description.Protocol,
+        };
+
+        AtomicFile.Write(staging.PathOf(RunFiles.Weights), path => last.Model.save_py(path));
+        AtomicFile.Write(staging.PathOf(RunFiles.BestWeights), path => best.Model.save_py(path));
+        AtomicFile.WriteAllText(staging.PathOf(RunFiles.Manifest), RunJson.Serialize(Manifest(request, last, fitted.Training)));
+        AtomicFile.WriteAllText(staging.PathOf(RunFiles.Metrics), RunJson.Serialize(metrics));
+        AtomicFile.WriteAllText(staging.PathOf(RunFiles.History), HistoryCsv(fitted.Training.History));
+        AtomicFile.WriteAllText(staging.PathOf(RunFiles.Scores), ScoresCsv(split, scores, bestScores, last.Threshold));
+        WritePlots(staging, split, last, fitted.Training, scores, binary, metrics);
+        AtomicFile.WriteAllText(staging.PathOf(RunFiles.Report), RunReport.Markdown(request, metrics));
+        staging.Commit();
+        return new TrainingRunResult(staging.Target, metrics);
+    }
+
+    private static ModelManifest Manifest(TrainingRunRequest request, AutoencoderDetector last, TrainingResult training) => new()
+    {
+        ToolVersion = ToolVersion,
+        Architecture = request.Spec,
+        Parameters = last.ParameterCount,
+        HyperParameters = new HyperParameters(request.Options.Epochs, request.Options.BatchSize, request.Options.LearningRate, request.Options.Seed,
+            "Adam", "L1, sum over the batch"),
+        DataSet = request.Description.DataSet,
+        Protocol = request.Description.Protocol,
+        NormalClass = request.Split.NormalClass,
+        DataSha256 = request.Description.DataSha256,
+        Normalisation = "none",
+        Threshold = new ThresholdInfo(last.Threshold, request.ThresholdPolicy.ToString(), $"validation normal beats ({request.Split.Validation.Count})"),
+        Weights = RunFiles.Weights,
+        BestWeights = RunFiles.BestWeights,
+        BestEpoch = training.BestEpoch,
+        CreatedUtc = DateTimeOffset.UtcNow,
+    };
+
+    private static string HistoryCsv(IReadOnlyList<EpochRecord> history)
+    {
+        var csv = new StringBuilder("epoch,train_loss,validation_loss,seconds\n");
+        foreach (var h in history)
+            csv.Append(CultureInfo.InvariantCulture, $"{h.Epoch},{h.TrainLoss:R},{h.ValidationLoss:R},{h.Seconds:0.###}\n");
+        return csv.ToString();
+    }
+
+    private static string ScoresCsv(Data.DataSplit split, double[] scores, double[] bestScores, double threshold)
+    {
+        var csv = new StringBuilder("index,class,abnormal,score,score_best,flagged\n");
+        for (var i = 0; i < scores.Length; i++)
+        {
+            var label = split.Test.Labels[i];
+            csv.Append(CultureInfo.InvariantCulture,
+                $"{i},{label},{(split.IsAbnormal(label) ? 1 : 0)},{scores[i]:R},{bestScores[i]:R},{(scores[i] > threshold ? 1 : 0)}\n");
+        }
+        return csv.ToString();
+    }
+
+    private static void WritePlots(StagingFolder staging, Data.DataSplit split, AutoencoderDetector last, TrainingResult training, double[] scores, int[] binary, RunMetrics metrics)
+    {
+        Plots.Loss(staging.PathOf(RunFiles.LossPlot), training.History, training.BestEpoch);
+        var normal = scores.Where((_, i) => binary[i] == 0).ToArray();
+        var abnormal = scores.Where((_, i) => binary[i] == 1).ToArray();
+        Plots.Histogram(staging.PathOf(RunFiles.HistogramPlot), normal, abnormal, last.Threshold);
+        Plots.Roc(staging.PathOf(RunFiles.RocPlot), RankingMetrics.RocCurve(scores, binary), metrics.RocAuc);
+        var panels = new List<(string, float[], float[], bool)>();
+        foreach (var wanted in new[] { 0, 1 })
+        {
+            var index = Array.IndexOf(binary, wanted);
+            if (index < 0) continue;
+            var beat = split.Test.Beat(index).ToArray();
+            var kind = wanted == 0 ? "normal" : "abnormal";
+            panels.Add(($"Test beat {index} ({kind}, class {split.Test.Labels[index]}): score {scores[index]:0.#}", beat, last.Reconstruct(beat), wanted == 1));
+        }
+        Plots.Samples(staging.PathOf(RunFiles.SamplePlot), panels);
+    }
+}
