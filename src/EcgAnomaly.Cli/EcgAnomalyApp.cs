@@ -23,6 +23,7 @@ public static class EcgAnomalyApp
         {
             config.SetApplicationName("ecg-anomaly");
             config.PropagateExceptions();
+            config.UseStrictParsing();
             if (console is not null) config.ConfigureConsole(console);
             config.AddCommand<TrainCommand>("train")
                 .WithDescription("Train an autoencoder on normal beats, evaluate it and write a run folder (weights, metrics, plots, report).")

@@ -27,7 +27,10 @@ public static class DataLocator
 
     /// <summary>Returns the folder holding ECG5000_TRAIN.* and ECG5000_TEST.*.</summary>
     /// <exception cref="DataFormatException">No candidate holds the data; the message says what to do.</exception>
-    public static string LocateEcg5000(string? dataOption, string? cacheFolder = null)
+    public static string LocateEcg5000(string? dataOption, string? cacheFolder = null) =>
+        LocateEcg5000(dataOption, Environment.GetEnvironmentVariable(EnvironmentVariable), cacheFolder ?? DefaultCacheFolder);
+
+    internal static string LocateEcg5000(string? dataOption, string? environmentValue, string cacheFolder)
     {
         var tried = new List<string>();
         if (!string.IsNullOrWhiteSpace(dataOption))
@@ -35,9 +38,8 @@ public static class DataLocator
             // An explicit folder is a promise: do not silently fall back to another copy.
             return FindIn(dataOption, tried) ?? throw NotFound(tried, explicitFolder: true);
         }
-        var env = Environment.GetEnvironmentVariable(EnvironmentVariable);
-        if (!string.IsNullOrWhiteSpace(env) && FindIn(env, tried) is { } fromEnv) return fromEnv;
-        return FindIn(cacheFolder ?? DefaultCacheFolder, tried) ?? throw NotFound(tried, explicitFolder: false);
+        if (!string.IsNullOrWhiteSpace(environmentValue) && FindIn(environmentValue, tried) is { } fromEnv) return fromEnv;
+        return FindIn(cacheFolder, tried) ?? throw NotFound(tried, explicitFolder: false);
     }
 
     private static string? FindIn(string folder, List<string> tried)

@@ -1,0 +1,34 @@
+using System.Text.Json;
+using EcgAnomaly.Runs;
+
+namespace EcgAnomaly.Tests.Cli;
+
+[Collection(TorchCollection.Name)]
+public sealed class TrainCommandTest
+{
+    [Fact]
+    public void Should_print_parameters_and_AUC_and_write_every_run_file_When_training_one_epoch()
+    {
+        // Given
+        using var dir = new TemporaryFolder();
+        var run = dir.Combine("run");
+
+        // When
+        var (code, output, error) = CliRunner.Run("train", "--model", "lstm", "--embedding", "32", "--epochs", "1", "--data", TestData.DataRoot, "--out", run);
+
+        // Then
+        Assert.True(code == 0, error);
+        Assert.Contains("63,297", output);
+        Assert.Matches(@"AUC 0\.\d{4}", output);
+        Assert.Equal(RunFiles.All.Order(), Directory.GetFiles(run).Select(Path.GetFileName).Order());
+        using var metrics = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, RunFiles.Metrics)));
+        foreach (var key in new[] { "parameters", "rocAuc", "rocAucBest", "prAuc", "threshold", "perClassDetection" })
+            Assert.True(metrics.RootElement.TryGetProperty(key, out _), $"metrics.json lacks {key}");
+        Assert.Equal(63_297, metrics.RootElement.GetProperty("parameters").GetInt32());
+        Assert.Equal(["2", "3", "4", "5"], metrics.RootElement.GetProperty("perClassDetection").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(2, File.ReadAllLines(Path.Combine(run, RunFiles.History)).Length);
+        foreach (var png in new[] { RunFiles.LossPlot, RunFiles.HistogramPlot, RunFiles.RocPlot, RunFiles.SamplePlot })
+            Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], File.ReadAllBytes(Path.Combine(run, png))[..4]);
+        Assert.Equal([Path.GetFileName(run)], dir.Entries().Where(e => !e.Contains('/')));
+    }
+}
