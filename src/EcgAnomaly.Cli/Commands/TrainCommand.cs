@@ -43,12 +43,20 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainSettings>
         {
             var request = new TrainingRunRequest(split, spec, options, ThresholdPolicy.Parse(settings.ThresholdPolicy),
                 new RunDescription("ECG5000", protocol.ToString().ToLowerInvariant(), data.Sha256), outFolder);
-            TrainingRunResult? result = null;
-            console.Progress()
-                .AutoClear(true)
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new ElapsedTimeColumn())
-                .Start(ctx => result = TrainingRun.Execute(request, new ProgressTrainingObserver(console, ctx, spec.ShortName), interrupt.Token));
-            Summarise(result!);
+            TrainingRunResult result;
+            if (console.Profile.Capabilities.Interactive)
+            {
+                result = console.Progress()
+                    .AutoClear(true)
+                    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new ElapsedTimeColumn())
+                    .Start(ctx => TrainingRun.Execute(request, new ProgressTrainingObserver(console, ctx, spec.ShortName), interrupt.Token));
+            }
+            else
+            {
+                // Redirected output (logs, CI): bars would only add noise, the per-epoch lines say it all.
+                result = TrainingRun.Execute(request, new ProgressTrainingObserver(console, null, spec.ShortName), interrupt.Token);
+            }
+            Summarise(result);
             return 0;
         }
         finally

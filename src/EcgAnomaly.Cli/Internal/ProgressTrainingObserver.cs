@@ -3,14 +3,15 @@ using Spectre.Console;
 
 namespace EcgAnomaly.Cli.Internal;
 
-/// <summary>Draws training progress: an overall bar over epochs, a bar over the batches of the current epoch, and one line per epoch.</summary>
-internal sealed class ProgressTrainingObserver(IAnsiConsole console, ProgressContext context, string label) : ITrainingObserver
+/// <summary>Draws training progress: an overall bar over epochs, a bar over the batches of the current epoch, and one line per epoch (only the lines when there is no live display).</summary>
+internal sealed class ProgressTrainingObserver(IAnsiConsole console, ProgressContext? context, string label) : ITrainingObserver
 {
     private ProgressTask? _overall;
     private ProgressTask? _epoch;
 
     public void OnEpochStarted(int epoch, int epochs, int batches)
     {
+        if (context is null) return;
         _overall ??= context.AddTask(label, maxValue: epochs);
         _epoch ??= context.AddTask("epoch", maxValue: batches);
         _epoch.Value = 0;

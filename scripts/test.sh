@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# The project's test command (README, .ci/run). Installs what the tests need beyond the .NET SDK, then runs them.
+# - Debian's python3-torch: the tests load our model.pt into the study's PyTorch model and compare scores.
+# The ECG5000 data is found through ECG_ANOMALY_DATA (default here: ../shared/data beside the repository).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export ECG_ANOMALY_DATA="$(realpath -m "${ECG_ANOMALY_DATA:-../shared/data}")"
+
+if ! /usr/bin/python3 -c "import torch" >/dev/null 2>&1; then
+  echo "Installing Debian's python3-torch (needed by the PyTorch interop tests)..."
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-torch >/dev/null
+  else
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-torch >/dev/null
+  fi
+fi
+
+dotnet test EcgAnomaly.slnx -c Release --logger "console;verbosity=normal" "$@"
