@@ -16,4 +16,14 @@ if ! /usr/bin/python3 -c "import torch" >/dev/null 2>&1; then
   fi
 fi
 
-dotnet test EcgAnomaly.slnx -c Release --logger "console;verbosity=normal" "$@"
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+set +e
+dotnet test EcgAnomaly.slnx -c Release --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+# One plain closing line for tools that read it: "N passed, N failed".
+passed=$(awk '/^ +Passed: [0-9]+/ {s+=$2} END {print s+0}' "$log")
+failed=$(awk '/^ +Failed: [0-9]+/ {s+=$2} END {print s+0}' "$log")
+echo "tests: ${passed} passed, ${failed} failed"
+exit "$status"

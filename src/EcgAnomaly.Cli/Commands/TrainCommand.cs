@@ -4,6 +4,7 @@ using EcgAnomaly.Detection;
 using EcgAnomaly.Models;
 using EcgAnomaly.Runs;
 using EcgAnomaly.Training;
+using System.Runtime.InteropServices;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using TorchSharp;
@@ -37,32 +38,32 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainSettings>
         console.MarkupLineInterpolated($"data: {folder} ({protocol.ToString().ToLowerInvariant()} protocol, seed {settings.Seed}): train {split.Train.Count}, validation {split.Validation.Count}, test {split.Test.Count} beats");
 
         using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; interrupt.Cancel(); };
-        Console.CancelKeyPress += onCancel;
-        try
+        // Ctrl-C and SIGTERM stop training between batches, so the staging folder is removed and nothing half-done remains.
+        using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+        using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+        void OnSignal(PosixSignalContext signal)
         {
-            var request = new TrainingRunRequest(split, spec, options, ThresholdPolicy.Parse(settings.ThresholdPolicy),
-                new RunDescription("ECG5000", protocol.ToString().ToLowerInvariant(), data.Sha256), outFolder);
-            TrainingRunResult result;
-            if (console.Profile.Capabilities.Interactive)
-            {
-                result = console.Progress()
-                    .AutoClear(true)
-                    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new ElapsedTimeColumn())
-                    .Start(ctx => TrainingRun.Execute(request, new ProgressTrainingObserver(console, ctx, spec.ShortName), interrupt.Token));
-            }
-            else
-            {
-                // Redirected output (logs, CI): bars would only add noise, the per-epoch lines say it all.
-                result = TrainingRun.Execute(request, new ProgressTrainingObserver(console, null, spec.ShortName), interrupt.Token);
-            }
-            Summarise(result);
-            return 0;
+            signal.Cancel = true;
+            interrupt.Cancel();
         }
-        finally
+
+        var request = new TrainingRunRequest(split, spec, options, ThresholdPolicy.Parse(settings.ThresholdPolicy),
+            new RunDescription("ECG5000", protocol.ToString().ToLowerInvariant(), data.Sha256), outFolder);
+        TrainingRunResult result;
+        if (console.Profile.Capabilities.Interactive)
         {
-            Console.CancelKeyPress -= onCancel;
+            result = console.Progress()
+                .AutoClear(true)
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new ElapsedTimeColumn())
+                .Start(ctx => TrainingRun.Execute(request, new ProgressTrainingObserver(console, ctx, spec.ShortName), interrupt.Token));
         }
+        else
+        {
+            // Redirected output (logs, CI): bars would only add noise, the per-epoch lines say it all.
+            result = TrainingRun.Execute(request, new ProgressTrainingObserver(console, null, spec.ShortName), interrupt.Token);
+        }
+        Summarise(result);
+        return 0;
     }
 
     private void Summarise(TrainingRunResult result)
