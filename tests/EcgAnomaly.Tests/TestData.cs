@@ -27,7 +27,7 @@ internal static class TestData
             var env = Environment.GetEnvironmentVariable(DataLocator.EnvironmentVariable);
             var root = string.IsNullOrWhiteSpace(env) ? Path.Combine(RepositoryRoot, "..", "shared", "data") : env;
             // A relative ECG_ANOMALY_DATA means relative to the repository (the test host runs in bin/).
-            root = Path.IsPathRooted(root) ? root : Path.GetFullPath(Path.Combine(RepositoryRoot, root));
+            root = Path.GetFullPath(Path.IsPathRooted(root) ? root : Path.Combine(RepositoryRoot, root));
             if (!Directory.Exists(Path.Combine(root, Ecg5000Files.FolderName)))
                 throw new InvalidOperationException(
                     $"The shared data set is missing: no {Ecg5000Files.FolderName}/ in {root}. Set {DataLocator.EnvironmentVariable} to the folder holding it (CI: ../shared/data).");

@@ -20,13 +20,7 @@ public static class Plots
         var epochs = history.Select(h => (double)h.Epoch).ToArray();
         AddLine(plot, epochs, history.Select(h => h.TrainLoss).ToArray(), NormalColor, "train");
         AddLine(plot, epochs, history.Select(h => h.ValidationLoss).ToArray(), Color.FromHex("#ff7f0e"), "validation");
-        if (bestEpoch is int best)
-        {
-            var line = plot.Add.VerticalLine(best);
-            line.LinePattern = LinePattern.Dashed;
-            line.Color = Colors.Gray;
-            line.LegendText = $"best validation (epoch {best})";
-        }
+        if (bestEpoch is int best) AddMarker(plot, best, Colors.Gray, $"best validation (epoch {best})");
         plot.Title("Loss per epoch");
         plot.XLabel("epoch");
         plot.YLabel("L1 loss per beat (sum over samples)");
@@ -44,13 +38,7 @@ public static class Plots
         var width = max > min ? (max - min) / bins : 1;
         AddDensity(plot, normalScores, min, width, bins, NormalColor, $"normal ({normalScores.Count})");
         AddDensity(plot, abnormalScores, min, width, bins, AbnormalColor, $"abnormal ({abnormalScores.Count})");
-        if (threshold is double t)
-        {
-            var line = plot.Add.VerticalLine(t);
-            line.LinePattern = LinePattern.Dashed;
-            line.Color = Colors.Black;
-            line.LegendText = $"threshold {t:0.##}";
-        }
+        if (threshold is double t) AddMarker(plot, t, Colors.Black, $"threshold {t:0.##}");
         plot.Title("Reconstruction error of test beats");
         plot.XLabel("score (sum of absolute errors)");
         plot.YLabel("density");
@@ -104,6 +92,14 @@ public static class Plots
         line.Color = color;
         line.LegendText = label;
         return line;
+    }
+
+    private static void AddMarker(Plot plot, double x, Color color, string label)
+    {
+        var line = plot.Add.VerticalLine(x);
+        line.LinePattern = LinePattern.Dashed;
+        line.Color = color;
+        line.LegendText = label;
     }
 
     private static void AddDensity(Plot plot, IReadOnlyList<double> values, double min, double width, int bins, Color color, string label)

@@ -9,22 +9,8 @@ internal static class ArffFormatReader
     public static LabelledBeats Read(string file)
     {
         var table = new BeatTableBuilder(file);
-        var inData = false;
-        var lineNumber = 0;
-        foreach (var line in System.IO.File.ReadLines(file))
-        {
-            lineNumber++;
-            var span = line.AsSpan().Trim();
-            if (span.IsEmpty || span[0] == '%') continue;
-            if (!inData)
-            {
-                if (span.StartsWith("@data", StringComparison.OrdinalIgnoreCase)) inData = true;
-                else if (span[0] != '@') throw DataFormatException.Malformed(file, lineNumber, "expected an @ header line or @data before the rows");
-                continue;
-            }
-            ReadRow(table, span, lineNumber);
-        }
-        if (!inData && lineNumber > 0) throw DataFormatException.Malformed(file, null, "no @data section");
+        foreach (var (line, text) in HeaderedDataLines.Read(file, comment: '%'))
+            ReadRow(table, text, line);
         return table.Build();
     }
 

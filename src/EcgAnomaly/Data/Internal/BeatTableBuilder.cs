@@ -8,6 +8,7 @@ internal sealed class BeatTableBuilder(string file)
     private readonly List<float> _values = new(1 << 16);
     private readonly List<int> _labels = new(1024);
     private int _length = -1;
+    private int _rowStart;
 
     public string File { get; } = file;
 
@@ -45,8 +46,6 @@ internal sealed class BeatTableBuilder(string file)
         else if (count != _length) throw DataFormatException.RaggedRow(File, line, count, _length);
         _labels.Add(label);
     }
-
-    private int _rowStart;
 
     public LabelledBeats Build()
     {

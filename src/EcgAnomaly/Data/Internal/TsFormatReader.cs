@@ -9,19 +9,9 @@ internal static class TsFormatReader
     public static LabelledBeats Read(string file)
     {
         var table = new BeatTableBuilder(file);
-        var inData = false;
-        var lineNumber = 0;
-        foreach (var line in System.IO.File.ReadLines(file))
+        foreach (var (lineNumber, text) in HeaderedDataLines.Read(file, comment: '#'))
         {
-            lineNumber++;
-            var span = line.AsSpan().Trim();
-            if (span.IsEmpty || span[0] == '#') continue;
-            if (!inData)
-            {
-                if (span.StartsWith("@data", StringComparison.OrdinalIgnoreCase)) inData = true;
-                else if (span[0] != '@') throw DataFormatException.Malformed(file, lineNumber, "expected an @ header line or @data before the rows");
-                continue;
-            }
+            var span = text.AsSpan();
             var colon = span.LastIndexOf(':');
             if (colon < 0) throw DataFormatException.MissingLabel(file, lineNumber);
             if (span[..colon].Contains(':'))
@@ -36,7 +26,6 @@ internal static class TsFormatReader
             }
             table.EndRow(label, lineNumber);
         }
-        if (!inData && lineNumber > 0) throw DataFormatException.Malformed(file, null, "no @data section");
         return table.Build();
     }
 }
