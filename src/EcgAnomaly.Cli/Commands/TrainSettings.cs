@@ -57,7 +57,7 @@ public sealed class TrainSettings : CommandSettings
     public string? Out { get; init; }
 
     [CommandOption("--device <NAME>")]
-    [Description("auto (CUDA if available, else CPU), cpu, or cuda[:N].")]
+    [Description("auto (CUDA if available, else CPU), cpu, or cuda[[:N]].")]
     [DefaultValue("auto")]
     public string Device { get; init; } = "auto";
 
