@@ -18,6 +18,9 @@ public sealed record TrainingOptions
     /// <summary>"cpu", "cuda" or "cuda:N"; null picks CUDA when available, else the CPU.</summary>
     public string? Device { get; init; }
 
+    /// <summary>The implementation to train and score with; <see cref="TrainingKernel.Fast"/> applies to LSTM models on the CPU.</summary>
+    public TrainingKernel Kernel { get; init; } = TrainingKernel.Reference;
+
     public void Validate()
     {
         Preconditions.CheckArgumentRange(nameof(Epochs), Epochs, 1, 100_000);
