@@ -46,7 +46,7 @@ public static class EcgAnomalyApp
 
     private static int? ExitCodeFor(Exception e) => e switch
     {
-        DataFormatException or OutputFolderException or CommandAppException or ArgumentException or FormatException => BadInput,
+        DataFormatException or OutputFolderException or CommandAppException or ArgumentException or FormatException or NotSupportedException => BadInput,
         OperationCanceledException => Interrupted,
         HttpRequestException or IOException or UnauthorizedAccessException or InvalidOperationException => Failure,
         _ => null,

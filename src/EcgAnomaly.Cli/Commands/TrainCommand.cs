@@ -32,6 +32,7 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainSettings>
             LearningRate = settings.LearningRate,
             Seed = settings.Seed,
             Device = settings.Device,
+            Kernel = settings.KernelChoice,
         };
         using (var probe = spec.Build())
             console.MarkupLineInterpolated($"[bold]{spec.ShortName}[/]: LSTM autoencoder, embedding {spec.EmbeddingSize}, [bold]{ParameterCount.Of(probe):N0}[/] parameters");

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using EcgAnomaly.Detection;
 using EcgAnomaly.Models;
+using EcgAnomaly.Training;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -61,10 +62,22 @@ public sealed class TrainSettings : CommandSettings
     [DefaultValue("auto")]
     public string Device { get; init; } = "auto";
 
+    [CommandOption("--kernel <NAME>")]
+    [Description("auto: the hand-written fast LSTM kernel where it applies (CPU with AVX2/FMA, embedding a multiple of 8), else reference. fast: insist on it. reference: TorchSharp's nn.LSTM and autograd.")]
+    [DefaultValue("auto")]
+    public string Kernel { get; init; } = "auto";
+
     [CommandOption("--threads <N>")]
     [Description("CPU threads for Torch (0: Torch's default, all cores).")]
     [DefaultValue(0)]
     public int Threads { get; init; }
+
+    public TrainingKernel KernelChoice => Kernel switch
+    {
+        "fast" => TrainingKernel.Fast,
+        "reference" => TrainingKernel.Reference,
+        _ => TrainingKernel.Auto,
+    };
 
     public override ValidationResult Validate()
     {
@@ -77,6 +90,7 @@ public sealed class TrainSettings : CommandSettings
         if (!Detection.ThresholdPolicy.TryParse(ThresholdPolicy, out _, out var policyError)) return ValidationResult.Error($"--threshold-policy: {policyError}");
         if (Device is not "auto" and not "cpu" && !Device.StartsWith("cuda", StringComparison.Ordinal))
             return ValidationResult.Error($"--device: unknown device '{Device}' (expected auto, cpu or cuda[:N])");
+        if (Kernel is not ("auto" or "fast" or "reference")) return ValidationResult.Error($"--kernel: unknown kernel '{Kernel}' (expected auto, fast or reference)");
         if (Threads is < 0 or > 1024) return ValidationResult.Error($"--threads must be between 0 and 1024 (got {Threads})");
         return ValidationResult.Success();
     }

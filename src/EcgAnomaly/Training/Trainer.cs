@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using EcgAnomaly.Data;
+using EcgAnomaly.Training.Fast;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -26,15 +27,14 @@ public static class Trainer
 
         var device = TorchDevice.Resolve(options.Device);
         model.to(device);
+        if (FastKernel.Choose(options.Kernel, model, device) is { } fast)
+            return FastTrainer.Train(fast, train, validation, options, observer, cancellationToken);
         using var trainX = tensor(train.Values, [train.Count, train.Length], device: device);
         using var optimizer = optim.Adam(model.parameters(), options.LearningRate);
         var shuffler = new Random(options.Seed);
         var order = Enumerable.Range(0, train.Count).Select(i => (long)i).ToArray();
         var batches = (train.Count + options.BatchSize - 1) / options.BatchSize;
-        var history = new List<EpochRecord>(options.Epochs);
-        var best = new Dictionary<string, Tensor>();
-        var bestEpoch = 0;
-        var bestLoss = double.PositiveInfinity;
+        var tracker = new EpochTracker(model, options.Epochs, observer);
 
         for (var epoch = 1; epoch <= options.Epochs; epoch++)
         {
@@ -58,19 +58,8 @@ public static class Trainer
                 observer?.OnBatchCompleted(epoch, b + 1, batches);
             }
             var validationLoss = ReconstructionScorer.Score(model, validation, options.ScoringBatchSize, device).Average();
-            var record = new EpochRecord(epoch, total / train.Count, validationLoss, clock.Elapsed.TotalSeconds);
-            history.Add(record);
-            if (!double.IsFinite(record.TrainLoss))
-                throw new InvalidOperationException($"training diverged at epoch {epoch} (loss {record.TrainLoss}); try a smaller --lr");
-            if (validationLoss < bestLoss)
-            {
-                bestLoss = validationLoss;
-                bestEpoch = epoch;
-                foreach (var t in best.Values) t.Dispose();
-                best = model.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.detach().clone());
-            }
-            observer?.OnEpochCompleted(record, options.Epochs);
+            tracker.Complete(new EpochRecord(epoch, total / train.Count, validationLoss, clock.Elapsed.TotalSeconds));
         }
-        return new TrainingResult(history, bestEpoch, best);
+        return tracker.Result();
     }
 }

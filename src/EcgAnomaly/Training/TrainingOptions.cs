@@ -19,7 +19,7 @@ public sealed record TrainingOptions
     public string? Device { get; init; }
 
     /// <summary>The implementation to train and score with; <see cref="TrainingKernel.Fast"/> applies to LSTM models on the CPU.</summary>
-    public TrainingKernel Kernel { get; init; } = TrainingKernel.Reference;
+    public TrainingKernel Kernel { get; init; } = TrainingKernel.Auto;
 
     public void Validate()
     {

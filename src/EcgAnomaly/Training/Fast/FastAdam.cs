@@ -1,0 +1,34 @@
+namespace EcgAnomaly.Training.Fast;
+
+/// <summary>Adam exactly as torch.optim.Adam computes it by default (betas 0.9/0.999, eps 1e-8, no weight decay).</summary>
+internal sealed class FastAdam(double learningRate)
+{
+    private const double Beta1 = 0.9;
+    private const double Beta2 = 0.999;
+    private const float Epsilon = 1e-8f;
+    private readonly Dictionary<PinnedBuffer, (float[] M, float[] V)> _state = [];
+    private int _step;
+
+    /// <summary>Call once per optimisation step, before <see cref="Update"/> for each parameter.</summary>
+    public void BeginStep() => _step++;
+
+    public void Update(PinnedBuffer parameter, PinnedBuffer gradient)
+    {
+        if (!_state.TryGetValue(parameter, out var moments))
+        {
+            moments = (new float[parameter.Length], new float[parameter.Length]);
+            _state[parameter] = moments;
+        }
+        var stepSize = (float)(learningRate / (1 - Math.Pow(Beta1, _step)));
+        var correction2 = (float)Math.Sqrt(1 - Math.Pow(Beta2, _step));
+        var (m, v) = moments;
+        var p = parameter.Array;
+        var g = gradient.Array;
+        for (var i = 0; i < parameter.Length; i++)
+        {
+            m[i] += (g[i] - m[i]) * (float)(1 - Beta1);
+            v[i] = v[i] * (float)Beta2 + g[i] * g[i] * (float)(1 - Beta2);
+            p[i] -= stepSize * m[i] / (MathF.Sqrt(v[i]) / correction2 + Epsilon);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+namespace EcgAnomaly.Training.Fast;
+
+/// <summary>
+/// Trains and scores a <see cref="FastLstmAutoencoder"/> with every batch split in two halves that run on two threads;
+/// their gradients are added in a fixed order, so results do not depend on timing.
+/// </summary>
+internal sealed class FastLstmEngine : IDisposable
+{
+    private const int ScoringShardCapacity = 64;
+    private readonly FastLstmAutoencoder _model;
+    private readonly FastLstmShard[] _shards;
+    private readonly PairRunner _pair = new();
+    private readonly FastAdam? _adam;
+
+    public FastLstmEngine(FastLstmAutoencoder model, int batchSize, double? learningRate)
+    {
+        _model = model;
+        var capacity = Math.Max((batchSize + 1) / 2, ScoringShardCapacity);
+        _shards = [new FastLstmShard(model, capacity), new FastLstmShard(model, capacity)];
+        _adam = learningRate is double lr ? new FastAdam(lr) : null;
+    }
+
+    /// <summary>One optimisation step on a batch (row-major beats); returns the batch's summed L1 loss.</summary>
+    public double TrainStep(float[] batch, int rows)
+    {
+        if (_adam is null) throw new InvalidOperationException("this engine was made for scoring only");
+        var loss = ComputeGradients(batch, rows);
+        Step();
+        return loss;
+    }
+
+    /// <summary>The summed L1 loss of a batch; leaves its gradient in the first shard's buffers.</summary>
+    internal double ComputeGradients(float[] batch, int rows)
+    {
+        var steps = _model.Steps;
+        var first = (rows + 1) / 2;
+        var second = rows - first;
+        var losses = new double[rows];
+        _pair.Run(
+            () => ForwardBackward(_shards[0], batch.AsSpan(0, first * steps), first, losses.AsSpan(0, first)),
+            second == 0 ? null : () => ForwardBackward(_shards[1], batch.AsSpan(first * steps, second * steps), second, losses.AsSpan(first)));
+        if (second > 0) AddSecondShardGradients();
+        return losses.Sum();
+    }
+
+    /// <summary>Each beat's score (sum of absolute reconstruction errors).</summary>
+    public double[] Score(ReadOnlySpan<float> beats)
+    {
+        var steps = _model.Steps;
+        var count = beats.Length / steps;
+        var scores = new double[count];
+        var values = beats.ToArray();
+        var chunk = _shards[0].Capacity;
+        for (var start = 0; start < count; start += 2 * chunk)
+        {
+            var first = Math.Min(chunk, count - start);
+            var second = Math.Min(chunk, count - start - first);
+            var s0 = start;
+            var s1 = start + first;
+            _pair.Run(
+                () => _shards[0].Forward(values.AsSpan(s0 * steps, first * steps), first, scores.AsSpan(s0, first)),
+                second <= 0 ? null : () => _shards[1].Forward(values.AsSpan(s1 * steps, second * steps), second, scores.AsSpan(s1, second)));
+        }
+        return scores;
+    }
+
+    /// <summary>The gradient left by <see cref="ComputeGradients"/>, keyed and laid out as PyTorch's state dict.</summary>
+    internal Dictionary<string, float[]> GradientsByKey()
+    {
+        var result = new Dictionary<string, float[]>();
+        var grads = _shards[0].LayerGradients;
+        for (var i = 0; i < _model.Layers.Length; i++)
+        {
+            var layer = _model.Layers[i];
+            var ih = new float[layer.WeightIh.Length];
+            var hh = new float[layer.WeightHh.Length];
+            FastLstmLayer.Transpose(grads[i].WeightIhT.Span, layer.Input, layer.Gates, ih);
+            FastLstmLayer.Transpose(grads[i].WeightHhT.Span, layer.Hidden, layer.Gates, hh);
+            result[layer.Name + ".weight_ih_l0"] = ih;
+            result[layer.Name + ".weight_hh_l0"] = hh;
+            result[layer.Name + ".bias_ih_l0"] = grads[i].Bias.Span.ToArray();
+            result[layer.Name + ".bias_hh_l0"] = grads[i].Bias.Span.ToArray();
+        }
+        result["decoder.decoder_3.weight"] = _shards[0].OutputWeightGradient.Span.ToArray();
+        result["decoder.decoder_3.bias"] = [_shards[0].OutputBiasGradient.Array[0]];
+        return result;
+    }
+
+    private static void ForwardBackward(FastLstmShard shard, ReadOnlySpan<float> beats, int rows, Span<double> losses)
+    {
+        shard.Forward(beats, rows, losses);
+        shard.Backward(rows);
+    }
+
+    private void AddSecondShardGradients()
+    {
+        var into = _shards[0].LayerGradients;
+        var from = _shards[1].LayerGradients;
+        for (var i = 0; i < into.Count; i++) into[i].Add(from[i]);
+        VectorMath.AddInPlace(_shards[0].OutputWeightGradient.Span, _shards[1].OutputWeightGradient.Span);
+        _shards[0].OutputBiasGradient.Array[0] += _shards[1].OutputBiasGradient.Array[0];
+    }
+
+    private void Step()
+    {
+        var adam = _adam!;
+        adam.BeginStep();
+        var grads = _shards[0].LayerGradients;
+        for (var i = 0; i < _model.Layers.Length; i++)
+        {
+            var layer = _model.Layers[i];
+            adam.Update(layer.WeightIhT, grads[i].WeightIhT);
+            adam.Update(layer.WeightHhT, grads[i].WeightHhT);
+            adam.Update(layer.BiasIh, grads[i].Bias);
+            adam.Update(layer.BiasHh, grads[i].Bias);
+            layer.Refresh();
+        }
+        adam.Update(_model.OutputWeight, _shards[0].OutputWeightGradient);
+        adam.Update(_model.OutputBias, _shards[0].OutputBiasGradient);
+    }
+
+    public void Dispose() => _pair.Dispose();
+}

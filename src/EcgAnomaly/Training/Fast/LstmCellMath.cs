@@ -1,0 +1,80 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace EcgAnomaly.Training.Fast;
+
+/// <summary>
+/// The element-wise part of one LSTM step, forward and backward, for PyTorch's gate order (i, f, g, o) and
+/// hidden sizes that are multiples of 8. Gate activations overwrite the pre-activations, and in the backward pass
+/// the pre-activation gradients overwrite the activations, so one buffer per step serves both directions.
+/// </summary>
+internal static unsafe class LstmCellMath
+{
+    /// <param name="gates">rows x 4H: pre-activations in, activations out.</param>
+    /// <param name="cPrev">rows x H, or null for the zero initial state.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Forward(float* gates, float* cPrev, float* c, float* tanhC, float* h, int rows, int hidden)
+    {
+        for (var r = 0; r < rows; r++)
+        {
+            var g = gates + (long)r * 4 * hidden;
+            var offset = (long)r * hidden;
+            for (var j = 0; j < hidden; j += 8)
+            {
+                var i = Sigmoid(Vector256.Load(g + j));
+                var f = Sigmoid(Vector256.Load(g + hidden + j));
+                var u = Tanh(Vector256.Load(g + 2 * hidden + j));
+                var o = Sigmoid(Vector256.Load(g + 3 * hidden + j));
+                var cell = cPrev == null ? i * u : f * Vector256.Load(cPrev + offset + j) + i * u;
+                var tc = Tanh(cell);
+                Vector256.Store(i, g + j);
+                Vector256.Store(f, g + hidden + j);
+                Vector256.Store(u, g + 2 * hidden + j);
+                Vector256.Store(o, g + 3 * hidden + j);
+                Vector256.Store(cell, c + offset + j);
+                Vector256.Store(tc, tanhC + offset + j);
+                Vector256.Store(o * tc, h + offset + j);
+            }
+        }
+    }
+
+    /// <param name="gates">rows x 4H: activations in, pre-activation gradients out.</param>
+    /// <param name="dh">rows x H: the gradient reaching h_t (from above and from step t+1).</param>
+    /// <param name="dc">rows x H: the gradient reaching c_t from step t+1 in, the gradient for c_(t-1) out.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Backward(float* gates, float* cPrev, float* tanhC, float* dh, float* dc, int rows, int hidden)
+    {
+        var one = Vector256<float>.One;
+        for (var r = 0; r < rows; r++)
+        {
+            var g = gates + (long)r * 4 * hidden;
+            var offset = (long)r * hidden;
+            for (var j = 0; j < hidden; j += 8)
+            {
+                var i = Vector256.Load(g + j);
+                var f = Vector256.Load(g + hidden + j);
+                var u = Vector256.Load(g + 2 * hidden + j);
+                var o = Vector256.Load(g + 3 * hidden + j);
+                var tc = Vector256.Load(tanhC + offset + j);
+                var gradH = Vector256.Load(dh + offset + j);
+                var gradC = Vector256.Load(dc + offset + j) + gradH * o * (one - tc * tc);
+                var prev = cPrev == null ? Vector256<float>.Zero : Vector256.Load(cPrev + offset + j);
+                Vector256.Store(gradC * u * i * (one - i), g + j);
+                Vector256.Store(gradC * prev * f * (one - f), g + hidden + j);
+                Vector256.Store(gradC * i * (one - u * u), g + 2 * hidden + j);
+                Vector256.Store(gradH * tc * o * (one - o), g + 3 * hidden + j);
+                Vector256.Store(gradC * f, dc + offset + j);
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> Sigmoid(Vector256<float> x) => Vector256<float>.One / (Vector256<float>.One + Vector256.Exp(-x));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> Tanh(Vector256<float> x)
+    {
+        var two = Vector256.Create(2f);
+        return two * Sigmoid(two * x) - Vector256<float>.One;
+    }
+}
