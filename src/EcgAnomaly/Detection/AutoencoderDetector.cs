@@ -1,6 +1,7 @@
 using EcgAnomaly.Data;
 using EcgAnomaly.Models;
 using EcgAnomaly.Training;
+using EcgAnomaly.Training.Fast;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -12,8 +13,11 @@ namespace EcgAnomaly.Detection;
 /// </summary>
 public sealed class AutoencoderDetector : IDisposable
 {
-    private AutoencoderDetector(ModelSpec spec, nn.Module<Tensor, Tensor> model, Device device, ThresholdPolicy policy, double threshold, int scoringBatchSize)
+    private readonly FastLstmEngine? _fast;
+
+    private AutoencoderDetector(ModelSpec spec, nn.Module<Tensor, Tensor> model, Device device, ThresholdPolicy policy, double threshold, int scoringBatchSize, FastLstmEngine? fast)
     {
+        _fast = fast;
         Spec = spec;
         Model = model;
         Device = device;
@@ -63,7 +67,7 @@ public sealed class AutoencoderDetector : IDisposable
         {
             var training = Trainer.Train(model, normalTrain, normalValidation, options, observer, cancellationToken);
             var device = TorchDevice.Resolve(options.Device);
-            var detector = FromTrainedModel(spec, model, device, normalValidation, policy, options.ScoringBatchSize);
+            var detector = FromTrainedModel(spec, model, device, normalValidation, policy, options.ScoringBatchSize, options.Kernel);
             return new FittedDetector(detector, training);
         }
         catch
@@ -80,7 +84,8 @@ public sealed class AutoencoderDetector : IDisposable
         LabelledBeats normalValidation,
         ThresholdPolicy policy,
         string? device = null,
-        int scoringBatchSize = 512)
+        int scoringBatchSize = 512,
+        TrainingKernel kernel = TrainingKernel.Auto)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(state);
@@ -88,7 +93,7 @@ public sealed class AutoencoderDetector : IDisposable
         var resolved = TorchDevice.Resolve(device);
         model.to(resolved);
         model.load_state_dict(state.ToDictionary(kv => kv.Key, kv => kv.Value));
-        return FromTrainedModel(spec, model, resolved, normalValidation, policy, scoringBatchSize);
+        return FromTrainedModel(spec, model, resolved, normalValidation, policy, scoringBatchSize, kernel);
     }
 
     /// <summary>Builds <paramref name="spec"/> with weights initialised from <paramref name="seed"/>.</summary>
@@ -102,10 +107,13 @@ public sealed class AutoencoderDetector : IDisposable
         }
     }
 
-    private static AutoencoderDetector FromTrainedModel(ModelSpec spec, nn.Module<Tensor, Tensor> model, Device device, LabelledBeats normalValidation, ThresholdPolicy policy, int scoringBatchSize)
+    private static AutoencoderDetector FromTrainedModel(ModelSpec spec, nn.Module<Tensor, Tensor> model, Device device, LabelledBeats normalValidation, ThresholdPolicy policy, int scoringBatchSize, TrainingKernel kernel)
     {
-        var validationScores = ReconstructionScorer.Score(model, normalValidation, scoringBatchSize, device);
-        return new AutoencoderDetector(spec, model, device, policy, policy.Choose(validationScores), scoringBatchSize);
+        // The fast engine holds a copy of the weights: fine, since a detector's weights never change after this point.
+        var lstm = FastKernel.Choose(kernel, model, device);
+        var fast = lstm is null ? null : new FastLstmEngine(FastLstmAutoencoder.From(lstm), batchSize: 0, learningRate: null);
+        var validationScores = fast?.Score(normalValidation.Values) ?? ReconstructionScorer.Score(model, normalValidation, scoringBatchSize, device);
+        return new AutoencoderDetector(spec, model, device, policy, policy.Choose(validationScores), scoringBatchSize, fast);
     }
 
     /// <summary>Scores beats of <see cref="ModelSpec.BeatLength"/> samples stored row-major.</summary>
@@ -113,7 +121,7 @@ public sealed class AutoencoderDetector : IDisposable
     {
         if (beats.Length % Spec.BeatLength != 0)
             throw new ArgumentException($"beats must have {Spec.BeatLength} samples each; got {beats.Length} values", nameof(beats));
-        return ReconstructionScorer.Score(Model, beats, Spec.BeatLength, ScoringBatchSize, Device);
+        return _fast?.Score(beats) ?? ReconstructionScorer.Score(Model, beats, Spec.BeatLength, ScoringBatchSize, Device);
     }
 
     public double[] Score(LabelledBeats beats)
@@ -131,5 +139,9 @@ public sealed class AutoencoderDetector : IDisposable
 
     public float[] Reconstruct(ReadOnlySpan<float> beat) => ReconstructionScorer.Reconstruct(Model, beat, Device);
 
-    public void Dispose() => Model.Dispose();
+    public void Dispose()
+    {
+        _fast?.Dispose();
+        Model.Dispose();
+    }
 }

@@ -26,7 +26,7 @@ public static class TrainingRun
         using var staging = StagingFolder.Create(request.OutputFolder);
         using var fitted = AutoencoderDetector.Fit(split.Train, split.Validation, request.Spec, request.Options, request.ThresholdPolicy, observer, cancellationToken);
         var last = fitted.Detector;
-        using var best = AutoencoderDetector.FromState(request.Spec, fitted.Training.BestState, split.Validation, request.ThresholdPolicy, request.Options.Device, request.Options.ScoringBatchSize);
+        using var best = AutoencoderDetector.FromState(request.Spec, fitted.Training.BestState, split.Validation, request.ThresholdPolicy, request.Options.Device, request.Options.ScoringBatchSize, request.Options.Kernel);
 
         var binary = split.TestBinaryLabels();
         var scores = last.Score(split.Test);

@@ -10,13 +10,15 @@ public sealed class TrainerTest
 {
     private static readonly DataSplit Split = DataSplit.FromEcg5000(TestData.Ecg5000, EvaluationProtocol.Seed, seed: 777);
 
-    [Fact]
-    public void Should_repeat_the_loss_history_and_scores_exactly_When_the_seed_is_the_same()
+    [Theory]
+    [InlineData(TrainingKernel.Reference)]
+    [InlineData(TrainingKernel.Fast)]
+    public void Should_repeat_the_loss_history_and_scores_exactly_When_the_seed_is_the_same(TrainingKernel kernel)
     {
         // Given: a short run on a small subset, twice with one seed and once with another
         var train = Subset(Split.Train, 96);
         var validation = Subset(Split.Validation, 40);
-        var options = new TrainingOptions { Epochs = 2, Seed = 5 };
+        var options = new TrainingOptions { Epochs = 2, Seed = 5, Kernel = kernel };
 
         // When
         var (historyA, scoresA) = Run(train, validation, options);
