@@ -16,7 +16,21 @@ public sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings>
     public override int Execute(CommandContext context, BenchSettings settings, CancellationToken cancellationToken)
     {
         var folder = DataLocator.LocateEcg5000(settings.Data);
+        // Torch's thread count is process-wide: put it back afterwards so an in-process caller (the tests) keeps its own.
+        var threadsBefore = torch.get_num_threads();
         if (settings.Threads > 0) torch.set_num_threads(settings.Threads);
+        try
+        {
+            return Run(settings, folder, cancellationToken);
+        }
+        finally
+        {
+            torch.set_num_threads(threadsBefore);
+        }
+    }
+
+    private int Run(BenchSettings settings, string folder, CancellationToken cancellationToken)
+    {
         var options = new SpeedBenchOptions
         {
             Spec = ModelSpec.Lstm(settings.Embedding),

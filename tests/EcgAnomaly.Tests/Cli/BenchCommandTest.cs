@@ -11,13 +11,15 @@ public sealed class BenchCommandTest
     [Fact]
     public void Should_print_a_median_epoch_time_and_beats_per_second_and_write_json_When_benching_one_epoch()
     {
-        // Given: one epoch and one small scoring pass keep this to a few seconds
+        // Given: one epoch and one small scoring pass keep this to a few seconds. One Torch thread: with two on two
+        // cores, a build running beside the tests makes each step wait for the descheduled thread (seen: 3 s -> 60 s).
         using var dir = new TemporaryFolder();
         var json = dir.Combine("out", "bench.json");
+        var threadsBefore = TorchSharp.torch.get_num_threads();
 
         // When
         var (code, output, error) = CliRunner.Run("bench", "--kernel", "reference", "--epochs", "1", "--repeats", "1",
-            "--scoring-beats", "256", "--data", TestData.DataRoot, "--json", json);
+            "--scoring-beats", "256", "--threads", "1", "--data", TestData.DataRoot, "--json", json);
 
         // Then
         Assert.True(code == 0, error);
@@ -28,6 +30,8 @@ public sealed class BenchCommandTest
         Assert.Equal("reference", kernel.GetProperty("kernel").GetString());
         Assert.True(kernel.GetProperty("epochs").GetProperty("median").GetDouble() > 0);
         Assert.Equal(1_970, report.RootElement.GetProperty("trainBeats").GetInt32());
+        Assert.Equal(1, report.RootElement.GetProperty("torchThreads").GetInt32());
+        Assert.Equal(threadsBefore, TorchSharp.torch.get_num_threads());
         Assert.Equal(["bench.json"], Directory.GetFiles(dir.Combine("out")).Select(Path.GetFileName));
     }
 
@@ -39,7 +43,7 @@ public sealed class BenchCommandTest
 
         // When
         var (code, output, error) = CliRunner.Run("bench", "--kernel", "fast", "--epochs", "1", "--repeats", "1",
-            "--scoring-beats", "256", "--data", TestData.DataRoot);
+            "--scoring-beats", "256", "--threads", "1", "--data", TestData.DataRoot);
 
         // Then: never a crash; figures when it exists, the reason when it does not
         Assert.True(code == 0, error);
