@@ -4,7 +4,8 @@ namespace EcgAnomaly.Benchmarking;
 
 /// <summary>
 /// One kernel's figures: seconds per training epoch, scoring throughput per batch size, and the peak working set
-/// while it ran. <see cref="NotAvailable"/> says why a kernel that this build lacks has no figures.
+/// while it ran. <see cref="NotAvailable"/> says why a kernel that this build lacks has no training figures (each
+/// scoring entry says for itself whether it could score).
 /// </summary>
 public sealed record KernelSpeed(
     TrainingKernel Kernel,
@@ -14,6 +15,4 @@ public sealed record KernelSpeed(
     string? NotAvailable = null)
 {
     public bool Available => Epochs is not null;
-
-    public static KernelSpeed Unavailable(TrainingKernel kernel, string reason) => new(kernel, null, [], 0, reason);
 }

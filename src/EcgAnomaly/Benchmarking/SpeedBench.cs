@@ -10,9 +10,9 @@ using static TorchSharp.torch;
 namespace EcgAnomaly.Benchmarking;
 
 /// <summary>
-/// A quick speed check without BenchmarkDotNet (what <c>ecg-anomaly bench</c> runs): per kernel, N timed training
-/// epochs of the seed protocol (1,970 train and 657 validation beats, batch 32), then scoring throughput at each
-/// batch size, and the peak working set. A kernel this build lacks is reported as not available, not measured.
+/// A quick speed check without BenchmarkDotNet (what <c>ecg-anomaly bench</c> runs): per kernel, scoring throughput
+/// at each batch size, N timed training epochs of the seed protocol (1,970 train and 657 validation beats, batch 32),
+/// and the peak working set. A kernel this build lacks is reported as not available, not measured.
 /// </summary>
 public static class SpeedBench
 {
@@ -54,7 +54,12 @@ public static class SpeedBench
             kernels);
     }
 
-    /// <summary>One kernel: a fresh model with the options' seed, trained and timed, then scored and timed.</summary>
+    /// <summary>
+    /// One kernel: a fresh model with the options' seed is scored and timed, then trained and timed. Scoring comes
+    /// first so that its figure does not depend on <see cref="SpeedBenchOptions.Epochs"/>: with two Torch threads,
+    /// batch-32 scoring was seen to drift from 0.9 s to 1.8 s per 4,500 beats as a process aged (with or without
+    /// training in between; steady at 1.3 s on one thread). See bench/NOTES.md.
+    /// </summary>
     public static KernelSpeed Measure(DataSplit split, LabelledBeats scoringBeats, TrainingKernel kernel, SpeedBenchOptions options, ITrainingObserver? observer = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(split);
@@ -64,6 +69,10 @@ public static class SpeedBench
         PeakMemory.TryReset();
         var device = TorchDevice.Resolve(options.Device);
         using var model = AutoencoderDetector.Build(options.Spec, options.Seed);
+        model.to(device);
+        var scoring = options.ScoringBatchSizes
+            .Select(size => MeasureScoring(kernel, model, scoringBeats, size, options.ScoringRepeats, device, cancellationToken))
+            .ToList();
         var training = new TrainingOptions
         {
             Epochs = options.Epochs,
@@ -72,20 +81,16 @@ public static class SpeedBench
             Device = options.Device,
             Kernel = kernel,
         };
-        TimingSummary epochs;
         try
         {
             using var result = Trainer.Train(model, split.Train, split.Validation, training, observer, cancellationToken);
-            epochs = new TimingSummary(result.History.Select(h => h.Seconds).ToArray());
+            var epochs = new TimingSummary(result.History.Select(h => h.Seconds).ToArray());
+            return new KernelSpeed(kernel, epochs, scoring, PeakMemory.PeakWorkingSetBytes());
         }
         catch (NotSupportedException e)
         {
-            return KernelSpeed.Unavailable(kernel, e.Message);
+            return new KernelSpeed(kernel, null, scoring, PeakMemory.PeakWorkingSetBytes(), e.Message);
         }
-        var scoring = options.ScoringBatchSizes
-            .Select(size => MeasureScoring(kernel, model, scoringBeats, size, options.ScoringRepeats, device, cancellationToken))
-            .ToList();
-        return new KernelSpeed(kernel, epochs, scoring, PeakMemory.PeakWorkingSetBytes());
     }
 
     private static ScoringSpeed MeasureScoring(TrainingKernel kernel, nn.Module<Tensor, Tensor> model, LabelledBeats beats, int batchSize, int repeats, Device device, CancellationToken cancellationToken)
