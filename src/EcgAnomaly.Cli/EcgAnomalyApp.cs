@@ -29,6 +29,10 @@ public static class EcgAnomalyApp
                 .WithDescription("Train an autoencoder on normal beats, evaluate it and write a run folder (weights, metrics, plots, report).")
                 .WithExample("train", "--model", "lstm", "--embedding", "32")
                 .WithExample("train", "--epochs", "5", "--seed", "1", "--out", "runs/quick");
+            config.AddCommand<BenchCommand>("bench")
+                .WithDescription("Time training epochs and scoring throughput on the seed protocol, per kernel, and report medians and peak memory.")
+                .WithExample("bench", "--embedding", "32", "--kernel", "all", "--epochs", "5")
+                .WithExample("bench", "--threads", "1", "--json", "bench.json");
             config.AddCommand<DownloadCommand>("download")
                 .WithDescription("Download ECG5000 from the UCR/UEA archive into the per-user cache, checking every file's sha256.")
                 .WithExample("download");

@@ -1,0 +1,49 @@
+using BenchmarkDotNet.Attributes;
+using EcgAnomaly.Data;
+using EcgAnomaly.Detection;
+using EcgAnomaly.Models;
+using EcgAnomaly.Training;
+using static TorchSharp.torch;
+
+namespace EcgAnomaly.Benchmarks;
+
+/// <summary>
+/// Scoring all 4,500 beats of ECG5000_TEST with the E=32 LSTM autoencoder (reconstruction and L1 sum, no gradients).
+/// The weights are freshly initialised: throughput does not depend on what the model has learnt.
+/// </summary>
+/// <remarks>
+/// Reference kernel only: <see cref="ReconstructionScorer"/> has no kernel choice yet. TODO when the fast kernel brings
+/// a scoring path: add a Kernel parameter as in <see cref="TrainingEpochBenchmark"/>.
+/// </remarks>
+[MemoryDiagnoser]
+public class ScoringBenchmark
+{
+    /// <summary>Beats per measured call; <see cref="BeatsPerSecondColumn"/> divides by the median time.</summary>
+    public const int Beats = 4_500;
+
+    private nn.Module<Tensor, Tensor>? _model;
+    private LabelledBeats? _beats;
+
+    [Params(32, 512)]
+    public int BatchSize { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        BenchData.ApplyThreads();
+        _beats = BenchData.Ecg5000.Test;
+        if (_beats.Count != Beats)
+            throw new InvalidOperationException($"expected {Beats} beats in ECG5000_TEST, found {_beats.Count}");
+        _model = AutoencoderDetector.Build(ModelSpec.Lstm(32), seed: 777);
+    }
+
+    [Benchmark]
+    public double[] Score() => ReconstructionScorer.Score(_model!, _beats!, BatchSize);
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        PeakWorkingSetLog.Record(this);
+        _model?.Dispose();
+    }
+}

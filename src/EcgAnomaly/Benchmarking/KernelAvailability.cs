@@ -1,0 +1,32 @@
+using EcgAnomaly.Data;
+using EcgAnomaly.Detection;
+using EcgAnomaly.Models;
+using EcgAnomaly.Training;
+
+namespace EcgAnomaly.Benchmarking;
+
+/// <summary>
+/// Asks a kernel to do a tiny piece of real work (one epoch on one beat of the model's shape, then scoring it) so that
+/// a benchmark can leave out, and name, the kernels that this build lacks before it starts timing.
+/// </summary>
+public static class KernelAvailability
+{
+    /// <returns>Null when the kernel trains and scores <paramref name="spec"/>; otherwise why not.</returns>
+    public static string? Check(TrainingKernel kernel, ModelSpec spec, string? device = null)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var beats = new LabelledBeats(new float[2 * spec.BeatLength], [1, 1], spec.BeatLength, "kernel probe");
+        using var model = AutoencoderDetector.Build(spec, seed: 0);
+        try
+        {
+            var options = new TrainingOptions { Epochs = 1, Kernel = kernel, Device = device };
+            using var _ = Trainer.Train(model, beats.Select([0], "probe train"), beats.Select([1], "probe validation"), options);
+            KernelScorer.Score(kernel, model, beats, batchSize: 2, TorchDevice.Resolve(device));
+            return null;
+        }
+        catch (NotSupportedException e)
+        {
+            return e.Message;
+        }
+    }
+}
