@@ -21,7 +21,8 @@ public static class KernelAvailability
         {
             var options = new TrainingOptions { Epochs = 1, Kernel = kernel, Device = device };
             using var _ = Trainer.Train(model, beats.Select([0], "probe train"), beats.Select([1], "probe validation"), options);
-            KernelScorer.Score(kernel, model, beats, batchSize: 2, TorchDevice.Resolve(device));
+            using var scorer = new KernelScorer(kernel, model, batchSize: 2, TorchDevice.Resolve(device));
+            scorer.Score(beats);
             return null;
         }
         catch (NotSupportedException e)

@@ -1,19 +1,33 @@
 using EcgAnomaly.Data;
 using EcgAnomaly.Training;
+using EcgAnomaly.Training.Fast;
 using static TorchSharp.torch;
 
 namespace EcgAnomaly.Benchmarking;
 
 /// <summary>
-/// Scores with the implementation a kernel names. The one place to route the fast kernel's scoring path to once it
-/// exists; until then asking for it throws <see cref="NotSupportedException"/>, which the benches report as
-/// "not available" instead of timing the reference path under another name.
+/// Scores with the implementation a kernel names, set up once (outside any timing): TorchSharp's forward pass in
+/// batches, or the fast engine with half a batch per thread.
 /// </summary>
-internal static class KernelScorer
+internal sealed class KernelScorer : IDisposable
 {
-    public static double[] Score(TrainingKernel kernel, nn.Module<Tensor, Tensor> model, LabelledBeats beats, int batchSize, Device device) => kernel switch
+    private readonly nn.Module<Tensor, Tensor> _model;
+    private readonly int _batchSize;
+    private readonly Device _device;
+    private readonly FastLstmEngine? _fast;
+
+    /// <exception cref="NotSupportedException">The fast kernel was named and cannot run this model here.</exception>
+    public KernelScorer(TrainingKernel kernel, nn.Module<Tensor, Tensor> model, int batchSize, Device device)
     {
-        TrainingKernel.Reference => ReconstructionScorer.Score(model, beats, batchSize, device),
-        _ => throw new NotSupportedException($"the {kernel.ToString().ToLowerInvariant()} kernel has no scoring path in this build"),
-    };
+        _model = model;
+        _batchSize = batchSize;
+        _device = device;
+        if (FastKernel.Choose(kernel, model, device) is { } lstm)
+            _fast = new FastLstmEngine(FastLstmAutoencoder.From(lstm), (batchSize + 1) / 2, learningRate: null);
+    }
+
+    public double[] Score(LabelledBeats beats) =>
+        _fast?.Score(beats.Values) ?? ReconstructionScorer.Score(_model, beats, _batchSize, _device);
+
+    public void Dispose() => _fast?.Dispose();
 }

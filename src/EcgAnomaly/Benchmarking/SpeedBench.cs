@@ -97,14 +97,15 @@ public static class SpeedBench
     {
         try
         {
+            using var scorer = new KernelScorer(kernel, model, batchSize, device);
             // Untimed first pass: the first call at a batch shape builds that shape's native kernels.
-            KernelScorer.Score(kernel, model, beats, batchSize, device);
+            scorer.Score(beats);
             var seconds = new double[repeats];
             for (var r = 0; r < repeats; r++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var clock = Stopwatch.StartNew();
-                KernelScorer.Score(kernel, model, beats, batchSize, device);
+                scorer.Score(beats);
                 seconds[r] = clock.Elapsed.TotalSeconds;
             }
             return new ScoringSpeed(batchSize, beats.Count, new TimingSummary(seconds));

@@ -22,10 +22,6 @@ public static class Trainer
         ArgumentNullException.ThrowIfNull(validation);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        // Until the hand-written kernel lands, asking for it must fail loudly rather than quietly train with the
-        // reference path (a benchmark would otherwise report reference timings under the fast kernel's name).
-        if (options.Kernel != TrainingKernel.Reference)
-            throw new NotSupportedException($"the {options.Kernel.ToString().ToLowerInvariant()} training kernel is not available in this build");
         if (train.Length != validation.Length)
             throw new ArgumentException($"train beats have {train.Length} samples, validation beats {validation.Length}", nameof(validation));
 

@@ -6,16 +6,19 @@ namespace EcgAnomaly.Training.Fast;
 /// </summary>
 internal sealed class FastLstmEngine : IDisposable
 {
-    private const int ScoringShardCapacity = 64;
+    /// <summary>Beats per shard when scoring for a detector: large enough to amortise each step's products.</summary>
+    public const int DefaultScoringShardCapacity = 64;
     private readonly FastLstmAutoencoder _model;
     private readonly FastLstmShard[] _shards;
     private readonly PairRunner _pair = new();
     private readonly FastAdam? _adam;
 
-    public FastLstmEngine(FastLstmAutoencoder model, int batchSize, double? learningRate)
+    /// <param name="shardCapacity">Beats per shard: half a training batch (rounded up), or the scoring chunk per thread.</param>
+    /// <param name="learningRate">Adam's learning rate, or null for an engine that only scores.</param>
+    public FastLstmEngine(FastLstmAutoencoder model, int shardCapacity, double? learningRate)
     {
         _model = model;
-        var capacity = Math.Max((batchSize + 1) / 2, ScoringShardCapacity);
+        var capacity = Math.Max(shardCapacity, 1);
         _shards = [new FastLstmShard(model, capacity), new FastLstmShard(model, capacity)];
         _adam = learningRate is double lr ? new FastAdam(lr) : null;
     }
@@ -24,6 +27,7 @@ internal sealed class FastLstmEngine : IDisposable
     public double TrainStep(float[] batch, int rows)
     {
         if (_adam is null) throw new InvalidOperationException("this engine was made for scoring only");
+        if (rows > 2 * _shards[0].Capacity) throw new ArgumentOutOfRangeException(nameof(rows), rows, $"at most {2 * _shards[0].Capacity} beats per batch");
         var loss = ComputeGradients(batch, rows);
         Step();
         return loss;

@@ -15,18 +15,24 @@ internal static unsafe class LstmCellMath
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Forward(float* gates, float* cPrev, float* c, float* tanhC, float* h, int rows, int hidden)
     {
+        // 16 lanes where the CPU has them: the exp chains are latency-bound, so wider vectors carry twice the work per chain.
+        if (Vector512.IsHardwareAccelerated && hidden % 16 == 0)
+        {
+            Forward512(gates, cPrev, c, tanhC, h, rows, hidden);
+            return;
+        }
         for (var r = 0; r < rows; r++)
         {
             var g = gates + (long)r * 4 * hidden;
             var offset = (long)r * hidden;
             for (var j = 0; j < hidden; j += 8)
             {
-                var i = Sigmoid(Vector256.Load(g + j));
-                var f = Sigmoid(Vector256.Load(g + hidden + j));
-                var u = Tanh(Vector256.Load(g + 2 * hidden + j));
-                var o = Sigmoid(Vector256.Load(g + 3 * hidden + j));
+                var i = FastMath.Sigmoid(Vector256.Load(g + j));
+                var f = FastMath.Sigmoid(Vector256.Load(g + hidden + j));
+                var u = FastMath.Tanh(Vector256.Load(g + 2 * hidden + j));
+                var o = FastMath.Sigmoid(Vector256.Load(g + 3 * hidden + j));
                 var cell = cPrev == null ? i * u : f * Vector256.Load(cPrev + offset + j) + i * u;
-                var tc = Tanh(cell);
+                var tc = FastMath.Tanh(cell);
                 Vector256.Store(i, g + j);
                 Vector256.Store(f, g + hidden + j);
                 Vector256.Store(u, g + 2 * hidden + j);
@@ -34,6 +40,31 @@ internal static unsafe class LstmCellMath
                 Vector256.Store(cell, c + offset + j);
                 Vector256.Store(tc, tanhC + offset + j);
                 Vector256.Store(o * tc, h + offset + j);
+            }
+        }
+    }
+
+    private static void Forward512(float* gates, float* cPrev, float* c, float* tanhC, float* h, int rows, int hidden)
+    {
+        for (var r = 0; r < rows; r++)
+        {
+            var g = gates + (long)r * 4 * hidden;
+            var offset = (long)r * hidden;
+            for (var j = 0; j < hidden; j += 16)
+            {
+                var i = FastMath.Sigmoid(Vector512.Load(g + j));
+                var f = FastMath.Sigmoid(Vector512.Load(g + hidden + j));
+                var u = FastMath.Tanh(Vector512.Load(g + 2 * hidden + j));
+                var o = FastMath.Sigmoid(Vector512.Load(g + 3 * hidden + j));
+                var cell = cPrev == null ? i * u : f * Vector512.Load(cPrev + offset + j) + i * u;
+                var tc = FastMath.Tanh(cell);
+                Vector512.Store(i, g + j);
+                Vector512.Store(f, g + hidden + j);
+                Vector512.Store(u, g + 2 * hidden + j);
+                Vector512.Store(o, g + 3 * hidden + j);
+                Vector512.Store(cell, c + offset + j);
+                Vector512.Store(tc, tanhC + offset + j);
+                Vector512.Store(o * tc, h + offset + j);
             }
         }
     }
@@ -66,15 +97,5 @@ internal static unsafe class LstmCellMath
                 Vector256.Store(gradC * f, dc + offset + j);
             }
         }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<float> Sigmoid(Vector256<float> x) => Vector256<float>.One / (Vector256<float>.One + Vector256.Exp(-x));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<float> Tanh(Vector256<float> x)
-    {
-        var two = Vector256.Create(2f);
-        return two * Sigmoid(two * x) - Vector256<float>.One;
     }
 }
