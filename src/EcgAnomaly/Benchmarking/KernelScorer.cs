@@ -7,7 +7,7 @@ namespace EcgAnomaly.Benchmarking;
 
 /// <summary>
 /// Scores with the implementation a kernel names, set up once (outside any timing): TorchSharp's forward pass in
-/// batches, or the fast engine with half a batch per thread.
+/// batches of the given size, or the fast engine, which tiles any batch into its own cache-sized chunks per thread.
 /// </summary>
 internal sealed class KernelScorer : IDisposable
 {
@@ -23,7 +23,7 @@ internal sealed class KernelScorer : IDisposable
         _batchSize = batchSize;
         _device = device;
         if (FastKernel.Choose(kernel, model, device) is { } lstm)
-            _fast = new FastLstmEngine(FastLstmAutoencoder.From(lstm), (batchSize + 1) / 2, learningRate: null);
+            _fast = new FastLstmEngine(FastLstmAutoencoder.From(lstm), FastLstmEngine.ScoringChunk, learningRate: null);
     }
 
     public double[] Score(LabelledBeats beats) =>

@@ -111,7 +111,7 @@ public sealed class AutoencoderDetector : IDisposable
     {
         // The fast engine holds a copy of the weights: fine, since a detector's weights never change after this point.
         var lstm = FastKernel.Choose(kernel, model, device);
-        var fast = lstm is null ? null : new FastLstmEngine(FastLstmAutoencoder.From(lstm), FastLstmEngine.DefaultScoringShardCapacity, learningRate: null);
+        var fast = lstm is null ? null : new FastLstmEngine(FastLstmAutoencoder.From(lstm), FastLstmEngine.ScoringChunk, learningRate: null);
         var validationScores = fast?.Score(normalValidation.Values) ?? ReconstructionScorer.Score(model, normalValidation, scoringBatchSize, device);
         return new AutoencoderDetector(spec, model, device, policy, policy.Choose(validationScores), scoringBatchSize, fast);
     }

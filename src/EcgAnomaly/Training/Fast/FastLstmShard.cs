@@ -45,7 +45,8 @@ internal sealed unsafe class FastLstmShard
     public PinnedBuffer OutputBiasGradient { get; }
 
     /// <summary>Reconstructs <paramref name="rows"/> beats (row-major, B x T) and writes each beat's L1 error into <paramref name="scores"/>.</summary>
-    public void Forward(ReadOnlySpan<float> beats, int rows, Span<double> scores)
+    /// <param name="keepForBackward">False when only scoring (then <see cref="Backward"/> must not follow).</param>
+    public void Forward(ReadOnlySpan<float> beats, int rows, Span<double> scores, bool keepForBackward = true)
     {
         if (rows > Capacity) throw new ArgumentOutOfRangeException(nameof(rows), rows, $"a shard holds at most {Capacity} beats");
         var steps = _model.Steps;
@@ -54,10 +55,10 @@ internal sealed unsafe class FastLstmShard
             for (var t = 0; t < steps; t++)
                 x[t * rows + b] = beats[b * steps + t];
         var (enc1, enc2, dec1, dec2) = (_layers[0], _layers[1], _layers[2], _layers[3]);
-        LstmLayerPass.Forward(enc1, LstmInputKind.Scalar, x, rows);
-        LstmLayerPass.Forward(enc2, LstmInputKind.Sequence, enc1.Output.Pointer, rows);
-        LstmLayerPass.Forward(dec1, LstmInputKind.Constant, Code(rows), rows);
-        LstmLayerPass.Forward(dec2, LstmInputKind.Sequence, dec1.Output.Pointer, rows);
+        LstmLayerPass.Forward(enc1, LstmInputKind.Scalar, x, rows, keepForBackward);
+        LstmLayerPass.Forward(enc2, LstmInputKind.Sequence, enc1.Output.Pointer, rows, keepForBackward);
+        LstmLayerPass.Forward(dec1, LstmInputKind.Constant, Code(rows), rows, keepForBackward);
+        LstmLayerPass.Forward(dec2, LstmInputKind.Sequence, dec1.Output.Pointer, rows, keepForBackward);
 
         var hidden = dec2.Layer.Hidden;
         var w = _model.OutputWeight.Pointer;

@@ -10,7 +10,7 @@ internal static class FastTrainer
     public static TrainingResult Train(LstmAutoencoder model, LabelledBeats train, LabelledBeats validation, TrainingOptions options, ITrainingObserver? observer, CancellationToken cancellationToken)
     {
         var fast = FastLstmAutoencoder.From(model);
-        using var engine = new FastLstmEngine(fast, Math.Max((options.BatchSize + 1) / 2, FastLstmEngine.DefaultScoringShardCapacity), options.LearningRate);
+        using var engine = new FastLstmEngine(fast, (options.BatchSize + 1) / 2, options.LearningRate);
         var shuffler = new Random(options.Seed);
         var order = Enumerable.Range(0, train.Count).Select(i => (long)i).ToArray();
         var batches = (train.Count + options.BatchSize - 1) / options.BatchSize;

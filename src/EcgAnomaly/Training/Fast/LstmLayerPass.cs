@@ -10,8 +10,12 @@ namespace EcgAnomaly.Training.Fast;
 internal static unsafe class LstmLayerPass
 {
     /// <param name="input">Scalar: T x B; Sequence: T x B x I; Constant: B x I.</param>
+    /// <param name="keepForBackward">
+    /// False when only scoring: gates and cell states then reuse one or two step slots, which stay in cache, and only
+    /// the outputs of every step (the next layer's input) are kept.
+    /// </param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Forward(LstmLayerWorkspace w, LstmInputKind kind, float* input, int rows)
+    public static void Forward(LstmLayerWorkspace w, LstmInputKind kind, float* input, int rows, bool keepForBackward = true)
     {
         var layer = w.Layer;
         int hidden = layer.Hidden, gates = layer.Gates, inputs = layer.Input;
@@ -24,7 +28,9 @@ internal static unsafe class LstmLayerPass
         }
         for (var t = 0; t < w.Steps; t++)
         {
-            var g = w.Gates.Pointer + t * stepGates;
+            var g = w.Gates.Pointer + (keepForBackward ? t : 0) * stepGates;
+            var slot = keepForBackward ? t : t & 1;
+            var previousSlot = keepForBackward ? t - 1 : (t - 1) & 1;
             switch (kind)
             {
                 case LstmInputKind.Scalar:
@@ -38,10 +44,10 @@ internal static unsafe class LstmLayerPass
                     Buffer.MemoryCopy(w.ConstantProjection.Pointer, g, stepGates * sizeof(float), stepGates * sizeof(float));
                     break;
             }
-            var cPrev = t == 0 ? null : w.Cell.Pointer + (t - 1) * stepHidden;
+            var cPrev = t == 0 ? null : w.Cell.Pointer + previousSlot * stepHidden;
             if (t > 0)
                 Gemm.Multiply(w.Output.Pointer + (t - 1) * stepHidden, hidden, layer.WeightHhT.Pointer, gates, g, gates, rows, gates, hidden, accumulate: true);
-            LstmCellMath.Forward(g, cPrev, w.Cell.Pointer + t * stepHidden, w.TanhCell.Pointer + t * stepHidden, w.Output.Pointer + t * stepHidden, rows, hidden);
+            LstmCellMath.Forward(g, cPrev, w.Cell.Pointer + slot * stepHidden, w.TanhCell.Pointer + slot * stepHidden, w.Output.Pointer + t * stepHidden, rows, hidden);
         }
     }
 
