@@ -23,6 +23,9 @@ while [ $# -gt 0 ]; do
   esac
 done
 data="$(realpath -m "$data")"
+# OpenBLAS unpacked by bench/setup.sh, unless BLAS_DIR names another.
+default_blas="${XDG_CACHE_HOME:-$HOME/.cache}/ecg-anomaly/openblas/root/usr/lib/x86_64-linux-gnu/openblas-pthread"
+[ -z "${BLAS_DIR:-}" ] && [ -d "$default_blas" ] && BLAS_DIR="$default_blas"
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 

@@ -32,6 +32,29 @@ public sealed class TrainerTest
     }
 
     [Fact]
+    public void Should_give_the_same_history_on_one_thread_and_on_two_When_the_kernel_is_fast()
+    {
+        var train = Subset(Split.Train, 70);
+        var validation = Subset(Split.Validation, 30);
+        var options = new TrainingOptions { Epochs = 2, Seed = 9, Kernel = TrainingKernel.Fast, BatchSize = 33 };
+        var threads = TorchSharp.torch.get_num_threads();
+        try
+        {
+            TorchSharp.torch.set_num_threads(1);
+            var (oneThread, oneScores) = Run(train, validation, options);
+            TorchSharp.torch.set_num_threads(2);
+            var (twoThreads, twoScores) = Run(train, validation, options);
+
+            Assert.Equal(oneThread.Select(h => (h.TrainLoss, h.ValidationLoss)), twoThreads.Select(h => (h.TrainLoss, h.ValidationLoss)));
+            Assert.Equal(oneScores, twoScores);
+        }
+        finally
+        {
+            TorchSharp.torch.set_num_threads(threads);
+        }
+    }
+
+    [Fact]
     public void Should_lower_the_loss_and_keep_the_best_epoch_When_training_a_few_epochs()
     {
         var train = Subset(Split.Train, 256);

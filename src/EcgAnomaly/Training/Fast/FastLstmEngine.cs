@@ -13,7 +13,7 @@ internal sealed class FastLstmEngine : IDisposable
     public const int ScoringChunk = 32;
     private readonly FastLstmAutoencoder _model;
     private readonly FastLstmShard[] _shards;
-    private readonly PairRunner _pair = new();
+    private readonly PairRunner? _pair;
     private readonly FastAdam? _adam;
 
     /// <param name="shardCapacity">Beats per shard: half a training batch, rounded up (at least <see cref="ScoringChunk"/> are allocated).</param>
@@ -24,6 +24,20 @@ internal sealed class FastLstmEngine : IDisposable
         var capacity = Math.Max(shardCapacity, ScoringChunk);
         _shards = [new FastLstmShard(model, capacity), new FastLstmShard(model, capacity)];
         _adam = learningRate is double lr ? new FastAdam(lr) : null;
+        // Torch's thread setting (--threads) governs this kernel too: with one thread both shards run here in turn,
+        // which gives the same numbers, since the split and the order of the gradient sum do not change.
+        _pair = TorchSharp.torch.get_num_threads() > 1 && Environment.ProcessorCount > 1 ? new PairRunner() : null;
+    }
+
+    private void Run(Action first, Action? second)
+    {
+        if (_pair is not null)
+        {
+            _pair.Run(first, second);
+            return;
+        }
+        first();
+        second?.Invoke();
     }
 
     /// <summary>One optimisation step on a batch (row-major beats); returns the batch's summed L1 loss.</summary>
@@ -43,7 +57,7 @@ internal sealed class FastLstmEngine : IDisposable
         var first = (rows + 1) / 2;
         var second = rows - first;
         var losses = new double[rows];
-        _pair.Run(
+        Run(
             () => ForwardBackward(_shards[0], batch.AsSpan(0, first * steps), first, losses.AsSpan(0, first)),
             second == 0 ? null : () => ForwardBackward(_shards[1], batch.AsSpan(first * steps, second * steps), second, losses.AsSpan(first)));
         if (second > 0) AddSecondShardGradients();
@@ -64,7 +78,7 @@ internal sealed class FastLstmEngine : IDisposable
             var second = Math.Min(chunk, count - start - first);
             var s0 = start;
             var s1 = start + first;
-            _pair.Run(
+            Run(
                 () => _shards[0].Forward(values.AsSpan(s0 * steps, first * steps), first, scores.AsSpan(s0, first), keepForBackward: false),
                 second <= 0 ? null : () => _shards[1].Forward(values.AsSpan(s1 * steps, second * steps), second, scores.AsSpan(s1, second), keepForBackward: false));
         }
@@ -126,5 +140,5 @@ internal sealed class FastLstmEngine : IDisposable
         adam.Update(_model.OutputBias, _shards[0].OutputBiasGradient);
     }
 
-    public void Dispose() => _pair.Dispose();
+    public void Dispose() => _pair?.Dispose();
 }
