@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using EcgAnomaly.Benchmarking;
 using EcgAnomaly.Data;
 using EcgAnomaly.Detection;
 using EcgAnomaly.Models;
@@ -12,8 +13,7 @@ namespace EcgAnomaly.Benchmarks;
 /// The weights are freshly initialised: throughput does not depend on what the model has learnt.
 /// </summary>
 /// <remarks>
-/// Reference kernel only: <see cref="ReconstructionScorer"/> has no kernel choice yet. TODO when the fast kernel brings
-/// a scoring path: add a Kernel parameter as in <see cref="TrainingEpochBenchmark"/>.
+/// The fast kernel tiles any batch into its own 32-beat chunks per thread, so its two batch sizes measure the same work.
 /// </remarks>
 [MemoryDiagnoser]
 public class ScoringBenchmark
@@ -23,9 +23,13 @@ public class ScoringBenchmark
 
     private nn.Module<Tensor, Tensor>? _model;
     private LabelledBeats? _beats;
+    private KernelScorer? _scorer;
 
     [Params(32, 512)]
     public int BatchSize { get; set; }
+
+    [Params(TrainingKernel.Reference, TrainingKernel.Fast)]
+    public TrainingKernel Kernel { get; set; }
 
     [GlobalSetup]
     public void Setup()
@@ -35,15 +39,17 @@ public class ScoringBenchmark
         if (_beats.Count != Beats)
             throw new InvalidOperationException($"expected {Beats} beats in ECG5000_TEST, found {_beats.Count}");
         _model = AutoencoderDetector.Build(ModelSpec.Lstm(32), seed: 777);
+        _scorer = new KernelScorer(Kernel, _model, BatchSize, CPU);
     }
 
     [Benchmark]
-    public double[] Score() => ReconstructionScorer.Score(_model!, _beats!, BatchSize);
+    public double[] Score() => _scorer!.Score(_beats!);
 
     [GlobalCleanup]
     public void Cleanup()
     {
         PeakWorkingSetLog.Record(this);
+        _scorer?.Dispose();
         _model?.Dispose();
     }
 }

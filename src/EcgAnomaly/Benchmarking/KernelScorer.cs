@@ -9,7 +9,7 @@ namespace EcgAnomaly.Benchmarking;
 /// Scores with the implementation a kernel names, set up once (outside any timing): TorchSharp's forward pass in
 /// batches of the given size, or the fast engine, which tiles any batch into its own cache-sized chunks per thread.
 /// </summary>
-internal sealed class KernelScorer : IDisposable
+public sealed class KernelScorer : IDisposable
 {
     private readonly nn.Module<Tensor, Tensor> _model;
     private readonly int _batchSize;
