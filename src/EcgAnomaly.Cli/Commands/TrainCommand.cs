@@ -18,13 +18,13 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainSettings>
     {
         var protocol = settings.Protocol == "official" ? EvaluationProtocol.Official : EvaluationProtocol.Seed;
         var folder = DataLocator.LocateEcg5000(settings.Data);
-        var outFolder = settings.Out ?? Path.Combine("runs", $"{DateTime.Now:yyyyMMdd-HHmmss}-{settings.Model}{settings.Embedding}");
+        var outFolder = settings.Out ?? Path.Combine("runs", $"{DateTime.Now:yyyyMMdd-HHmmss}-{settings.Spec(140).ShortName}");
         IO.StagingFolder.EnsureUsable(Path.GetFullPath(outFolder));
         if (settings.Threads > 0) torch.set_num_threads(settings.Threads);
 
         var data = Ecg5000.Load(folder);
         var split = DataSplit.FromEcg5000(data, protocol, settings.Seed);
-        var spec = ModelSpec.Lstm(settings.Embedding, split.Train.Length);
+        var spec = settings.Spec(split.Train.Length);
         var options = new TrainingOptions
         {
             Epochs = settings.Epochs,
@@ -35,7 +35,7 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainSettings>
             Kernel = settings.KernelChoice,
         };
         using (var probe = spec.Build())
-            console.MarkupLineInterpolated($"[bold]{spec.ShortName}[/]: LSTM autoencoder, embedding {spec.EmbeddingSize}, [bold]{ParameterCount.Of(probe):N0}[/] parameters");
+            console.MarkupLineInterpolated($"[bold]{spec.ShortName}[/]: {spec.DisplayName}, [bold]{ParameterCount.Of(probe):N0}[/] parameters");
         console.MarkupLineInterpolated($"data: {folder} ({protocol.ToString().ToLowerInvariant()} protocol, seed {settings.Seed}): train {split.Train.Count}, validation {split.Validation.Count}, test {split.Test.Count} beats");
 
         using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -10,7 +10,7 @@ namespace EcgAnomaly.Cli.Commands;
 public sealed class TrainSettings : CommandSettings
 {
     [CommandOption("--model <KIND>")]
-    [Description("Architecture to train: lstm (the study's LSTM autoencoder).")]
+    [Description("Architecture to train: lstm (the study's LSTM autoencoder), transformer (the study's Transformer autoencoder), transformer-ae (a patch Transformer with a bottleneck that cannot copy its input).")]
     [DefaultValue("lstm")]
     public string Model { get; init; } = "lstm";
 
@@ -18,6 +18,22 @@ public sealed class TrainSettings : CommandSettings
     [Description("LSTM code size E; the study used 32, 64, 128 and 256.")]
     [DefaultValue(32)]
     public int Embedding { get; init; } = 32;
+
+    [CommandOption("--input-dim <D>")]
+    [Description("Transformer token width: D of the study's Transformer (2 or 4 in the study), or the width of transformer-ae (default 32 there).")]
+    public int? InputDim { get; init; }
+
+    [CommandOption("--ff-dim <F>")]
+    [Description("Transformer feed-forward width (study: 256 or 512; transformer-ae default 64).")]
+    public int? FeedForwardDim { get; init; }
+
+    [CommandOption("--heads <H>")]
+    [Description("Transformer attention heads (study: 2 or 4; transformer-ae default 4).")]
+    public int? Heads { get; init; }
+
+    [CommandOption("--layers <L>")]
+    [Description("Transformer encoder and decoder layers (default 2).")]
+    public int? Layers { get; init; }
 
     [CommandOption("--protocol <NAME>")]
     [Description("seed: train/validate on the normal beats of ECG5000_TEST, test on all of ECG5000_TRAIN (the study's). official: the other way round.")]
@@ -79,10 +95,23 @@ public sealed class TrainSettings : CommandSettings
         _ => TrainingKernel.Auto,
     };
 
+    /// <summary>The model to build for beats of <paramref name="beatLength"/> samples.</summary>
+    public ModelSpec Spec(int beatLength) => Model switch
+    {
+        ModelSpec.TransformerKind => ModelSpec.Transformer(InputDim ?? 4, FeedForwardDim ?? 512, Heads ?? 4, Layers ?? 2, beatLength),
+        ModelSpec.PatchTransformerKind => ModelSpec.PatchTransformer(beatLength, InputDim ?? 32, FeedForwardDim ?? 64, Heads ?? 4, Layers ?? 2),
+        _ => ModelSpec.Lstm(Embedding, beatLength),
+    };
+
     public override ValidationResult Validate()
     {
         if (!ModelSpec.Kinds.Contains(Model)) return ValidationResult.Error($"--model: unknown model '{Model}' (expected one of {string.Join(", ", ModelSpec.Kinds)})");
         if (Embedding is < 1 or > 4096) return ValidationResult.Error($"--embedding must be between 1 and 4096 (got {Embedding})");
+        foreach (var (name, value, max) in new[] { ("--input-dim", InputDim, 4096), ("--ff-dim", FeedForwardDim, 65536), ("--heads", Heads, 256), ("--layers", Layers, 64) })
+            if (value is < 1 || value > max) return ValidationResult.Error($"{name} must be between 1 and {max} (got {value})");
+        var spec = Spec(140);
+        if (spec.Kind != ModelSpec.LstmKind && spec.InputDim % spec.Heads != 0)
+            return ValidationResult.Error($"--input-dim {spec.InputDim} must be divisible by --heads {spec.Heads}");
         if (Protocol is not ("seed" or "official")) return ValidationResult.Error($"--protocol: unknown protocol '{Protocol}' (expected seed or official)");
         if (Epochs is < 1 or > 100_000) return ValidationResult.Error($"--epochs must be between 1 and 100000 (got {Epochs})");
         if (Batch is < 1 or > 1_000_000) return ValidationResult.Error($"--batch must be between 1 and 1000000 (got {Batch})");
