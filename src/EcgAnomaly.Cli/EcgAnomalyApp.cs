@@ -33,6 +33,12 @@ public static class EcgAnomalyApp
                 .WithDescription("Time training epochs and scoring throughput on the seed protocol, per kernel, and report medians and peak memory.")
                 .WithExample("bench", "--embedding", "32", "--kernel", "all", "--epochs", "5")
                 .WithExample("bench", "--threads", "1", "--json", "bench.json");
+            config.AddCommand<ModelsCommand>("models")
+                .WithDescription("List the model catalogue: the study's ten configurations and the new Transformer, with parameter counts.");
+            config.AddCommand<ReproduceCommand>("reproduce")
+                .WithDescription("Rebuild the study's results table: every configuration x seed, results.md and results.json; resumable after a kill.")
+                .WithExample("reproduce", "--only", "lstm32,transformer-ae", "--seeds", "3")
+                .WithExample("reproduce", "--epochs", "5", "--out", "reproduce-quick");
             config.AddCommand<DownloadCommand>("download")
                 .WithDescription("Download ECG5000 from the UCR/UEA archive into the per-user cache, checking every file's sha256.")
                 .WithExample("download");

@@ -34,9 +34,12 @@ public static class Trainer
         var shuffler = new Random(options.Seed);
         var order = Enumerable.Range(0, train.Count).Select(i => (long)i).ToArray();
         var batches = (train.Count + options.BatchSize - 1) / options.BatchSize;
-        var tracker = new EpochTracker(model, options.Epochs, observer);
+        var tracker = new EpochTracker(model, options.Epochs, observer, options.CheckpointFolder);
+        var first = tracker.Resume(path => optimizer.load_state_dict(path));
+        // The batch order of epoch e comes from shuffling e times: replaying the finished epochs restores it exactly.
+        for (var done = 1; done < first; done++) shuffler.Shuffle(order);
 
-        for (var epoch = 1; epoch <= options.Epochs; epoch++)
+        for (var epoch = first; epoch <= options.Epochs; epoch++)
         {
             observer?.OnEpochStarted(epoch, options.Epochs, batches);
             var clock = Stopwatch.StartNew();
@@ -58,7 +61,7 @@ public static class Trainer
                 observer?.OnBatchCompleted(epoch, b + 1, batches);
             }
             var validationLoss = ReconstructionScorer.Score(model, validation, options.ScoringBatchSize, device).Average();
-            tracker.Complete(new EpochRecord(epoch, total / train.Count, validationLoss, clock.Elapsed.TotalSeconds));
+            tracker.Complete(new EpochRecord(epoch, total / train.Count, validationLoss, clock.Elapsed.TotalSeconds), path => optimizer.save_state_dict(path));
         }
         return tracker.Result();
     }

@@ -21,6 +21,12 @@ public sealed record TrainingOptions
     /// <summary>The implementation to train and score with; <see cref="TrainingKernel.Fast"/> applies to LSTM models on the CPU.</summary>
     public TrainingKernel Kernel { get; init; } = TrainingKernel.Auto;
 
+    /// <summary>
+    /// Where to keep a checkpoint after every epoch; a run started again with the same folder continues after the last
+    /// finished epoch and ends with the same results as an uninterrupted run. Null: no checkpoints.
+    /// </summary>
+    public string? CheckpointFolder { get; init; }
+
     public void Validate()
     {
         Preconditions.CheckArgumentRange(nameof(Epochs), Epochs, 1, 100_000);

@@ -12,6 +12,36 @@ internal sealed class FastAdam(double learningRate)
     /// <summary>Call once per optimisation step, before <see cref="Update"/> for each parameter.</summary>
     public void BeginStep() => _step++;
 
+    /// <summary>Writes the step count and both moments of every parameter, in the order given.</summary>
+    public void Save(string path, IReadOnlyList<PinnedBuffer> parameters)
+    {
+        using var writer = new BinaryWriter(File.Create(path));
+        writer.Write(_step);
+        foreach (var p in parameters)
+        {
+            var (m, v) = _state.TryGetValue(p, out var s) ? s : (new float[p.Length], new float[p.Length]);
+            writer.Write(p.Length);
+            foreach (var x in m) writer.Write(x);
+            foreach (var x in v) writer.Write(x);
+        }
+    }
+
+    public void Load(string path, IReadOnlyList<PinnedBuffer> parameters)
+    {
+        using var reader = new BinaryReader(File.OpenRead(path));
+        _step = reader.ReadInt32();
+        foreach (var p in parameters)
+        {
+            var length = reader.ReadInt32();
+            if (length != p.Length) throw new InvalidDataException($"optimizer state holds {length} values for a parameter of {p.Length}");
+            var m = new float[length];
+            var v = new float[length];
+            for (var i = 0; i < length; i++) m[i] = reader.ReadSingle();
+            for (var i = 0; i < length; i++) v[i] = reader.ReadSingle();
+            _state[p] = (m, v);
+        }
+    }
+
     public void Update(PinnedBuffer parameter, PinnedBuffer gradient)
     {
         if (!_state.TryGetValue(parameter, out var moments))

@@ -122,6 +122,28 @@ internal sealed class FastLstmEngine : IDisposable
         _shards[0].OutputBiasGradient.Array[0] += _shards[1].OutputBiasGradient.Array[0];
     }
 
+    /// <summary>The parameters in the fixed order Adam visits them.</summary>
+    private IEnumerable<PinnedBuffer> Parameters()
+    {
+        foreach (var layer in _model.Layers)
+        {
+            yield return layer.WeightIhT;
+            yield return layer.WeightHhT;
+            yield return layer.BiasIh;
+            yield return layer.BiasHh;
+        }
+        yield return _model.OutputWeight;
+        yield return _model.OutputBias;
+    }
+
+    public void SaveOptimizer(string path) => _adam!.Save(path, Parameters().ToList());
+
+    public void LoadOptimizer(string path)
+    {
+        _adam!.Load(path, Parameters().ToList());
+        foreach (var layer in _model.Layers) layer.Refresh();
+    }
+
     private void Step()
     {
         var adam = _adam!;

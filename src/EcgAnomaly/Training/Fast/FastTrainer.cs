@@ -14,9 +14,12 @@ internal static class FastTrainer
         var shuffler = new Random(options.Seed);
         var order = Enumerable.Range(0, train.Count).Select(i => (long)i).ToArray();
         var batches = (train.Count + options.BatchSize - 1) / options.BatchSize;
-        var tracker = new EpochTracker(model, options.Epochs, observer);
+        var tracker = new EpochTracker(model, options.Epochs, observer, options.CheckpointFolder);
+        var first = tracker.Resume(engine.LoadOptimizer);
+        if (first > 1) fast.Import(model);
+        for (var done = 1; done < first; done++) shuffler.Shuffle(order);
         var batch = new float[options.BatchSize * train.Length];
-        for (var epoch = 1; epoch <= options.Epochs; epoch++)
+        for (var epoch = first; epoch <= options.Epochs; epoch++)
         {
             observer?.OnEpochStarted(epoch, options.Epochs, batches);
             var clock = Stopwatch.StartNew();
@@ -33,7 +36,7 @@ internal static class FastTrainer
             }
             var validationLoss = engine.Score(validation.Values).Average();
             fast.Export(model);
-            tracker.Complete(new EpochRecord(epoch, total / train.Count, validationLoss, clock.Elapsed.TotalSeconds));
+            tracker.Complete(new EpochRecord(epoch, total / train.Count, validationLoss, clock.Elapsed.TotalSeconds), engine.SaveOptimizer);
         }
         return tracker.Result();
     }

@@ -1,0 +1,26 @@
+using EcgAnomaly.Models;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace EcgAnomaly.Cli.Commands;
+
+/// <summary><c>ecg-anomaly models</c>: the catalogue with parameter counts computed from the real modules.</summary>
+public sealed class ModelsCommand(IAnsiConsole console) : Command<EmptyCommandSettings>
+{
+    public override int Execute(CommandContext context, EmptyCommandSettings settings, CancellationToken cancellationToken)
+    {
+        var table = new Table().AddColumns("name", "model", "parameters", "study: AUC claimed", "study's code: AUC in our run");
+        foreach (var entry in ModelCatalogue.All)
+        {
+            using var model = entry.Spec.Build();
+            table.AddRow(
+                Markup.Escape(entry.Name),
+                Markup.Escape(entry.Spec.DisplayName),
+                ParameterCount.Of(model).ToString("N0"),
+                entry.StudyClaimedAuc?.ToString("0.000") ?? "(new)",
+                string.Join(" / ", entry.StudyMeasuredAucs.Select(a => a.ToString("0.0000"))));
+        }
+        console.Write(table);
+        return 0;
+    }
+}

@@ -1,0 +1,60 @@
+using System.Runtime.InteropServices;
+using EcgAnomaly.Cli.Internal;
+using EcgAnomaly.Data;
+using EcgAnomaly.Runs;
+using EcgAnomaly.Training;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using TorchSharp;
+
+namespace EcgAnomaly.Cli.Commands;
+
+/// <summary><c>ecg-anomaly reproduce</c>: the study's table, every configuration x seed, resumable.</summary>
+public sealed class ReproduceCommand(IAnsiConsole console) : Command<ReproduceSettings>
+{
+    public override int Execute(CommandContext context, ReproduceSettings settings, CancellationToken cancellationToken)
+    {
+        var data = Ecg5000.Load(DataLocator.LocateEcg5000(settings.Data));
+        if (settings.Threads > 0) torch.set_num_threads(settings.Threads);
+        var request = new ReproductionRequest(
+            data,
+            settings.Configurations,
+            settings.Seeds,
+            new TrainingOptions { Epochs = settings.Epochs, Kernel = settings.KernelChoice },
+            settings.Protocol == "official" ? EvaluationProtocol.Official : EvaluationProtocol.Seed,
+            settings.Out);
+
+        using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+        using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+        void OnSignal(PosixSignalContext signal)
+        {
+            signal.Cancel = true;
+            interrupt.Cancel();
+        }
+
+        var total = request.Configurations.Count * request.Seeds * request.Options.Epochs;
+        var done = request.Configurations.Sum(e => Enumerable.Range(1, request.Seeds).Sum(s => Reproduction.EpochsDone(request, e, s)));
+        console.MarkupLineInterpolated($"reproduce: {request.Configurations.Count} configuration(s) x {request.Seeds} seed(s) x {request.Options.Epochs} epochs into [bold]{settings.Out}[/] ({done} of {total} epochs already done)");
+        ReproductionReport report;
+        if (console.Profile.Capabilities.Interactive)
+        {
+            report = console.Progress()
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new ElapsedTimeColumn())
+                .Start(ctx =>
+                {
+                    var overall = ctx.AddTask("all runs", maxValue: total);
+                    overall.Value = done;
+                    return Reproduction.Execute(request, (entry, seed) => new ReproduceObserver(console, overall, $"{entry.Name} seed {seed}"), interrupt.Token);
+                });
+        }
+        else
+        {
+            report = Reproduction.Execute(request, (entry, seed) => new ReproduceObserver(console, null, $"{entry.Name} seed {seed}"), interrupt.Token);
+        }
+        console.WriteLine();
+        console.WriteLine(report.Markdown());
+        console.MarkupLineInterpolated($"written: [bold]{Path.Combine(settings.Out, Reproduction.ResultsMarkdown)}[/] and {Reproduction.ResultsJson}");
+        return 0;
+    }
+}

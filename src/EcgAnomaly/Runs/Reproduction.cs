@@ -1,0 +1,111 @@
+using System.Text.Json;
+using EcgAnomaly.Data;
+using EcgAnomaly.IO;
+using EcgAnomaly.Models;
+using EcgAnomaly.Training;
+
+namespace EcgAnomaly.Runs;
+
+/// <summary>
+/// Runs every (configuration, seed) of a <see cref="ReproductionRequest"/> into OUT/runs/NAME-seedS, keeping a checkpoint
+/// per epoch in OUT/checkpoints/NAME-seedS, and rewrites results.md and results.json after each finished run. Started
+/// again with the same arguments it skips finished runs and continues the unfinished one after its last epoch.
+/// </summary>
+public static class Reproduction
+{
+    public const string ResultsMarkdown = "results.md";
+    public const string ResultsJson = "results.json";
+
+    /// <param name="observerFor">Gives the progress observer of each (configuration, seed) run that still has work.</param>
+    public static ReproductionReport Execute(
+        ReproductionRequest request,
+        Func<CatalogueEntry, int, ITrainingObserver?>? observerFor = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        Directory.CreateDirectory(request.OutputFolder);
+        var report = Report(request);
+        foreach (var entry in request.Configurations)
+        {
+            for (var seed = 1; seed <= request.Seeds; seed++)
+            {
+                var name = RunName(entry, seed);
+                var runFolder = Path.Combine(request.OutputFolder, "runs", name);
+                var checkpoints = Path.Combine(request.OutputFolder, "checkpoints", name);
+                if (File.Exists(Path.Combine(runFolder, RunFiles.Metrics)))
+                {
+                    // Killed after the run folder appeared but before its checkpoint was removed.
+                    if (Directory.Exists(checkpoints)) Directory.Delete(checkpoints, recursive: true);
+                    continue;
+                }
+                var split = DataSplit.FromEcg5000(request.Data, request.Protocol, seed);
+                var runRequest = new TrainingRunRequest(
+                    split,
+                    entry.Spec.WithBeatLength(split.Train.Length),
+                    request.Options with { Seed = seed, CheckpointFolder = checkpoints },
+                    request.ThresholdPolicy,
+                    new RunDescription("ECG5000", request.Protocol.ToString().ToLowerInvariant(), request.Data.Sha256),
+                    runFolder);
+                TrainingRun.Execute(runRequest, observerFor?.Invoke(entry, seed), cancellationToken);
+                Directory.Delete(checkpoints, recursive: true);
+                report = Report(request);
+            }
+        }
+        return report;
+    }
+
+    public static string RunName(CatalogueEntry entry, int seed) => $"{entry.Name}-seed{seed}";
+
+    /// <summary>Epochs a run has finished: all when its folder is complete, else those in its checkpoint.</summary>
+    public static int EpochsDone(ReproductionRequest request, CatalogueEntry entry, int seed)
+    {
+        var name = RunName(entry, seed);
+        if (File.Exists(Path.Combine(request.OutputFolder, "runs", name, RunFiles.Metrics))) return request.Options.Epochs;
+        var state = Path.Combine(request.OutputFolder, "checkpoints", name, "current", "state.bin");
+        if (!File.Exists(state)) return 0;
+        using var reader = new BinaryReader(File.OpenRead(state));
+        reader.ReadInt32();
+        return reader.ReadInt32();
+    }
+
+    /// <summary>Summarises the finished runs and writes results.md and results.json.</summary>
+    public static ReproductionReport Report(ReproductionRequest request)
+    {
+        var rows = new List<ConfigurationResult>();
+        foreach (var entry in request.Configurations)
+        {
+            var metrics = Enumerable.Range(1, request.Seeds)
+                .Select(seed => Path.Combine(request.OutputFolder, "runs", RunName(entry, seed), RunFiles.Metrics))
+                .Where(File.Exists)
+                .Select(path => JsonSerializer.Deserialize<RunMetrics>(File.ReadAllText(path), RunJson.Options)!)
+                .ToList();
+            long parameters;
+            using (var model = entry.Spec.Build()) parameters = ParameterCount.Of(model);
+            var last = metrics.Select(m => m.RocAuc).ToList();
+            var best = metrics.Select(m => m.RocAucBest).ToList();
+            rows.Add(new ConfigurationResult(entry.Name, entry.Spec.DisplayName, parameters, metrics.Count, last, best,
+                Mean(last), Sd(last), Mean(best), Sd(best), Median(metrics.Select(m => m.SecondsPerEpochMedian).ToList()),
+                entry.StudyClaimedAuc, entry.StudyMeasuredAucs));
+        }
+        var report = new ReproductionReport(request.Options.Epochs, request.Seeds, request.Protocol.ToString().ToLowerInvariant(), DateTimeOffset.UtcNow, rows);
+        AtomicFile.WriteAllText(Path.Combine(request.OutputFolder, ResultsJson), RunJson.Serialize(report));
+        AtomicFile.WriteAllText(Path.Combine(request.OutputFolder, ResultsMarkdown), report.Markdown());
+        return report;
+    }
+
+    private static double Mean(IReadOnlyList<double> v) => v.Count == 0 ? double.NaN : v.Average();
+
+    private static double Sd(IReadOnlyList<double> v)
+    {
+        if (v.Count < 2) return 0;
+        var mean = v.Average();
+        return Math.Sqrt(v.Sum(x => (x - mean) * (x - mean)) / (v.Count - 1));
+    }
+
+    private static double Median(IReadOnlyList<double> v)
+    {
+        if (v.Count == 0) return double.NaN;
+        var sorted = v.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+}

@@ -1,0 +1,112 @@
+using EcgAnomaly.IO;
+
+namespace EcgAnomaly.Training;
+
+/// <summary>
+/// Per-epoch checkpoints in a folder: the model, the best weights so far, the history, Torch's random state and the
+/// optimizer state. A checkpoint is written whole into <c>next/</c> and then swapped for <c>current/</c>, so a run
+/// killed at any moment finds a complete checkpoint (at worst the previous one) and loses at most one epoch.
+/// </summary>
+internal static class CheckpointStore
+{
+    private const int FormatVersion = 1;
+    private const string StateFile = "state.bin";
+    private const string OptimizerFile = "optimizer.bin";
+
+    public static void Save(string folder, CheckpointData data, Action<string> saveOptimizer)
+    {
+        var current = Path.Combine(folder, "current");
+        var next = Path.Combine(folder, "next");
+        var previous = Path.Combine(folder, "previous");
+        if (Directory.Exists(next)) Directory.Delete(next, recursive: true);
+        Directory.CreateDirectory(next);
+        using (var writer = new BinaryWriter(File.Create(Path.Combine(next, StateFile))))
+            Write(writer, data);
+        saveOptimizer(Path.Combine(next, OptimizerFile));
+        if (Directory.Exists(previous)) Directory.Delete(previous, recursive: true);
+        if (Directory.Exists(current)) Directory.Move(current, previous);
+        Directory.Move(next, current);
+        if (Directory.Exists(previous)) Directory.Delete(previous, recursive: true);
+    }
+
+    /// <summary>The newest complete checkpoint, or null when there is none.</summary>
+    /// <exception cref="DataFormatException">A checkpoint exists but cannot be read.</exception>
+    public static CheckpointData? TryLoad(string folder, Action<string> loadOptimizer)
+    {
+        // 'previous' exists alone only when a run died between the two renames of Save.
+        var chosen = new[] { "current", "previous" }.Select(n => Path.Combine(folder, n)).FirstOrDefault(d => File.Exists(Path.Combine(d, StateFile)));
+        if (chosen is null) return null;
+        var stateFile = Path.Combine(chosen, StateFile);
+        try
+        {
+            using var reader = new BinaryReader(File.OpenRead(stateFile));
+            var data = Read(reader);
+            loadOptimizer(Path.Combine(chosen, OptimizerFile));
+            return data;
+        }
+        catch (Exception e) when (e is EndOfStreamException or IOException or InvalidDataException)
+        {
+            throw DataFormatException.Malformed(stateFile, null, $"checkpoint cannot be read ({e.Message}); delete the folder to start this run again");
+        }
+    }
+
+    private static void Write(BinaryWriter w, CheckpointData d)
+    {
+        w.Write(FormatVersion);
+        w.Write(d.Epoch);
+        w.Write(d.BestEpoch);
+        w.Write(d.BestLoss);
+        w.Write(d.History.Count);
+        foreach (var h in d.History)
+        {
+            w.Write(h.Epoch);
+            w.Write(h.TrainLoss);
+            w.Write(h.ValidationLoss);
+            w.Write(h.Seconds);
+        }
+        WriteState(w, d.Model);
+        WriteState(w, d.Best);
+        w.Write(d.RandomState.Length);
+        w.Write(d.RandomState);
+    }
+
+    private static CheckpointData Read(BinaryReader r)
+    {
+        var version = r.ReadInt32();
+        if (version != FormatVersion) throw new InvalidDataException($"unknown checkpoint format {version}");
+        var epoch = r.ReadInt32();
+        var bestEpoch = r.ReadInt32();
+        var bestLoss = r.ReadDouble();
+        var history = new List<EpochRecord>();
+        for (var i = r.ReadInt32(); i > 0; i--)
+            history.Add(new EpochRecord(r.ReadInt32(), r.ReadDouble(), r.ReadDouble(), r.ReadDouble()));
+        var model = ReadState(r);
+        var best = ReadState(r);
+        var random = r.ReadBytes(r.ReadInt32());
+        return new CheckpointData(epoch, history, bestEpoch, bestLoss, model, best, random);
+    }
+
+    private static void WriteState(BinaryWriter w, IReadOnlyDictionary<string, float[]> state)
+    {
+        w.Write(state.Count);
+        foreach (var (key, values) in state)
+        {
+            w.Write(key);
+            w.Write(values.Length);
+            foreach (var v in values) w.Write(v);
+        }
+    }
+
+    private static Dictionary<string, float[]> ReadState(BinaryReader r)
+    {
+        var state = new Dictionary<string, float[]>();
+        for (var i = r.ReadInt32(); i > 0; i--)
+        {
+            var key = r.ReadString();
+            var values = new float[r.ReadInt32()];
+            for (var j = 0; j < values.Length; j++) values[j] = r.ReadSingle();
+            state[key] = values;
+        }
+        return state;
+    }
+}
