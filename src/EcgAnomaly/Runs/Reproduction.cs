@@ -68,17 +68,25 @@ public static class Reproduction
         return reader.ReadInt32();
     }
 
-    /// <summary>Summarises the finished runs and writes results.md and results.json.</summary>
+    /// <summary>
+    /// Summarises the finished runs of every catalogue configuration that was asked for or already has runs in the
+    /// folder (so that reproductions of different subsets into one folder build one table), and writes results.md and
+    /// results.json.
+    /// </summary>
     public static ReproductionReport Report(ReproductionRequest request)
     {
         var rows = new List<ConfigurationResult>();
-        foreach (var entry in request.Configurations)
+        var runs = Path.Combine(request.OutputFolder, "runs");
+        foreach (var entry in ModelCatalogue.All)
         {
-            var metrics = Enumerable.Range(1, request.Seeds)
-                .Select(seed => Path.Combine(request.OutputFolder, "runs", RunName(entry, seed), RunFiles.Metrics))
+            var metrics = (Directory.Exists(runs) ? Directory.GetDirectories(runs, entry.Name + "-seed*") : [])
+                .Where(d => int.TryParse(Path.GetFileName(d)[(entry.Name.Length + 5)..], out _))
+                .Select(d => Path.Combine(d, RunFiles.Metrics))
                 .Where(File.Exists)
+                .Order()
                 .Select(path => JsonSerializer.Deserialize<RunMetrics>(File.ReadAllText(path), RunJson.Options)!)
                 .ToList();
+            if (metrics.Count == 0 && request.Configurations.All(c => c.Name != entry.Name)) continue;
             long parameters;
             using (var model = entry.Spec.Build()) parameters = ParameterCount.Of(model);
             var last = metrics.Select(m => m.RocAuc).ToList();

@@ -10,7 +10,7 @@ public sealed record ReproductionReport(int Epochs, int Seeds, string Protocol, 
     {
         var c = CultureInfo.InvariantCulture;
         var md = new StringBuilder();
-        md.Append(c, $"# The study's table, rebuilt\n\n{Protocol} protocol, {Epochs} epochs, seeds 1-{Seeds}; updated {UpdatedUtc:yyyy-MM-dd HH:mm} UTC. ");
+        md.Append(c, $"# The study's table, rebuilt\n\n{Protocol} protocol, {Epochs} epochs per run, seeds 1, 2, 3, ... (column 'seeds'); updated {UpdatedUtc:yyyy-MM-dd HH:mm} UTC. ");
         md.Append("ROC AUC of the last-epoch model (the study's choice) and of the best-validation-epoch model, mean ± sd over the finished seeds.\n\n");
         md.Append("| configuration | parameters | seeds | ROC AUC, last epoch | ROC AUC, best validation | s/epoch | study claimed | study's code, our run |\n");
         md.Append("|---|---|---|---|---|---|---|---|\n");
