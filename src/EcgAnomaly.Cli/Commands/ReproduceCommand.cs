@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using EcgAnomaly.Cli.Internal;
 using EcgAnomaly.Data;
 using EcgAnomaly.Runs;
@@ -24,14 +23,7 @@ public sealed class ReproduceCommand(IAnsiConsole console) : Command<ReproduceSe
             settings.Protocol == "official" ? EvaluationProtocol.Official : EvaluationProtocol.Seed,
             settings.Out);
 
-        using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
-        using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
-        void OnSignal(PosixSignalContext signal)
-        {
-            signal.Cancel = true;
-            interrupt.Cancel();
-        }
+        using var interrupt = new InterruptScope(cancellationToken);
 
         var total = request.Configurations.Count * request.Seeds * request.Options.Epochs;
         var done = request.Configurations.Sum(e => Enumerable.Range(1, request.Seeds).Sum(s => Reproduction.EpochsDone(request, e, s)));

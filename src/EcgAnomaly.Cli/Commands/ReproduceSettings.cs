@@ -1,3 +1,4 @@
+using EcgAnomaly.Cli.Internal;
 using System.ComponentModel;
 using EcgAnomaly.Models;
 using EcgAnomaly.Training;
@@ -49,19 +50,14 @@ public sealed class ReproduceSettings : CommandSettings
     public IReadOnlyList<CatalogueEntry> Configurations =>
         Only is null ? ModelCatalogue.All : ModelCatalogue.Select(Only.Split(','));
 
-    public TrainingKernel KernelChoice => Kernel switch
-    {
-        "fast" => TrainingKernel.Fast,
-        "reference" => TrainingKernel.Reference,
-        _ => TrainingKernel.Auto,
-    };
+    public TrainingKernel KernelChoice => KernelNames.Parse(Kernel);
 
     public override ValidationResult Validate()
     {
         if (Seeds is < 1 or > 100) return ValidationResult.Error($"--seeds must be between 1 and 100 (got {Seeds})");
         if (Epochs is < 1 or > 100_000) return ValidationResult.Error($"--epochs must be between 1 and 100000 (got {Epochs})");
         if (Protocol is not ("seed" or "official")) return ValidationResult.Error($"--protocol: unknown protocol '{Protocol}' (expected seed or official)");
-        if (Kernel is not ("auto" or "fast" or "reference")) return ValidationResult.Error($"--kernel: unknown kernel '{Kernel}' (expected auto, fast or reference)");
+        if (!KernelNames.TryParse(Kernel, out _)) return ValidationResult.Error($"--kernel: unknown kernel '{Kernel}' (expected {KernelNames.Expected})");
         if (Threads is < 0 or > 1024) return ValidationResult.Error($"--threads must be between 0 and 1024 (got {Threads})");
         try
         {

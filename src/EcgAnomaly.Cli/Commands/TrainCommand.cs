@@ -4,7 +4,6 @@ using EcgAnomaly.Detection;
 using EcgAnomaly.Models;
 using EcgAnomaly.Runs;
 using EcgAnomaly.Training;
-using System.Runtime.InteropServices;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using TorchSharp;
@@ -38,15 +37,7 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainSettings>
             console.MarkupLineInterpolated($"[bold]{spec.ShortName}[/]: {spec.DisplayName}, [bold]{ParameterCount.Of(probe):N0}[/] parameters");
         console.MarkupLineInterpolated($"data: {folder} ({protocol.ToString().ToLowerInvariant()} protocol, seed {settings.Seed}): train {split.Train.Count}, validation {split.Validation.Count}, test {split.Test.Count} beats");
 
-        using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        // Ctrl-C and SIGTERM stop training between batches, so the staging folder is removed and nothing half-done remains.
-        using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
-        using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
-        void OnSignal(PosixSignalContext signal)
-        {
-            signal.Cancel = true;
-            interrupt.Cancel();
-        }
+        using var interrupt = new InterruptScope(cancellationToken);
 
         var request = new TrainingRunRequest(split, spec, options, ThresholdPolicy.Parse(settings.ThresholdPolicy),
             new RunDescription("ECG5000", protocol.ToString().ToLowerInvariant(), data.Sha256), outFolder);

@@ -1,3 +1,4 @@
+using EcgAnomaly.Cli.Internal;
 using System.ComponentModel;
 using EcgAnomaly.Detection;
 using EcgAnomaly.Models;
@@ -88,12 +89,7 @@ public sealed class TrainSettings : CommandSettings
     [DefaultValue(0)]
     public int Threads { get; init; }
 
-    public TrainingKernel KernelChoice => Kernel switch
-    {
-        "fast" => TrainingKernel.Fast,
-        "reference" => TrainingKernel.Reference,
-        _ => TrainingKernel.Auto,
-    };
+    public TrainingKernel KernelChoice => KernelNames.Parse(Kernel);
 
     /// <summary>The model to build for beats of <paramref name="beatLength"/> samples.</summary>
     public ModelSpec Spec(int beatLength) => Model switch
@@ -119,7 +115,7 @@ public sealed class TrainSettings : CommandSettings
         if (!Detection.ThresholdPolicy.TryParse(ThresholdPolicy, out _, out var policyError)) return ValidationResult.Error($"--threshold-policy: {policyError}");
         if (Device is not "auto" and not "cpu" && !Device.StartsWith("cuda", StringComparison.Ordinal))
             return ValidationResult.Error($"--device: unknown device '{Device}' (expected auto, cpu or cuda[:N])");
-        if (Kernel is not ("auto" or "fast" or "reference")) return ValidationResult.Error($"--kernel: unknown kernel '{Kernel}' (expected auto, fast or reference)");
+        if (!KernelNames.TryParse(Kernel, out _)) return ValidationResult.Error($"--kernel: unknown kernel '{Kernel}' (expected {KernelNames.Expected})");
         if (Threads is < 0 or > 1024) return ValidationResult.Error($"--threads must be between 0 and 1024 (got {Threads})");
         return ValidationResult.Success();
     }
