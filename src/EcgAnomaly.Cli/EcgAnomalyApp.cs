@@ -33,6 +33,9 @@ public static class EcgAnomalyApp
                 .WithDescription("Time training epochs and scoring throughput on the seed protocol, per kernel, and report medians and peak memory.")
                 .WithExample("bench", "--embedding", "32", "--kernel", "all", "--epochs", "5")
                 .WithExample("bench", "--threads", "1", "--json", "bench.json");
+            config.AddCommand<ScoreCommand>("score")
+                .WithDescription("Score new beats with a trained run folder: one CSV row per beat (score, threshold, verdict), streamed in batches.")
+                .WithExample("score", "--model", "runs/lstm32", "--input", "beats.csv", "--output", "scores.csv");
             config.AddCommand<ModelsCommand>("models")
                 .WithDescription("List the model catalogue: the study's ten configurations and the new Transformer, with parameter counts.");
             config.AddCommand<ReproduceCommand>("reproduce")

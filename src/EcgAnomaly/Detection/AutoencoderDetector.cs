@@ -109,11 +109,18 @@ public sealed class AutoencoderDetector : IDisposable
 
     private static AutoencoderDetector FromTrainedModel(ModelSpec spec, nn.Module<Tensor, Tensor> model, Device device, LabelledBeats normalValidation, ThresholdPolicy policy, int scoringBatchSize, TrainingKernel kernel)
     {
+        var detector = Wrap(spec, model, device, policy, double.NaN, scoringBatchSize, kernel);
+        var threshold = policy.Choose(detector.Score(normalValidation));
+        return new AutoencoderDetector(spec, model, device, policy, threshold, scoringBatchSize, detector._fast);
+    }
+
+    /// <summary>A detector around trained weights and a threshold chosen earlier (for example read from a bundle).</summary>
+    internal static AutoencoderDetector Wrap(ModelSpec spec, nn.Module<Tensor, Tensor> model, Device device, ThresholdPolicy policy, double threshold, int scoringBatchSize, TrainingKernel kernel)
+    {
         // The fast engine holds a copy of the weights: fine, since a detector's weights never change after this point.
         var lstm = FastKernel.Choose(kernel, model, device);
         var fast = lstm is null ? null : new FastLstmEngine(FastLstmAutoencoder.From(lstm), FastLstmEngine.ScoringChunk, learningRate: null);
-        var validationScores = fast?.Score(normalValidation.Values) ?? ReconstructionScorer.Score(model, normalValidation, scoringBatchSize, device);
-        return new AutoencoderDetector(spec, model, device, policy, policy.Choose(validationScores), scoringBatchSize, fast);
+        return new AutoencoderDetector(spec, model, device, policy, threshold, scoringBatchSize, fast);
     }
 
     /// <summary>Scores beats of <see cref="ModelSpec.BeatLength"/> samples stored row-major.</summary>

@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Text;
+using EcgAnomaly.Data;
+using EcgAnomaly.Detection;
+using EcgAnomaly.Evaluation;
+using EcgAnomaly.IO;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace EcgAnomaly.Cli.Commands;
+
+/// <summary><c>ecg-anomaly score</c>: a trained run folder applied to new beats, streamed in batches.</summary>
+public sealed class ScoreCommand(IAnsiConsole console) : Command<ScoreSettings>
+{
+    public override int Execute(CommandContext context, ScoreSettings settings, CancellationToken cancellationToken)
+    {
+        using var detector = DetectorBundle.Load(settings.Model, settings.KernelChoice);
+        var threshold = settings.FixedThreshold ?? detector.Threshold;
+        var length = detector.Spec.BeatLength;
+        long beats = 0, flagged = 0;
+        var labelled = new List<(double Score, int Label)>();
+        void Write(TextWriter writer)
+        {
+            var header = false;
+            foreach (var batch in BeatStream.Open(settings.Input, settings.Batch))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var values = batch.Values;
+                if (batch.Length != length)
+                {
+                    if (!settings.Resample)
+                        throw DataFormatException.Malformed(settings.Input, null, $"beats have {batch.Length} samples but the model expects {length} (use --resample to interpolate them)");
+                    values = BeatStream.Resample(values, batch.Count, batch.Length, length);
+                }
+                if (!header)
+                {
+                    writer.Write(batch.Labels is null ? "index,score,threshold,abnormal\n" : "index,score,threshold,abnormal,label\n");
+                    header = true;
+                }
+                var scores = detector.Score(values);
+                var line = new StringBuilder();
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    var abnormal = scores[i] > threshold;
+                    flagged += abnormal ? 1 : 0;
+                    line.Append(CultureInfo.InvariantCulture, $"{batch.FirstIndex + i},{scores[i]:R},{threshold:R},{(abnormal ? 1 : 0)}");
+                    if (batch.Labels is { } labels)
+                    {
+                        line.Append(CultureInfo.InvariantCulture, $",{labels[i]}");
+                        labelled.Add((scores[i], labels[i]));
+                    }
+                    line.Append('\n');
+                }
+                writer.Write(line);
+                beats += batch.Count;
+            }
+        }
+        if (settings.Output is null)
+        {
+            Write(Console.Out);
+        }
+        else
+        {
+            AtomicFile.Write(settings.Output, temporary =>
+            {
+                using var writer = new StreamWriter(temporary, false, new UTF8Encoding(false));
+                Write(writer);
+            });
+        }
+        var summary = $"scored {beats:N0} beats: {flagged:N0} flagged abnormal ({100.0 * flagged / Math.Max(beats, 1):0.0} %) at threshold {threshold:0.###}";
+        var normalClass = DetectorBundle.ReadManifest(settings.Model).NormalClass;
+        if (labelled.Count > 0 && labelled.Any(l => l.Label == normalClass) && labelled.Any(l => l.Label != normalClass))
+        {
+            var auc = RankingMetrics.RocAuc(labelled.Select(l => l.Score).ToArray(), labelled.Select(l => l.Label == normalClass ? 0 : 1).ToArray());
+            summary += $"; ROC AUC {auc:0.0000} (class {normalClass} = normal)";
+        }
+        // With scores on standard output the summary goes to standard error, so that the CSV stays clean.
+        if (settings.Output is null) Console.Error.WriteLine(summary);
+        else console.WriteLine(summary);
+        return 0;
+    }
+}

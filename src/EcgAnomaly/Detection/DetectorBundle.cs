@@ -1,0 +1,81 @@
+using System.Text.Json;
+using EcgAnomaly.Models;
+using EcgAnomaly.Runs;
+using EcgAnomaly.Training;
+using TorchSharp;
+using TorchSharp.PyBridge;
+
+namespace EcgAnomaly.Detection;
+
+/// <summary>
+/// A run folder as a portable detector: model.json says what to build and which threshold to use, model.pt holds
+/// the weights. Everything is checked on loading; any problem is one <see cref="DataFormatException"/> naming the file.
+/// </summary>
+public static class DetectorBundle
+{
+    public static ModelManifest ReadManifest(string runFolder)
+    {
+        var path = Path.Combine(runFolder, RunFiles.Manifest);
+        if (!File.Exists(path)) throw DataFormatException.MissingFile(path);
+        ModelManifest? manifest;
+        try
+        {
+            using var doc = JsonDocument.Parse(File.ReadAllText(path));
+            var version = doc.RootElement.TryGetProperty("formatVersion", out var v) && v.TryGetInt32(out var n) ? n : 0;
+            if (version != ModelManifest.CurrentFormatVersion)
+                throw DataFormatException.Malformed(path, null, $"unknown format version {version} (this tool reads version {ModelManifest.CurrentFormatVersion})");
+            manifest = doc.RootElement.Deserialize<ModelManifest>(RunJson.Options);
+        }
+        catch (JsonException e)
+        {
+            throw DataFormatException.Malformed(path, (int?)e.LineNumber + 1, $"not a valid model.json ({e.Message.Split('.')[0]})");
+        }
+        if (manifest?.Architecture is null || !ModelSpec.Kinds.Contains(manifest.Architecture.Kind))
+            throw DataFormatException.Malformed(path, null, $"unknown architecture '{manifest?.Architecture?.Kind}' (expected one of {string.Join(", ", ModelSpec.Kinds)})");
+        if (!double.IsFinite(manifest.Threshold.Value))
+            throw DataFormatException.Malformed(path, null, "the threshold is not a finite number");
+        return manifest;
+    }
+
+    /// <summary>Loads the detector of a run folder (its last-epoch weights, model.pt, unless <paramref name="weights"/> names another file).</summary>
+    public static AutoencoderDetector Load(string runFolder, TrainingKernel kernel = TrainingKernel.Auto, string? device = null, string? weights = null)
+    {
+        var manifest = ReadManifest(runFolder);
+        var weightsPath = Path.Combine(runFolder, weights ?? manifest.Weights);
+        if (!File.Exists(weightsPath)) throw DataFormatException.MissingFile(weightsPath);
+        TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor> model;
+        try
+        {
+            model = manifest.Architecture.Build();
+        }
+        catch (ArgumentException e)
+        {
+            throw DataFormatException.Malformed(Path.Combine(runFolder, RunFiles.Manifest), null, $"cannot build the architecture ({e.Message.Split('\n')[0]})");
+        }
+        try
+        {
+            model.load_py(weightsPath, strict: true);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            model.Dispose();
+            throw DataFormatException.Malformed(weightsPath, null, $"weights do not load into the {manifest.Architecture.ShortName} model of model.json ({OneLine(e.Message)})");
+        }
+        var parameters = ParameterCount.Of(model);
+        if (parameters != manifest.Parameters)
+        {
+            model.Dispose();
+            throw DataFormatException.Malformed(weightsPath, null, $"the model has {parameters} parameters but model.json says {manifest.Parameters}");
+        }
+        var policy = ThresholdPolicy.TryParse(manifest.Threshold.Policy, out var parsed, out _) ? parsed : new ThresholdPolicy(ThresholdPolicyKind.Fixed, manifest.Threshold.Value);
+        var resolved = TorchDevice.Resolve(device);
+        model.to(resolved);
+        return AutoencoderDetector.Wrap(manifest.Architecture, model, resolved, policy, manifest.Threshold.Value, 512, kernel);
+    }
+
+    private static string OneLine(string message)
+    {
+        var line = message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "";
+        return line.Length <= 160 ? line : line[..160] + "...";
+    }
+}

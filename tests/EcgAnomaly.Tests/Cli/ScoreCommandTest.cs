@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Text.Json;
+using EcgAnomaly.Evaluation;
+using EcgAnomaly.Runs;
+
+namespace EcgAnomaly.Tests.Cli;
+
+[Collection(TorchCollection.Name)]
+public sealed class ScoreCommandTest
+{
+    [Fact]
+    public void Should_write_500_rows_whose_AUC_equals_the_run_metrics_When_scoring_ECG5000_TRAIN()
+    {
+        // Given: the one-epoch run (trained on the seed protocol, whose test set is ECG5000_TRAIN)
+        var (code, _, error, run) = OneEpochRun.Result;
+        Assert.True(code == 0, error);
+        using var dir = new TemporaryFolder();
+        var output = dir.Combine("scores.csv");
+
+        // When
+        (code, var stdout, error) = CliRunner.Run("score", "--model", run, "--input", Path.Combine(TestData.Ecg5000Folder, "ECG5000_TRAIN.arff"), "--output", output);
+
+        // Then
+        Assert.True(code == 0, error);
+        var rows = File.ReadAllLines(output);
+        Assert.Equal("index,score,threshold,abnormal,label", rows[0]);
+        Assert.Equal(501, rows.Length);
+        var scores = rows[1..].Select(r => double.Parse(r.Split(',')[1], CultureInfo.InvariantCulture)).ToArray();
+        var labels = rows[1..].Select(r => r.Split(',')[4] == "1" ? 0 : 1).ToArray();
+        using var metrics = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, RunFiles.Metrics)));
+        Assert.Equal(metrics.RootElement.GetProperty("rocAuc").GetDouble(), RankingMetrics.RocAuc(scores, labels), 9);
+        Assert.Contains("scored 500 beats", stdout);
+    }
+
+    [Fact]
+    public void Should_refuse_other_lengths_and_resample_them_on_request_When_the_csv_beats_are_shorter()
+    {
+        var (_, _, _, run) = OneEpochRun.Result;
+        using var dir = new TemporaryFolder();
+        var beats = TestData.Ecg5000.Train;
+        var csv = dir.Write("short.csv", string.Join("\n", Enumerable.Range(0, 5).Select(i =>
+            string.Join(",", Enumerable.Range(0, 70).Select(j => beats.Beat(i)[2 * j].ToString("R", CultureInfo.InvariantCulture))))) + "\n");
+
+        var (code, _, error) = CliRunner.Run("score", "--model", run, "--input", csv, "--output", dir.Combine("refused.csv"));
+        BadInputTest.AssertOneLineError(code, error, "beats have 70 samples but the model expects 140 (use --resample");
+        Assert.False(File.Exists(dir.Combine("refused.csv")));
+
+        (code, _, error) = CliRunner.Run("score", "--model", run, "--input", csv, "--output", dir.Combine("resampled.csv"), "--resample");
+        Assert.True(code == 0, error);
+        Assert.Equal(6, File.ReadAllLines(dir.Combine("resampled.csv")).Length);
+    }
+
+    public static TheoryData<string, string> BrokenBundles => new()
+    {
+        { "no-manifest", "model.json: file not found" },
+        { "bad-json", "model.json:1: not a valid model.json" },
+        { "future-version", "unknown format version 99" },
+        { "truncated-weights", "weights do not load" },
+        { "no-weights", "model.pt: file not found" },
+        { "wrong-shapes", "weights do not load into the lstm16 model" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BrokenBundles))]
+    public void Should_exit_2_with_one_line_and_no_output_When_the_bundle_is_broken(string breakage, string expected)
+    {
+        // Given: a copy of a good run folder, broken in one way
+        var (_, _, _, run) = OneEpochRun.Result;
+        using var dir = new TemporaryFolder();
+        var bundle = dir.Combine("bundle");
+        Directory.CreateDirectory(bundle);
+        foreach (var file in Directory.GetFiles(run)) File.Copy(file, Path.Combine(bundle, Path.GetFileName(file)));
+        var manifest = Path.Combine(bundle, RunFiles.Manifest);
+        var weights = Path.Combine(bundle, RunFiles.Weights);
+        switch (breakage)
+        {
+            case "no-manifest": File.Delete(manifest); break;
+            case "bad-json": File.WriteAllText(manifest, "{ \"formatVersion\": 1, "); break;
+            case "future-version": File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("\"formatVersion\": 1", "\"formatVersion\": 99")); break;
+            case "truncated-weights": File.WriteAllBytes(weights, File.ReadAllBytes(weights)[..1000]); break;
+            case "no-weights": File.Delete(weights); break;
+            case "wrong-shapes": File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("\"embeddingSize\": 32", "\"embeddingSize\": 16")); break;
+        }
+
+        // When
+        var output = dir.Combine("scores.csv");
+        var (code, _, error) = CliRunner.Run("score", "--model", bundle, "--input", Path.Combine(TestData.Ecg5000Folder, "ECG5000_TRAIN.tsv"), "--output", output);
+
+        // Then
+        BadInputTest.AssertOneLineError(code, error, expected);
+        Assert.False(File.Exists(output));
+        Assert.Equal(["bundle"], Directory.GetFileSystemEntries(dir.Path).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void Should_name_the_line_and_column_When_a_csv_value_is_not_finite()
+    {
+        var (_, _, _, run) = OneEpochRun.Result;
+        using var dir = new TemporaryFolder();
+        var row = string.Join(",", Enumerable.Repeat("0.5", 140));
+        var csv = dir.Write("beats.csv", $"{row}\n{row}\n{string.Join(",", Enumerable.Repeat("0.5", 139))},NaN\n");
+
+        var (code, _, error) = CliRunner.Run("score", "--model", run, "--input", csv, "--output", dir.Combine("scores.csv"));
+
+        BadInputTest.AssertOneLineError(code, error, "beats.csv:3:140: value 'NaN' is NaN or infinite");
+        Assert.False(File.Exists(dir.Combine("scores.csv")));
+    }
+}
