@@ -36,6 +36,9 @@ public static class EcgAnomalyApp
             config.AddCommand<ScoreCommand>("score")
                 .WithDescription("Score new beats with a trained run folder: one CSV row per beat (score, threshold, verdict), streamed in batches.")
                 .WithExample("score", "--model", "runs/lstm32", "--input", "beats.csv", "--output", "scores.csv");
+            config.AddCommand<EvaluateCommand>("evaluate")
+                .WithDescription("Evaluate a trained run folder on labelled beats: ROC/PR AUC, confusion, precision/recall/F1, per-class detection, plots.")
+                .WithExample("evaluate", "--model", "runs/lstm32", "--input", "ECG5000_TEST.tsv", "--out", "eval-test");
             config.AddCommand<ModelsCommand>("models")
                 .WithDescription("List the model catalogue: the study's ten configurations and the new Transformer, with parameter counts.");
             config.AddCommand<ReproduceCommand>("reproduce")
