@@ -16,13 +16,11 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainSettings>
     public override int Execute(CommandContext context, TrainSettings settings, CancellationToken cancellationToken)
     {
         var protocol = settings.Protocol == "official" ? EvaluationProtocol.Official : EvaluationProtocol.Seed;
-        var folder = DataLocator.LocateEcg5000(settings.Data);
         var outFolder = settings.Out ?? Path.Combine("runs", $"{DateTime.Now:yyyyMMdd-HHmmss}-{settings.Spec(140).ShortName}");
         IO.StagingFolder.EnsureUsable(Path.GetFullPath(outFolder));
         if (settings.Threads > 0) torch.set_num_threads(settings.Threads);
 
-        var data = Ecg5000.Load(folder);
-        var split = DataSplit.FromEcg5000(data, protocol, settings.Seed);
+        var (split, description, folder) = Load(settings, protocol);
         var spec = settings.Spec(split.Train.Length);
         var options = new TrainingOptions
         {
@@ -35,12 +33,12 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainSettings>
         };
         using (var probe = spec.Build())
             console.MarkupLineInterpolated($"[bold]{spec.ShortName}[/]: {spec.DisplayName}, [bold]{ParameterCount.Of(probe):N0}[/] parameters");
-        console.MarkupLineInterpolated($"data: {folder} ({protocol.ToString().ToLowerInvariant()} protocol, seed {settings.Seed}): train {split.Train.Count}, validation {split.Validation.Count}, test {split.Test.Count} beats");
+        console.MarkupLineInterpolated($"data: {folder} ({description.Protocol}, seed {settings.Seed}): train {split.Train.Count}, validation {split.Validation.Count}, test {split.Test.Count} beats of {split.Train.Length} samples");
 
         using var interrupt = new InterruptScope(cancellationToken);
 
         var request = new TrainingRunRequest(split, spec, options, ThresholdPolicy.Parse(settings.ThresholdPolicy),
-            new RunDescription("ECG5000", protocol.ToString().ToLowerInvariant(), data.Sha256), outFolder);
+            description, outFolder);
         TrainingRunResult result;
         if (console.Profile.Capabilities.Interactive)
         {
@@ -56,6 +54,30 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainSettings>
         }
         Summarise(result);
         return 0;
+    }
+
+    /// <summary>ECG5000 under a protocol, or any pair of UCR files (--train-file/--test-file).</summary>
+    private static (DataSplit Split, RunDescription Description, string Folder) Load(TrainSettings settings, EvaluationProtocol protocol)
+    {
+        if (settings.TrainFile is { } trainFile && settings.TestFile is { } testFile)
+        {
+            var pool = UcrReader.Read(trainFile);
+            var test = UcrReader.Read(testFile);
+            if (pool.Length != test.Length)
+                throw DataFormatException.Malformed(testFile, null, $"beats have {test.Length} samples but those of {trainFile} have {pool.Length}");
+            var split = DataSplit.FromFiles(pool, test, settings.NormalClass, settings.Seed);
+            var sha = new Dictionary<string, string>
+            {
+                [Path.GetFileName(trainFile)] = Ecg5000.FileSha256(trainFile),
+                [Path.GetFileName(testFile)] = Ecg5000.FileSha256(testFile),
+            };
+            var name = Path.GetFileNameWithoutExtension(trainFile);
+            return (split, new RunDescription(name, $"files: normals of {Path.GetFileName(trainFile)} / {Path.GetFileName(testFile)}", sha), Path.GetDirectoryName(Path.GetFullPath(trainFile))!);
+        }
+        var folder = DataLocator.LocateEcg5000(settings.Data);
+        var data = Ecg5000.Load(folder);
+        var ecgSplit = DataSplit.FromEcg5000(data, protocol, settings.Seed);
+        return (ecgSplit, new RunDescription("ECG5000", protocol.ToString().ToLowerInvariant(), data.Sha256), folder);
     }
 
     private void Summarise(TrainingRunResult result)

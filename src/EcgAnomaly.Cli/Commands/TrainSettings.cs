@@ -66,6 +66,19 @@ public sealed class TrainSettings : CommandSettings
     [DefaultValue("percentile:99")]
     public string ThresholdPolicy { get; init; } = "percentile:99";
 
+    [CommandOption("--train-file <FILE>")]
+    [Description("Train on the normal beats of this UCR file (any beat length) instead of ECG5000; needs --test-file.")]
+    public string? TrainFile { get; init; }
+
+    [CommandOption("--test-file <FILE>")]
+    [Description("Evaluate on this labelled UCR file (with --train-file).")]
+    public string? TestFile { get; init; }
+
+    [CommandOption("--normal-class <C>")]
+    [Description("With --train-file: the class that counts as normal (every other class is abnormal).")]
+    [DefaultValue(1)]
+    public int NormalClass { get; init; } = 1;
+
     [CommandOption("--data <DIR>")]
     [Description("Folder holding ECG5000/ (default: $ECG_ANOMALY_DATA, then the download cache).")]
     public string? Data { get; init; }
@@ -108,6 +121,7 @@ public sealed class TrainSettings : CommandSettings
         var spec = Spec(140);
         if (spec.Kind != ModelSpec.LstmKind && spec.InputDim % spec.Heads != 0)
             return ValidationResult.Error($"--input-dim {spec.InputDim} must be divisible by --heads {spec.Heads}");
+        if ((TrainFile is null) != (TestFile is null)) return ValidationResult.Error("--train-file and --test-file go together");
         if (Protocol is not ("seed" or "official")) return ValidationResult.Error($"--protocol: unknown protocol '{Protocol}' (expected seed or official)");
         if (Epochs is < 1 or > 100_000) return ValidationResult.Error($"--epochs must be between 1 and 100000 (got {Epochs})");
         if (Batch is < 1 or > 1_000_000) return ValidationResult.Error($"--batch must be between 1 and 1000000 (got {Batch})");
