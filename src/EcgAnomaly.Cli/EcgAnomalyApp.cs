@@ -39,6 +39,9 @@ public static class EcgAnomalyApp
             config.AddCommand<EvaluateCommand>("evaluate")
                 .WithDescription("Evaluate a trained run folder on labelled beats: ROC/PR AUC, confusion, precision/recall/F1, per-class detection, plots.")
                 .WithExample("evaluate", "--model", "runs/lstm32", "--input", "ECG5000_TEST.tsv", "--out", "eval-test");
+            config.AddCommand<ImportCommand>("import")
+                .WithDescription("Turn a PyTorch state dict of the study's LSTM autoencoder into a run folder (threshold from ECG5000 validation normals).")
+                .WithExample("import", "--pytorch", "weights.pt", "--model", "lstm", "--embedding", "32", "--out", "runs/imported");
             config.AddCommand<ModelsCommand>("models")
                 .WithDescription("List the model catalogue: the study's ten configurations and the new Transformer, with parameter counts.");
             config.AddCommand<ReproduceCommand>("reproduce")

@@ -3,7 +3,6 @@ using EcgAnomaly.Models;
 using EcgAnomaly.Runs;
 using EcgAnomaly.Training;
 using TorchSharp;
-using TorchSharp.PyBridge;
 
 namespace EcgAnomaly.Detection;
 
@@ -54,12 +53,12 @@ public static class DetectorBundle
         }
         try
         {
-            model.load_py(weightsPath, strict: true);
+            PyTorchWeights.Load(model, weightsPath, manifest.Architecture.ShortName);
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch
         {
             model.Dispose();
-            throw DataFormatException.Malformed(weightsPath, null, $"weights do not load into the {manifest.Architecture.ShortName} model of model.json ({OneLine(e.Message)})");
+            throw;
         }
         var parameters = ParameterCount.Of(model);
         if (parameters != manifest.Parameters)
@@ -71,11 +70,5 @@ public static class DetectorBundle
         var resolved = TorchDevice.Resolve(device);
         model.to(resolved);
         return AutoencoderDetector.Wrap(manifest.Architecture, model, resolved, policy, manifest.Threshold.Value, 512, kernel);
-    }
-
-    private static string OneLine(string message)
-    {
-        var line = message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "";
-        return line.Length <= 160 ? line : line[..160] + "...";
     }
 }

@@ -12,6 +12,7 @@ public sealed class HelpTest
     [InlineData("reproduce", typeof(ReproduceSettings))]
     [InlineData("score", typeof(ScoreSettings))]
     [InlineData("evaluate", typeof(EvaluateSettings))]
+    [InlineData("import", typeof(ImportSettings))]
     [InlineData("bench", typeof(BenchSettings))]
     public void Should_list_every_option_with_a_description_When_asking_a_verb_for_help(string verb, Type settings)
     {

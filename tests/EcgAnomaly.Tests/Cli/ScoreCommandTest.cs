@@ -55,9 +55,9 @@ public sealed class ScoreCommandTest
         { "no-manifest", "model.json: file not found" },
         { "bad-json", "model.json:1: not a valid model.json" },
         { "future-version", "unknown format version 99" },
-        { "truncated-weights", "weights do not load" },
+        { "truncated-weights", "model.pt: not a readable PyTorch state dict" },
         { "no-weights", "model.pt: file not found" },
-        { "wrong-shapes", "weights do not load into the lstm16 model" },
+        { "wrong-shapes", "weights do not load into the lstm16 model: 'encoder.encoder_1.weight_ih_l0' has shape [256,1] but the model needs [128,1]" },
     };
 
     [Theory]
