@@ -15,7 +15,12 @@ public sealed class ScoreCommand(IAnsiConsole console) : Command<ScoreSettings>
     public override int Execute(CommandContext context, ScoreSettings settings, CancellationToken cancellationToken)
     {
         using var detector = DetectorBundle.Load(settings.Model, settings.KernelChoice);
-        var threshold = settings.FixedThreshold ?? detector.Threshold;
+        var threshold = settings.Policy switch
+        {
+            null => detector.Threshold,
+            { Kind: ThresholdPolicyKind.Fixed } fixedPolicy => fixedPolicy.Value,
+            var policy => policy.Choose(DetectorBundle.ReadValidationScores(settings.Model)),
+        };
         var length = detector.Spec.BeatLength;
         long beats = 0, flagged = 0;
         var labelled = new List<(double Score, int Label)>();

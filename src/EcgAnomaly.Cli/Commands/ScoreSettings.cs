@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Globalization;
 using EcgAnomaly.Cli.Internal;
 using EcgAnomaly.Training;
 using Spectre.Console;
@@ -25,9 +24,9 @@ public sealed class ScoreSettings : CommandSettings
     [Description("Resample beats of another length to the model's beat length by linear interpolation (otherwise they are refused).")]
     public bool Resample { get; init; }
 
-    [CommandOption("--threshold <VALUE>")]
-    [Description("Use this fixed threshold instead of the one in model.json.")]
-    public string? Threshold { get; init; }
+    [CommandOption("--threshold-policy <POLICY>")]
+    [Description("Replace the threshold of model.json: a fixed number, or percentile:P, sigma:K, fpr:F applied to the validation-normal scores kept in the run folder.")]
+    public string? ThresholdPolicy { get; init; }
 
     [CommandOption("--batch <N>")]
     [Description("Beats read and scored at a time (memory stays bounded however long the input is).")]
@@ -41,7 +40,7 @@ public sealed class ScoreSettings : CommandSettings
 
     public TrainingKernel KernelChoice => KernelNames.Parse(Kernel);
 
-    public double? FixedThreshold => Threshold is null ? null : double.Parse(Threshold, CultureInfo.InvariantCulture);
+    public Detection.ThresholdPolicy? Policy => ThresholdPolicy is null ? null : Detection.ThresholdPolicy.Parse(ThresholdPolicy);
 
     public override ValidationResult Validate()
     {
@@ -49,8 +48,8 @@ public sealed class ScoreSettings : CommandSettings
         if (string.IsNullOrWhiteSpace(Input)) return ValidationResult.Error("--input is required (a beats file, or - for standard input)");
         if (Batch is < 1 or > 1_000_000) return ValidationResult.Error($"--batch must be between 1 and 1000000 (got {Batch})");
         if (!KernelNames.TryParse(Kernel, out _)) return ValidationResult.Error($"--kernel: unknown kernel '{Kernel}' (expected {KernelNames.Expected})");
-        if (Threshold is not null && (!double.TryParse(Threshold, NumberStyles.Float, CultureInfo.InvariantCulture, out var t) || !double.IsFinite(t)))
-            return ValidationResult.Error($"--threshold: '{Threshold}' is not a number");
+        if (ThresholdPolicy is not null && !Detection.ThresholdPolicy.TryParse(ThresholdPolicy, out _, out var policyError))
+            return ValidationResult.Error($"--threshold-policy: {policyError}");
         return ValidationResult.Success();
     }
 }

@@ -36,6 +36,20 @@ public static class DetectorBundle
         return manifest;
     }
 
+    /// <summary>The validation-normal scores saved at training time, for choosing another threshold policy.</summary>
+    public static double[] ReadValidationScores(string runFolder)
+    {
+        var path = Path.Combine(runFolder, RunFiles.ValidationScores);
+        if (!File.Exists(path)) throw DataFormatException.Malformed(path, null, "file not found: this bundle keeps no validation scores, so only a fixed threshold can replace its own");
+        var lines = File.ReadAllLines(path);
+        var scores = new double[Math.Max(lines.Length - 1, 0)];
+        for (var i = 1; i < lines.Length; i++)
+            if (!double.TryParse(lines[i], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out scores[i - 1]) || !double.IsFinite(scores[i - 1]))
+                throw DataFormatException.NotANumber(path, i + 1, 1, lines[i]);
+        if (scores.Length == 0) throw DataFormatException.EmptyFile(path);
+        return scores;
+    }
+
     /// <summary>Loads the detector of a run folder (its last-epoch weights, model.pt, unless <paramref name="weights"/> names another file).</summary>
     public static AutoencoderDetector Load(string runFolder, TrainingKernel kernel = TrainingKernel.Auto, string? device = null, string? weights = null)
     {

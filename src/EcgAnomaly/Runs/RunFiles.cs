@@ -9,6 +9,7 @@ public static class RunFiles
     public const string Metrics = "metrics.json";
     public const string History = "history.csv";
     public const string Scores = "test-scores.csv";
+    public const string ValidationScores = "validation-scores.csv";
     public const string LossPlot = "loss.png";
     public const string HistogramPlot = "histogram.png";
     public const string RocPlot = "roc.png";
@@ -16,5 +17,5 @@ public static class RunFiles
     public const string Report = "report.md";
 
     public static IReadOnlyList<string> All { get; } =
-        [Weights, BestWeights, Manifest, Metrics, History, Scores, LossPlot, HistogramPlot, RocPlot, SamplePlot, Report];
+        [Weights, BestWeights, Manifest, Metrics, History, Scores, ValidationScores, LossPlot, HistogramPlot, RocPlot, SamplePlot, Report];
 }

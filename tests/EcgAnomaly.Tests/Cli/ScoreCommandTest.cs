@@ -105,4 +105,23 @@ public sealed class ScoreCommandTest
         BadInputTest.AssertOneLineError(code, error, "beats.csv:3:140: value 'NaN' is NaN or infinite");
         Assert.False(File.Exists(dir.Combine("scores.csv")));
     }
+
+    [Theory]
+    [InlineData("12.5")]
+    [InlineData("percentile:50")]
+    [InlineData("sigma:2")]
+    public void Should_apply_another_threshold_policy_to_the_kept_validation_scores_When_asked_at_scoring_time(string policy)
+    {
+        var (_, _, _, run) = OneEpochRun.Result;
+        using var dir = new TemporaryFolder();
+        var validation = File.ReadAllLines(Path.Combine(run, RunFiles.ValidationScores))[1..].Select(l => double.Parse(l, CultureInfo.InvariantCulture)).ToArray();
+        var expected = EcgAnomaly.Detection.ThresholdPolicy.Parse(policy).Choose(validation);
+
+        var (code, _, error) = CliRunner.Run("score", "--model", run, "--input", Path.Combine(TestData.Ecg5000Folder, "ECG5000_TRAIN.tsv"), "--output", dir.Combine("s.csv"), "--threshold-policy", policy);
+
+        Assert.True(code == 0, error);
+        Assert.Equal(657, validation.Length);
+        var row = File.ReadAllLines(dir.Combine("s.csv"))[1].Split(',');
+        Assert.Equal(expected, double.Parse(row[2], CultureInfo.InvariantCulture), 9);
+    }
 }
