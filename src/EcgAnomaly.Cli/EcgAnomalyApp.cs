@@ -54,13 +54,34 @@ public static class EcgAnomalyApp
         });
         try
         {
-            return app.Run(args);
+            return app.Run(JoinDashValues(args));
         }
         catch (Exception e) when (ExitCodeFor(e) is int code)
         {
             error.WriteLine($"ecg-anomaly: {OneLine(e)}");
             return code;
         }
+    }
+
+    /// <summary>
+    /// "--input -" (standard input) becomes "--input=-": Spectre's parser reads a lone "-" as an option without a name.
+    /// </summary>
+    private static string[] JoinDashValues(string[] args)
+    {
+        var joined = new List<string>(args.Length);
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i].StartsWith("--", StringComparison.Ordinal) && !args[i].Contains('=') && i + 1 < args.Length && args[i + 1] == "-")
+            {
+                joined.Add(args[i] + "=-");
+                i++;
+            }
+            else
+            {
+                joined.Add(args[i]);
+            }
+        }
+        return [.. joined];
     }
 
     private static int? ExitCodeFor(Exception e) => e switch

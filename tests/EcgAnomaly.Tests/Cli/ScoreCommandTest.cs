@@ -124,4 +124,25 @@ public sealed class ScoreCommandTest
         var row = File.ReadAllLines(dir.Combine("s.csv"))[1].Split(',');
         Assert.Equal(expected, double.Parse(row[2], CultureInfo.InvariantCulture), 9);
     }
+
+    [Fact]
+    public void Should_read_beats_from_standard_input_When_the_input_is_a_dash()
+    {
+        var (_, _, _, run) = OneEpochRun.Result;
+        using var dir = new TemporaryFolder();
+        var beats = TestData.Ecg5000.Train;
+        var text = string.Join("\n", Enumerable.Range(0, 7).Select(i => string.Join("\t", beats.Beat(i).ToArray().Select(v => v.ToString("R", CultureInfo.InvariantCulture)))));
+        var saved = Console.In;
+        try
+        {
+            Console.SetIn(new StringReader(text + "\n"));
+            var (code, _, error) = CliRunner.Run("score", "--model", run, "--input", "-", "--output", dir.Combine("s.csv"));
+            Assert.True(code == 0, error);
+        }
+        finally
+        {
+            Console.SetIn(saved);
+        }
+        Assert.Equal(8, File.ReadAllLines(dir.Combine("s.csv")).Length);
+    }
 }
