@@ -33,7 +33,12 @@ public sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings>
     {
         var options = new SpeedBenchOptions
         {
-            Spec = ModelSpec.Lstm(settings.Embedding),
+            Spec = settings.Model switch
+            {
+                ModelSpec.TransformerKind => ModelSpec.Transformer(4, 512, 4, 2),
+                ModelSpec.PatchTransformerKind => ModelSpec.PatchTransformer(),
+                _ => ModelSpec.Lstm(settings.Embedding),
+            },
             Kernels = settings.Kernels,
             Epochs = settings.Epochs,
             Seed = settings.Seed,
