@@ -27,6 +27,11 @@ public sealed class EvaluateCommand(IAnsiConsole console) : Command<EvaluateSett
                 throw DataFormatException.Malformed(settings.Input, null, $"beats have {beats.Length} samples but the model expects {detector.Spec.BeatLength} (use --resample to interpolate them)");
             values = BeatStream.Resample(values, beats.Count, beats.Length, detector.Spec.BeatLength);
         }
+        if (manifest.Normalisation != BeatNormalisation.None)
+        {
+            values = values == beats.Values ? (float[])values.Clone() : values;
+            BeatNormalisation.Apply(manifest.Normalisation, values, beats.Count, detector.Spec.BeatLength);
+        }
         var normal = settings.NormalClass ?? manifest.NormalClass;
         var binary = beats.Labels.Select(l => l == normal ? 0 : 1).ToArray();
         if (binary.All(b => b == 0) || binary.All(b => b == 1))

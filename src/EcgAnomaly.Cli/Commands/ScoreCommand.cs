@@ -14,6 +14,7 @@ public sealed class ScoreCommand(IAnsiConsole console) : Command<ScoreSettings>
 {
     public override int Execute(CommandContext context, ScoreSettings settings, CancellationToken cancellationToken)
     {
+        var manifest = DetectorBundle.ReadManifest(settings.Model);
         using var detector = DetectorBundle.Load(settings.Model, settings.KernelChoice);
         var threshold = settings.Policy switch
         {
@@ -37,6 +38,7 @@ public sealed class ScoreCommand(IAnsiConsole console) : Command<ScoreSettings>
                         throw DataFormatException.Malformed(settings.Input, null, $"beats have {batch.Length} samples but the model expects {length} (use --resample to interpolate them)");
                     values = BeatStream.Resample(values, batch.Count, batch.Length, length);
                 }
+                BeatNormalisation.Apply(manifest.Normalisation, values, batch.Count, length);
                 if (!header)
                 {
                     writer.Write(batch.Labels is null ? "index,score,threshold,abnormal\n" : "index,score,threshold,abnormal,label\n");
@@ -73,7 +75,7 @@ public sealed class ScoreCommand(IAnsiConsole console) : Command<ScoreSettings>
             });
         }
         var summary = $"scored {beats:N0} beats: {flagged:N0} flagged abnormal ({100.0 * flagged / Math.Max(beats, 1):0.0} %) at threshold {threshold:0.###}";
-        var normalClass = DetectorBundle.ReadManifest(settings.Model).NormalClass;
+        var normalClass = manifest.NormalClass;
         if (labelled.Count > 0 && labelled.Any(l => l.Label == normalClass) && labelled.Any(l => l.Label != normalClass))
         {
             var auc = RankingMetrics.RocAuc(labelled.Select(l => l.Score).ToArray(), labelled.Select(l => l.Label == normalClass ? 0 : 1).ToArray());

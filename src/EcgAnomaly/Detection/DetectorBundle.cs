@@ -31,6 +31,8 @@ public static class DetectorBundle
         }
         if (manifest?.Architecture is null || !ModelSpec.Kinds.Contains(manifest.Architecture.Kind))
             throw DataFormatException.Malformed(path, null, $"unknown architecture '{manifest?.Architecture?.Kind}' (expected one of {string.Join(", ", ModelSpec.Kinds)})");
+        if (!Data.BeatNormalisation.Names.Contains(manifest.Normalisation))
+            throw DataFormatException.Malformed(path, null, $"unknown normalisation '{manifest.Normalisation}' (expected one of {string.Join(", ", Data.BeatNormalisation.Names)})");
         if (!double.IsFinite(manifest.Threshold.Value))
             throw DataFormatException.Malformed(path, null, "the threshold is not a finite number");
         return manifest;

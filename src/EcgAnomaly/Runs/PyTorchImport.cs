@@ -43,7 +43,7 @@ public static class PyTorchImport
             Protocol = description.Protocol,
             NormalClass = split.NormalClass,
             DataSha256 = description.DataSha256,
-            Normalisation = "none",
+            Normalisation = BeatNormalisation.None,
             Threshold = new ThresholdInfo(threshold, policy.ToString(), $"validation normal beats ({split.Validation.Count}), split seed {seed}"),
             Weights = RunFiles.Weights,
             BestWeights = RunFiles.Weights,

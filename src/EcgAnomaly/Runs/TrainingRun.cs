@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Reflection;
 using System.Text;
+using EcgAnomaly.Data;
 using EcgAnomaly.Detection;
 using EcgAnomaly.Evaluation;
 using EcgAnomaly.IO;
@@ -87,7 +88,7 @@ public static class TrainingRun
         Protocol = request.Description.Protocol,
         NormalClass = request.Split.NormalClass,
         DataSha256 = request.Description.DataSha256,
-        Normalisation = "none",
+        Normalisation = BeatNormalisation.None,
         Threshold = new ThresholdInfo(last.Threshold, request.ThresholdPolicy.ToString(), $"validation normal beats ({request.Split.Validation.Count})"),
         Weights = RunFiles.Weights,
         BestWeights = RunFiles.BestWeights,

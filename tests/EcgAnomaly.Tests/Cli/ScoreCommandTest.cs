@@ -145,4 +145,31 @@ public sealed class ScoreCommandTest
         }
         Assert.Equal(8, File.ReadAllLines(dir.Combine("s.csv")).Length);
     }
+
+    [Fact]
+    public void Should_z_normalise_each_beat_first_When_the_bundle_says_so()
+    {
+        // Given: the same bundle twice, one saying "z-score"; beats scaled x10 and shifted by 3 (z-scores unchanged)
+        var (_, _, _, run) = OneEpochRun.Result;
+        using var dir = new TemporaryFolder();
+        var zBundle = dir.Combine("z");
+        Directory.CreateDirectory(zBundle);
+        foreach (var file in Directory.GetFiles(run)) File.Copy(file, Path.Combine(zBundle, Path.GetFileName(file)));
+        var manifest = Path.Combine(zBundle, RunFiles.Manifest);
+        File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("\"normalisation\": \"none\"", "\"normalisation\": \"z-score\""));
+        var beats = TestData.Ecg5000.Train;
+        string Csv(Func<float, float> f) => string.Join("\n", Enumerable.Range(0, 4).Select(i => string.Join(",", beats.Beat(i).ToArray().Select(v => f(v).ToString("R", CultureInfo.InvariantCulture))))) + "\n";
+        var plain = dir.Write("plain.csv", Csv(v => v));
+        var scaled = dir.Write("scaled.csv", Csv(v => 10 * v + 3));
+
+        // When
+        CliRunner.Run("score", "--model", run, "--input", plain, "--output", dir.Combine("a.csv"));
+        var (code, _, error) = CliRunner.Run("score", "--model", zBundle, "--input", scaled, "--output", dir.Combine("b.csv"));
+
+        // Then: ECG5000 beats are z-normalised already, so the z-score bundle on scaled beats matches the plain scores
+        Assert.True(code == 0, error);
+        var a = File.ReadAllLines(dir.Combine("a.csv"))[1..].Select(l => double.Parse(l.Split(',')[1], CultureInfo.InvariantCulture)).ToArray();
+        var b = File.ReadAllLines(dir.Combine("b.csv"))[1..].Select(l => double.Parse(l.Split(',')[1], CultureInfo.InvariantCulture)).ToArray();
+        for (var i = 0; i < a.Length; i++) Assert.Equal(a[i], b[i], a[i] * 1e-3);
+    }
 }
