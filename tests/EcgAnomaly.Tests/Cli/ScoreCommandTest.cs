@@ -67,9 +67,7 @@ public sealed class ScoreCommandTest
         // Given: a copy of a good run folder, broken in one way
         var (_, _, _, run) = OneEpochRun.Result;
         using var dir = new TemporaryFolder();
-        var bundle = dir.Combine("bundle");
-        Directory.CreateDirectory(bundle);
-        foreach (var file in Directory.GetFiles(run)) File.Copy(file, Path.Combine(bundle, Path.GetFileName(file)));
+        var bundle = CopyOf(run, dir.Combine("bundle"));
         var manifest = Path.Combine(bundle, RunFiles.Manifest);
         var weights = Path.Combine(bundle, RunFiles.Weights);
         switch (breakage)
@@ -152,9 +150,7 @@ public sealed class ScoreCommandTest
         // Given: the same bundle twice, one saying "z-score"; beats scaled x10 and shifted by 3 (z-scores unchanged)
         var (_, _, _, run) = OneEpochRun.Result;
         using var dir = new TemporaryFolder();
-        var zBundle = dir.Combine("z");
-        Directory.CreateDirectory(zBundle);
-        foreach (var file in Directory.GetFiles(run)) File.Copy(file, Path.Combine(zBundle, Path.GetFileName(file)));
+        var zBundle = CopyOf(run, dir.Combine("z"));
         var manifest = Path.Combine(zBundle, RunFiles.Manifest);
         File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("\"normalisation\": \"none\"", "\"normalisation\": \"z-score\""));
         var beats = TestData.Ecg5000.Train;
@@ -171,5 +167,12 @@ public sealed class ScoreCommandTest
         var a = File.ReadAllLines(dir.Combine("a.csv"))[1..].Select(l => double.Parse(l.Split(',')[1], CultureInfo.InvariantCulture)).ToArray();
         var b = File.ReadAllLines(dir.Combine("b.csv"))[1..].Select(l => double.Parse(l.Split(',')[1], CultureInfo.InvariantCulture)).ToArray();
         for (var i = 0; i < a.Length; i++) Assert.Equal(a[i], b[i], a[i] * 1e-3);
+    }
+
+    private static string CopyOf(string run, string folder)
+    {
+        Directory.CreateDirectory(folder);
+        foreach (var file in Directory.GetFiles(run)) File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+        return folder;
     }
 }
