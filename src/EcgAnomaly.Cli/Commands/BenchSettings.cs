@@ -9,7 +9,7 @@ namespace EcgAnomaly.Cli.Commands;
 public sealed class BenchSettings : CommandSettings
 {
     [CommandOption("--model <KIND>")]
-    [Description("Architecture to time: lstm (with --embedding), transformer (the study's [4,512,4,2]) or transformer-ae (the patch Transformer).")]
+    [Description("Architecture to time: lstm (with --embedding), transformer (the study's [[4,512,4,2]]) or transformer-ae (the patch Transformer).")]
     [DefaultValue("lstm")]
     public string Model { get; init; } = "lstm";
 
