@@ -21,6 +21,9 @@ internal sealed class KernelAvailableFilter : IFilter
     {
         var items = benchmarkCase.Parameters.Items;
         if (items.FirstOrDefault(p => p.Name == nameof(TrainingEpochBenchmark.Kernel))?.Value is not TrainingKernel kernel) return true;
+        // The fast kernel implements the LSTM only: a Transformer case with it has nothing to time.
+        if (kernel == TrainingKernel.Fast && items.FirstOrDefault(p => p.Name == nameof(ScoringBenchmark.Model))?.Value is string model && !model.StartsWith("lstm", StringComparison.Ordinal))
+            return false;
         var embedding = items.FirstOrDefault(p => p.Name == nameof(TrainingEpochBenchmark.Embedding))?.Value as int? ?? 32;
         if (!_checked.TryGetValue((kernel, embedding), out var reason))
             _checked[(kernel, embedding)] = reason = KernelAvailability.Check(kernel, ModelSpec.Lstm(embedding));
