@@ -40,6 +40,9 @@ public sealed class AutoencoderDetector : IDisposable
 
     public int ScoringBatchSize { get; }
 
+    /// <summary>The validation-normal scores the threshold was chosen from (empty for a detector loaded from a bundle).</summary>
+    public IReadOnlyList<double> ValidationScores { get; private init; } = [];
+
     public long ParameterCount => Models.ParameterCount.Of(Model);
 
     /// <summary>
@@ -110,8 +113,11 @@ public sealed class AutoencoderDetector : IDisposable
     private static AutoencoderDetector FromTrainedModel(ModelSpec spec, nn.Module<Tensor, Tensor> model, Device device, LabelledBeats normalValidation, ThresholdPolicy policy, int scoringBatchSize, TrainingKernel kernel)
     {
         var detector = Wrap(spec, model, device, policy, double.NaN, scoringBatchSize, kernel);
-        var threshold = policy.Choose(detector.Score(normalValidation));
-        return new AutoencoderDetector(spec, model, device, policy, threshold, scoringBatchSize, detector._fast);
+        var validationScores = detector.Score(normalValidation);
+        return new AutoencoderDetector(spec, model, device, policy, policy.Choose(validationScores), scoringBatchSize, detector._fast)
+        {
+            ValidationScores = validationScores,
+        };
     }
 
     /// <summary>A detector around trained weights and a threshold chosen earlier (for example read from a bundle).</summary>

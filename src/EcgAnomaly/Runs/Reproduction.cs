@@ -61,11 +61,7 @@ public static class Reproduction
     {
         var name = RunName(entry, seed);
         if (File.Exists(Path.Combine(request.OutputFolder, "runs", name, RunFiles.Metrics))) return request.Options.Epochs;
-        var state = Path.Combine(request.OutputFolder, "checkpoints", name, "current", "state.bin");
-        if (!File.Exists(state)) return 0;
-        using var reader = new BinaryReader(File.OpenRead(state));
-        reader.ReadInt32();
-        return reader.ReadInt32();
+        return CheckpointStore.LastEpoch(Path.Combine(request.OutputFolder, "checkpoints", name));
     }
 
     /// <summary>

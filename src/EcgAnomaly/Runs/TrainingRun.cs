@@ -70,7 +70,7 @@ public static class TrainingRun
         AtomicFile.WriteAllText(staging.PathOf(RunFiles.Scores), ScoresCsv(split, scores, bestScores, last.Threshold));
         // Kept so that another threshold policy can be applied at scoring time without the training data.
         AtomicFile.WriteAllText(staging.PathOf(RunFiles.ValidationScores),
-            "score\n" + string.Concat(last.Score(split.Validation).Select(v => v.ToString("R", CultureInfo.InvariantCulture) + "\n")));
+            "score\n" + string.Concat(last.ValidationScores.Select(v => v.ToString("R", CultureInfo.InvariantCulture) + "\n")));
         WritePlots(staging, split, last, fitted.Training, scores, binary, metrics);
         AtomicFile.WriteAllText(staging.PathOf(RunFiles.Report), RunReport.Markdown(request, metrics));
         staging.Commit();

@@ -29,6 +29,15 @@ internal static class CheckpointStore
         if (Directory.Exists(previous)) Directory.Delete(previous, recursive: true);
     }
 
+    /// <summary>The last finished epoch recorded in the folder's checkpoint, or 0 when there is none (reads only the header).</summary>
+    public static int LastEpoch(string folder)
+    {
+        var chosen = new[] { "current", "previous" }.Select(n => Path.Combine(folder, n, StateFile)).FirstOrDefault(File.Exists);
+        if (chosen is null) return 0;
+        using var reader = new BinaryReader(File.OpenRead(chosen));
+        return reader.ReadInt32() == FormatVersion ? reader.ReadInt32() : 0;
+    }
+
     /// <summary>The newest complete checkpoint, or null when there is none.</summary>
     /// <exception cref="DataFormatException">A checkpoint exists but cannot be read.</exception>
     public static CheckpointData? TryLoad(string folder, Action<string> loadOptimizer)
