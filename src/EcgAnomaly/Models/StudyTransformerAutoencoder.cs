@@ -1,3 +1,4 @@
+using EcgAnomaly.Models.Study;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -9,13 +10,18 @@ namespace EcgAnomaly.Models;
 /// encoding, a TransformerEncoder and a TransformerDecoder of PyTorch's default layers (dropout 0.1, ReLU, post-norm,
 /// sequence-first) with the encoder output as both target and memory, then Linear(D -> 1) at every step.
 /// State-dict keys: encoder.layers.N.*, decoder.layers.N.*, fc.weight|bias.
+/// The layers are written out (Models/Study) rather than taken from TorchSharp's nn.TransformerEncoderLayer only so
+/// that dropout can use a cheaper mask; tests check them against TorchSharp's layers and against PyTorch.
 /// </summary>
 public sealed class StudyTransformerAutoencoder : nn.Module<Tensor, Tensor>
 {
-    private readonly TransformerEncoder encoder;
-    private readonly TransformerDecoder decoder;
+    private readonly StudyEncoder encoder;
+    private readonly StudyDecoder decoder;
     private readonly Linear fc;
     private readonly int _inputDim;
+
+    /// <summary>PyTorch's default dropout for Transformer layers, which the study kept.</summary>
+    public const double Dropout = 0.1;
 
     public StudyTransformerAutoencoder(int inputDim, int feedForwardDim, int heads, int layers) : base(nameof(StudyTransformerAutoencoder))
     {
@@ -25,8 +31,8 @@ public sealed class StudyTransformerAutoencoder : nn.Module<Tensor, Tensor>
         Preconditions.CheckArgumentRange(nameof(layers), layers, 1, 64);
         if (inputDim % heads != 0) throw new ArgumentException($"input dim {inputDim} must be divisible by heads {heads}", nameof(heads));
         _inputDim = inputDim;
-        encoder = nn.TransformerEncoder(nn.TransformerEncoderLayer(inputDim, heads, feedForwardDim, 0.1), layers);
-        decoder = nn.TransformerDecoder(nn.TransformerDecoderLayer(inputDim, heads, feedForwardDim, 0.1), layers);
+        encoder = new StudyEncoder(inputDim, heads, feedForwardDim, layers, Dropout);
+        decoder = new StudyDecoder(inputDim, heads, feedForwardDim, layers, Dropout);
         fc = nn.Linear(inputDim, 1);
         RegisterComponents();
     }

@@ -1,0 +1,31 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace EcgAnomaly.Models.Study;
+
+/// <summary>PyTorch's TransformerEncoder without a final norm. Like PyTorch (which deep-copies one layer), every layer
+/// starts from the same weights.</summary>
+internal sealed class StudyEncoder : nn.Module<Tensor, Tensor>
+{
+    private readonly ModuleList<StudyEncoderLayer> layers;
+
+    public StudyEncoder(int dim, int heads, int feedForwardDim, int count, double dropout) : base("encoder")
+    {
+        var template = new StudyEncoderLayer(dim, heads, feedForwardDim, dropout);
+        layers = nn.ModuleList(template);
+        for (var i = 1; i < count; i++)
+        {
+            var copy = new StudyEncoderLayer(dim, heads, feedForwardDim, dropout);
+            LayerCopy.CopyWeights(template, copy);
+            layers.Add(copy);
+        }
+        RegisterComponents();
+    }
+
+    public override Tensor forward(Tensor x)
+    {
+        foreach (var layer in layers) x = layer.call(x);
+        return x;
+    }
+}
