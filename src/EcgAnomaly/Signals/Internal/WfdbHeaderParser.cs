@@ -1,0 +1,59 @@
+namespace EcgAnomaly.Signals.Internal;
+
+/// <summary>
+/// Parses the text of a single-segment WFDB header: the record line, one line per signal, and '#' comment lines
+/// anywhere (WFDB's "info" strings). Blank lines are skipped; lines keep their 1-based numbers for messages.
+/// </summary>
+internal static class WfdbHeaderParser
+{
+    private const double DefaultFrequency = 250;
+
+    public static WfdbHeader Parse(string text, string file)
+    {
+        var comments = new List<string>();
+        var lines = new List<WfdbHeaderLine>();
+        var number = 0;
+        foreach (var raw in text.Split('\n'))
+        {
+            number++;
+            var line = raw.TrimEnd('\r').Trim();
+            if (line.Length == 0) continue;
+            if (line[0] == '#') comments.Add(line[1..].Trim());
+            else lines.Add(new WfdbHeaderLine(file, number, line));
+        }
+        if (lines.Count == 0) throw DataFormatException.Malformed(file, null, "no record line (the header is empty or only comments)");
+
+        var record = lines[0];
+        var (name, signalCount, frequency, samples) = ParseRecordLine(record);
+        if (lines.Count - 1 < signalCount)
+            throw DataFormatException.Malformed(file, null, $"the record line declares {signalCount} signals but {lines.Count - 1} signal lines follow");
+        if (lines.Count - 1 > signalCount)
+            throw lines[signalCount + 1].Problem($"unexpected line: the record line declares only {signalCount} signals");
+
+        var signals = new List<WfdbSignalSpec>(signalCount);
+        for (var i = 0; i < signalCount; i++) signals.Add(WfdbSignalLineParser.Parse(lines[i + 1], name, i));
+        return new WfdbHeader(file, name, frequency, samples, signals, lines.Skip(1).Select(l => l.Number).ToArray(), comments);
+    }
+
+    private static (string Name, int Signals, double Frequency, long Samples) ParseRecordLine(WfdbHeaderLine line)
+    {
+        var name = line[0];
+        if (name.Contains('/'))
+            throw line.Problem($"multi-segment records ('{name}') are not supported; open one of the segments instead");
+        if (!line.Has(1)) throw line.Problem("the record line needs the number of signals after the record name");
+        var signals = line.ParseInt(line[1], 1);
+        if (signals < 0) throw line.Problem($"the number of signals must be at least 0, got {line[1]}");
+
+        var frequency = DefaultFrequency;
+        if (line.Has(2))
+        {
+            // fs[/counterfreq[(basecounter)]]: only the sampling frequency matters here.
+            var field = line[2];
+            var end = field.IndexOfAny(['/', '(']);
+            frequency = line.ParseDouble(end < 0 ? field : field[..end], 2);
+            if (frequency <= 0) throw line.Problem($"the sampling frequency must be positive, got {field}");
+        }
+        var samples = line.Has(3) ? line.ParseLong(line[3], 3, 0, "the number of samples per signal") : 0;
+        return (name, signals, frequency, samples);
+    }
+}

@@ -1,0 +1,92 @@
+using System.Globalization;
+
+namespace EcgAnomaly.Signals.Internal;
+
+/// <summary>
+/// Parses a signal line: <c>file format[xsamp][:skew][+offset] [gain[(baseline)][/units] [adcres [adczero [initval
+/// [checksum [blocksize [description...]]]]]]]</c>, applying WFDB's defaults for the fields left out.
+/// </summary>
+internal static class WfdbSignalLineParser
+{
+    public const double DefaultGain = 200;
+
+    public static WfdbSignalSpec Parse(WfdbHeaderLine line, string recordName, int index)
+    {
+        var file = line[0];
+        if (file == "-") throw line.Problem("signals on standard input ('-') are not supported");
+        if (!line.Has(1)) throw line.Problem($"signal line for '{file}' has no format");
+        var (format, offset) = ParseFormat(line);
+
+        var gain = DefaultGain;
+        int? baseline = null;
+        var units = "mV";
+        if (line.Has(2)) (gain, baseline, units) = ParseGain(line);
+
+        var adcResolution = line.Has(3) ? line.ParseInt(line[3], 3) : 0;
+        if (adcResolution == 0) adcResolution = WfdbFormats.DefaultResolution(format);
+        var adcZero = line.Has(4) ? line.ParseInt(line[4], 4) : 0;
+        var initialValue = line.Has(5) ? line.ParseInt(line[5], 5) : adcZero;
+        var checksum = line.Has(6) ? line.ParseInt(line[6], 6) : 0;
+        var blockSize = line.Has(7) ? line.ParseInt(line[7], 7) : 0;
+        var description = line.Has(8) ? line.Rest(8) : $"record {recordName}, signal {index}";
+
+        return new WfdbSignalSpec(file, format, gain, baseline ?? adcZero, units, adcResolution, adcZero, initialValue, checksum, blockSize, description)
+        {
+            ByteOffset = offset,
+            HasChecksum = line.Has(6),
+        };
+    }
+
+    private static (int Format, long Offset) ParseFormat(WfdbHeaderLine line)
+    {
+        var field = line[1];
+        var digits = 0;
+        while (digits < field.Length && char.IsAsciiDigit(field[digits])) digits++;
+        if (digits == 0) throw DataFormatException.NotANumber(line.File, line.Number, line.Column(1), field);
+        var format = line.ParseInt(field[..digits], 1);
+        long offset = 0;
+        var rest = field[digits..];
+        while (rest.Length > 0)
+        {
+            var next = rest.IndexOfAny(['x', ':', '+'], 1);
+            var part = next < 0 ? rest : rest[..next];
+            if (part[0] is not ('x' or ':' or '+') || !long.TryParse(part[1..], NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+                throw line.Problem($"format field '{field}' is not format[xsamples][:skew][+offset]");
+            if (part[0] == 'x' && value > 1)
+                throw line.Problem($"multi-frequency signals ({field}: {value} samples per frame) are not supported");
+            if (part[0] == ':' && value != 0)
+                throw line.Problem($"skewed signals ({field}: skew {value}) are not supported");
+            if (part[0] == '+') offset = value;
+            rest = next < 0 ? "" : rest[next..];
+        }
+        if (!WfdbFormats.IsSupported(format))
+            throw line.Problem($"signal format {format} is not supported (supported: {string.Join(", ", WfdbFormats.Supported)})");
+        return (format, offset);
+    }
+
+    private static (double Gain, int? Baseline, string Units) ParseGain(WfdbHeaderLine line)
+    {
+        var field = line[2];
+        var units = "mV";
+        var slash = field.IndexOf('/');
+        var gainAndBaseline = field;
+        if (slash >= 0)
+        {
+            units = field[(slash + 1)..];
+            gainAndBaseline = field[..slash];
+        }
+        int? baseline = null;
+        var open = gainAndBaseline.IndexOf('(');
+        var gainText = gainAndBaseline;
+        if (open >= 0)
+        {
+            if (!gainAndBaseline.EndsWith(')')) throw line.Problem($"gain field '{field}' opens a baseline with '(' but does not close it");
+            baseline = line.ParseInt(gainAndBaseline[(open + 1)..^1], 2);
+            gainText = gainAndBaseline[..open];
+        }
+        var gain = line.ParseDouble(gainText, 2);
+        if (gain < 0) throw line.Problem($"the gain must not be negative, got {gainText}");
+        // WFDB reads a gain of 0 as "uncalibrated" and then uses the default.
+        return (gain == 0 ? DefaultGain : gain, baseline, units);
+    }
+}

@@ -1,0 +1,66 @@
+using EcgAnomaly.Signals.Internal;
+
+namespace EcgAnomaly.Signals;
+
+/// <summary>
+/// A single-segment WFDB header (<c>.hea</c>): record name, sampling frequency, length, one spec per signal, and the
+/// '#' comment lines (which in PhysioNet databases hold age, sex and medication).
+/// </summary>
+public sealed class WfdbHeader
+{
+    internal WfdbHeader(
+        string file,
+        string recordName,
+        double samplingFrequency,
+        long samplesPerSignal,
+        IReadOnlyList<WfdbSignalSpec> signals,
+        IReadOnlyList<int> signalLines,
+        IReadOnlyList<string> comments)
+    {
+        File = file;
+        RecordName = recordName;
+        SamplingFrequency = samplingFrequency;
+        SamplesPerSignal = samplesPerSignal;
+        Signals = signals;
+        SignalLines = signalLines;
+        Comments = comments;
+    }
+
+    public string RecordName { get; }
+
+    public int SignalCount => Signals.Count;
+
+    /// <summary>Samples per second per signal; 250 when the header leaves it out, as in WFDB.</summary>
+    public double SamplingFrequency { get; }
+
+    /// <summary>Samples per signal; 0 when the header leaves it out (the signal files then say how long it is).</summary>
+    public long SamplesPerSignal { get; }
+
+    public IReadOnlyList<WfdbSignalSpec> Signals { get; }
+
+    /// <summary>The text of the '#' lines, without the '#' and surrounding blanks.</summary>
+    public IReadOnlyList<string> Comments { get; }
+
+    /// <summary>The file named in messages.</summary>
+    internal string File { get; }
+
+    /// <summary>The 1-based header line of each signal, for messages about that signal.</summary>
+    internal IReadOnlyList<int> SignalLines { get; }
+
+    /// <exception cref="DataFormatException">The file is missing or malformed.</exception>
+    public static WfdbHeader Read(string heaPath)
+    {
+        ArgumentNullException.ThrowIfNull(heaPath);
+        if (!System.IO.File.Exists(heaPath)) throw DataFormatException.MissingFile(heaPath);
+        return Parse(System.IO.File.ReadAllText(heaPath), heaPath);
+    }
+
+    /// <summary>Parses header text; LF or CRLF line ends, blank lines and '#' comments anywhere.</summary>
+    /// <exception cref="DataFormatException">The text is malformed; the message names the file, line and column.</exception>
+    public static WfdbHeader Parse(string text, string fileNameForErrors)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(fileNameForErrors);
+        return WfdbHeaderParser.Parse(text, fileNameForErrors);
+    }
+}
