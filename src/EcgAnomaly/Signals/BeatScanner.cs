@@ -1,0 +1,111 @@
+using EcgAnomaly.Data;
+
+namespace EcgAnomaly.Signals;
+
+/// <summary>
+/// Streams one lead through <see cref="QrsDetector"/> and cuts each detected beat as <see cref="BeatWindow"/> says,
+/// linearly resampled to <c>beatLength</c> samples and z-normalised per beat (sample standard deviation, as
+/// ECG5000). Holds 30 s of signal, whatever the recording's length.
+/// </summary>
+public sealed class BeatScanner
+{
+    private readonly QrsDetector _detector;
+    private readonly BeatWindow _window;
+    private readonly int _length;
+    private readonly double _fs;
+    private readonly float[] _ring;
+    private readonly List<long> _peaks = [];
+    private readonly List<ExtractedBeat> _ready = [];
+    private long _count;
+    private int _emitted;
+
+    public BeatScanner(double samplingFrequency, int beatLength, BeatWindow window)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        Preconditions.CheckArgumentRange(nameof(beatLength), beatLength, 8, 100_000);
+        _detector = new QrsDetector(samplingFrequency);
+        _fs = samplingFrequency;
+        _length = beatLength;
+        _window = window;
+        _ring = new float[(int)Math.Ceiling(30 * samplingFrequency)];
+    }
+
+    /// <summary>R peaks detected so far (all of them, also those whose beat could not be cut at the edges).</summary>
+    public IReadOnlyList<long> Peaks => _peaks;
+
+    public long SampleCount => _count;
+
+    public IReadOnlyList<ExtractedBeat> Push(ReadOnlySpan<float> samples)
+    {
+        _ready.Clear();
+        // Samples go into the ring before the detector sees them, so any peak it reports already has its signal.
+        var offset = 0;
+        while (offset < samples.Length)
+        {
+            var n = Math.Min(samples.Length - offset, _ring.Length / 4);
+            var piece = samples.Slice(offset, n);
+            for (var i = 0; i < n; i++) _ring[(_count + i) % _ring.Length] = piece[i];
+            _count += n;
+            _peaks.AddRange(_detector.Push(piece));
+            CutReady(final: false);
+            offset += n;
+        }
+        return _ready.ToArray();
+    }
+
+    public IReadOnlyList<ExtractedBeat> Finish()
+    {
+        _ready.Clear();
+        _peaks.AddRange(_detector.Finish());
+        CutReady(final: true);
+        return _ready.ToArray();
+    }
+
+    private void CutReady(bool final)
+    {
+        while (_emitted < _peaks.Count)
+        {
+            var r = _peaks[_emitted];
+            double start, step;
+            if (_window.IsRr)
+            {
+                double rr;
+                if (_emitted + 1 < _peaks.Count) rr = _peaks[_emitted + 1] - r;
+                else if (final && _emitted > 0) rr = r - _peaks[_emitted - 1];
+                else if (final) rr = _fs;
+                else return; // wait for the next peak
+                rr = Math.Clamp(rr, BeatWindow.MinimumRr * _fs, BeatWindow.MaximumRr * _fs);
+                step = rr / _length;
+                start = r - BeatWindow.RrPeakIndex * step;
+            }
+            else
+            {
+                step = (_window.Before + _window.After) * _fs / _length;
+                start = r - _window.Before * _fs;
+            }
+            var end = start + step * (_length - 1);
+            if (Math.Ceiling(end) >= _count && !final) return; // its signal has not arrived yet
+            if (start >= _count - _ring.Length && Math.Ceiling(end) < _count && start >= 0)
+                _ready.Add(Cut(r, start, step));
+            _emitted++;
+        }
+    }
+
+    private ExtractedBeat Cut(long r, double start, double step)
+    {
+        var values = new float[_length];
+        for (var k = 0; k < _length; k++)
+        {
+            var t = start + k * step;
+            var i = (long)Math.Floor(t);
+            var f = t - i;
+            var a = _ring[i % _ring.Length];
+            var b = _ring[Math.Min(i + 1, _count - 1) % _ring.Length];
+            values[k] = (float)(a + f * (b - a));
+        }
+        BeatNormalisation.Apply(BeatNormalisation.ZScore, values, 1, _length);
+        var index = _emitted;
+        var rrBefore = index > 0 ? (r - _peaks[index - 1]) / _fs : double.NaN;
+        return new ExtractedBeat(index, r, r / _fs, rrBefore, values);
+    }
+}
