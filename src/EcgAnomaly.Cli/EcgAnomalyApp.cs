@@ -48,6 +48,15 @@ public static class EcgAnomalyApp
                 .WithDescription("Rebuild the study's results table: every configuration x seed, results.md and results.json; resumable after a kill.")
                 .WithExample("reproduce", "--only", "lstm32,transformer-ae", "--seeds", "3")
                 .WithExample("reproduce", "--epochs", "5", "--out", "reproduce-quick");
+            config.AddCommand<DetectBeatsCommand>("detect-beats")
+                .WithDescription("Find the R peaks of a WFDB recording; with reference annotations, print sensitivity and positive predictivity (150 ms window).")
+                .WithExample("detect-beats", "--record", "data/raw-ecg/mitdb/100", "--lead", "MLII");
+            config.AddCommand<RecordCommand>("record")
+                .WithDescription("Score every beat of a WFDB recording with a trained run: beats.csv, summary.md (AUC per AAMI class when annotated), score and ECG strip plots.")
+                .WithExample("record", "--model", "runs/800-first5min", "--record", "data/raw-ecg/svdb/800", "--out", "record-800");
+            config.AddCommand<BenchRecordCommand>("bench-record")
+                .WithDescription("Time reading, QRS detection, beat cutting and scoring of a long synthetic recording (default 24 h, two leads at 360 Hz) and report minutes per 24 h and peak memory.")
+                .WithExample("bench-record", "--hours", "24");
             config.AddCommand<DownloadCommand>("download")
                 .WithDescription("Download ECG5000 from the UCR/UEA archive into the per-user cache, checking every file's sha256.")
                 .WithExample("download");

@@ -20,7 +20,9 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainSettings>
         IO.StagingFolder.EnsureUsable(Path.GetFullPath(outFolder));
         if (settings.Threads > 0) torch.set_num_threads(settings.Threads);
 
-        var (split, description, folder) = Load(settings, protocol);
+        var (split, description, folder, recordTraining) = settings.Record is null
+            ? Load(settings, protocol) is var (s, d, f) ? (s, d, f, (RecordTraining?)null) : default
+            : RecordTrainingData.Load(settings, console);
         var spec = settings.Spec(split.Train.Length);
         var options = new TrainingOptions
         {
@@ -38,7 +40,8 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainSettings>
         using var interrupt = new InterruptScope(cancellationToken);
 
         var request = new TrainingRunRequest(split, spec, options, ThresholdPolicy.Parse(settings.ThresholdPolicy),
-            description, outFolder);
+            description, outFolder,
+            recordTraining is null ? BeatNormalisation.None : BeatNormalisation.ZScore, recordTraining);
         TrainingRunResult result;
         if (console.Profile.Capabilities.Interactive)
         {

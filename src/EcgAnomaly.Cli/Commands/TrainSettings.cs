@@ -79,6 +79,29 @@ public sealed class TrainSettings : CommandSettings
     [DefaultValue(1)]
     public int NormalClass { get; init; } = 1;
 
+    [CommandOption("--record <PATH>")]
+    [Description("Train on a WFDB recording instead (path of the .hea, or the record path without extension): the beats of its first --minutes, detected and cut like ECG5000's; the rest of the record is the test set (labelled by its .atr annotations when present, AAMI N = normal).")]
+    public string? Record { get; init; }
+
+    [CommandOption("--minutes <M>")]
+    [Description("With --record: learn from the beats of the first M minutes.")]
+    [DefaultValue(5.0)]
+    public double Minutes { get; init; } = 5;
+
+    [CommandOption("--lead <NAME>")]
+    [Description("With --record: the lead to use, by its name in the header (e.g. MLII) or 0-based number.")]
+    [DefaultValue("0")]
+    public string Lead { get; init; } = "0";
+
+    [CommandOption("--only-normal")]
+    [Description("With --record: learn only from beats annotated AAMI N in the .atr file (needs the annotations). Without it every detected beat of the first minutes is taken as this patient's normal, the usual Holter case.")]
+    public bool OnlyNormal { get; init; }
+
+    [CommandOption("--beat-window <WINDOW>")]
+    [Description("With --record: rr (one RR interval with the R peak at sample 3, as ECG5000's beats) or fixed:B,A (B seconds before and A after the R peak).")]
+    [DefaultValue("rr")]
+    public string BeatWindow { get; init; } = "rr";
+
     [CommandOption("--data <DIR>")]
     [Description("Folder holding ECG5000/ (default: $ECG_ANOMALY_DATA, then the download cache).")]
     public string? Data { get; init; }
@@ -122,6 +145,10 @@ public sealed class TrainSettings : CommandSettings
         if (spec.Kind != ModelSpec.LstmKind && spec.InputDim % spec.Heads != 0)
             return ValidationResult.Error($"--input-dim {spec.InputDim} must be divisible by --heads {spec.Heads}");
         if ((TrainFile is null) != (TestFile is null)) return ValidationResult.Error("--train-file and --test-file go together");
+        if (Record is not null && TrainFile is not null) return ValidationResult.Error("--record and --train-file exclude each other");
+        if (!(Minutes > 0 && Minutes <= 100_000)) return ValidationResult.Error($"--minutes must be above 0 (got {Minutes})");
+        try { Signals.BeatWindow.Parse(BeatWindow); }
+        catch (FormatException e) { return ValidationResult.Error($"--beat-window: {e.Message}"); }
         if (Protocol is not ("seed" or "official")) return ValidationResult.Error($"--protocol: unknown protocol '{Protocol}' (expected seed or official)");
         if (Epochs is < 1 or > 100_000) return ValidationResult.Error($"--epochs must be between 1 and 100000 (got {Epochs})");
         if (Batch is < 1 or > 1_000_000) return ValidationResult.Error($"--batch must be between 1 and 1000000 (got {Batch})");

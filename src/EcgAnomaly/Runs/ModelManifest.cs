@@ -24,4 +24,8 @@ public sealed record ModelManifest
     public required string BestWeights { get; init; }
     public required int BestEpoch { get; init; }
     public required DateTimeOffset CreatedUtc { get; init; }
+
+    /// <summary>For a model trained on a recording (<c>train --record</c>): which record, lead, minutes and beat window,
+    /// so that <c>record</c> cuts beats the same way and scores only what the model did not learn from.</summary>
+    public RecordTraining? Record { get; init; }
 }

@@ -37,10 +37,10 @@ public static class TrainingRun
         {
             Model = request.Spec.ShortName,
             Parameters = last.ParameterCount,
-            RocAuc = RankingMetrics.RocAuc(scores, binary),
-            RocAucBest = RankingMetrics.RocAuc(bestScores, binary),
-            PrAuc = RankingMetrics.AveragePrecision(scores, binary),
-            PrAucBest = RankingMetrics.AveragePrecision(bestScores, binary),
+            RocAuc = BothClasses(binary) ? RankingMetrics.RocAuc(scores, binary) : double.NaN,
+            RocAucBest = BothClasses(binary) ? RankingMetrics.RocAuc(bestScores, binary) : double.NaN,
+            PrAuc = BothClasses(binary) ? RankingMetrics.AveragePrecision(scores, binary) : double.NaN,
+            PrAucBest = BothClasses(binary) ? RankingMetrics.AveragePrecision(bestScores, binary) : double.NaN,
             Threshold = last.Threshold,
             ThresholdPolicy = request.ThresholdPolicy.ToString(),
             Precision = report.Precision,
@@ -77,6 +77,9 @@ public static class TrainingRun
         return new TrainingRunResult(staging.Target, metrics);
     }
 
+    /// <summary>A test set of one class (an unannotated recording's remainder) has no ROC: its AUCs are NaN.</summary>
+    private static bool BothClasses(int[] binary) => binary.Contains(0) && binary.Contains(1);
+
     private static ModelManifest Manifest(TrainingRunRequest request, AutoencoderDetector last, TrainingResult training) => new()
     {
         ToolVersion = ToolVersion,
@@ -88,7 +91,8 @@ public static class TrainingRun
         Protocol = request.Description.Protocol,
         NormalClass = request.Split.NormalClass,
         DataSha256 = request.Description.DataSha256,
-        Normalisation = BeatNormalisation.None,
+        Normalisation = request.Normalisation,
+        Record = request.Record,
         Threshold = new ThresholdInfo(last.Threshold, request.ThresholdPolicy.ToString(), $"validation normal beats ({request.Split.Validation.Count})"),
         Weights = RunFiles.Weights,
         BestWeights = RunFiles.BestWeights,
@@ -122,7 +126,7 @@ public static class TrainingRun
         var normal = scores.Where((_, i) => binary[i] == 0).ToArray();
         var abnormal = scores.Where((_, i) => binary[i] == 1).ToArray();
         Plots.Histogram(staging.PathOf(RunFiles.HistogramPlot), normal, abnormal, last.Threshold);
-        Plots.Roc(staging.PathOf(RunFiles.RocPlot), RankingMetrics.RocCurve(scores, binary), metrics.RocAuc);
+        if (BothClasses(binary)) Plots.Roc(staging.PathOf(RunFiles.RocPlot), RankingMetrics.RocCurve(scores, binary), metrics.RocAuc);
         var panels = new List<(string, float[], float[], bool)>();
         foreach (var wanted in new[] { 0, 1 })
         {

@@ -12,4 +12,6 @@ public sealed record TrainingRunRequest(
     TrainingOptions Options,
     ThresholdPolicy ThresholdPolicy,
     RunDescription Description,
-    string OutputFolder);
+    string OutputFolder,
+    string Normalisation = Data.BeatNormalisation.None,
+    RecordTraining? Record = null);

@@ -14,6 +14,9 @@ public sealed class HelpTest
     [InlineData("evaluate", typeof(EvaluateSettings))]
     [InlineData("import", typeof(ImportSettings))]
     [InlineData("bench", typeof(BenchSettings))]
+    [InlineData("detect-beats", typeof(DetectBeatsSettings))]
+    [InlineData("record", typeof(RecordSettings))]
+    [InlineData("bench-record", typeof(BenchRecordSettings))]
     public void Should_list_every_option_with_a_description_When_asking_a_verb_for_help(string verb, Type settings)
     {
         var (code, output, error) = CliRunner.Run(verb, "--help");

@@ -1,0 +1,57 @@
+using System.Globalization;
+using EcgAnomaly.Benchmarking;
+using EcgAnomaly.Data;
+using EcgAnomaly.Detection;
+using EcgAnomaly.IO;
+using EcgAnomaly.Models;
+using EcgAnomaly.Runs;
+using EcgAnomaly.Training;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using TorchSharp;
+
+namespace EcgAnomaly.Cli.Commands;
+
+/// <summary><c>ecg-anomaly bench-record</c>: minutes per 24 hours of ECG and peak memory, on a synthetic recording.</summary>
+public sealed class BenchRecordCommand(IAnsiConsole console) : Command<BenchRecordSettings>
+{
+    public override int Execute(CommandContext context, BenchRecordSettings settings, CancellationToken cancellationToken)
+    {
+        if (settings.Threads > 0) torch.set_num_threads(settings.Threads);
+        var source = settings.Source ?? Path.Combine(
+            settings.Data ?? Environment.GetEnvironmentVariable(DataLocator.EnvironmentVariable) ?? ".", "raw-ecg", "mitdb", "100");
+        var work = settings.Work ?? Path.Combine(Path.GetTempPath(), $"ecg-anomaly-bench-{Environment.ProcessId}");
+        var temporary = settings.Work is null;
+        try
+        {
+            var path = console.Status().Start($"writing {settings.Hours:0.#} h of {Path.GetFileName(source)} as a format-212 record in {work}",
+                _ => RecordBench.Synthesize(source, settings.Hours, work));
+            using var detector = settings.Model is null
+                ? RecordBench.UntrainedDetector(ModelSpec.Lstm(32), seed: 1)
+                : DetectorBundle.Load(settings.Model);
+            var result = Internal.RecordProgress.Run(console, "timing", 300, report =>
+                RecordBench.Run(path, detector, progress: (stage, fraction) => report((long)(100 * Stage(stage) + 100 * fraction)),
+                    cancellationToken: cancellationToken));
+
+            var table = new Table().AddColumns("stage", "seconds", "minutes per 24 h");
+            void Row(string stage, double seconds) => table.AddRow(stage, seconds.ToString("0.0", CultureInfo.InvariantCulture),
+                (seconds / 60 * 24 / result.Hours).ToString("0.00", CultureInfo.InvariantCulture));
+            Row("read (all leads)", result.ReadSeconds);
+            Row("read + detect + cut (one lead)", result.DetectAndCutSeconds);
+            Row($"read + detect + cut + score ({detector.Spec.ShortName})", result.FullPipelineSeconds);
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+                $"{result.Hours:0.#} h, {result.Leads} leads x {result.SamplesPerLead:N0} samples at {result.SamplingFrequency:0} Hz, {result.Beats:N0} beats; {torch.get_num_threads()} Torch thread(s), {MachineInfo.CpuModel()}");
+            console.Write(table);
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+                $"peak working set {(result.PeakWorkingSetBytes / 1048576.0):0} MiB{(result.PeakIsForPipelineOnly ? " (during the full pipeline)" : " (whole process)")}; [bold]{result.MinutesPer24Hours:0.00} min per 24 h of ECG[/]");
+            if (settings.Json is not null) AtomicFile.WriteAllText(settings.Json, RunJson.Serialize(result));
+            return 0;
+        }
+        finally
+        {
+            if (temporary && Directory.Exists(work)) Directory.Delete(work, recursive: true);
+        }
+    }
+
+    private static int Stage(string stage) => stage switch { "read" => 0, "detect + cut" => 1, _ => 2 };
+}

@@ -1,0 +1,45 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace EcgAnomaly.Cli.Commands;
+
+public sealed class BenchRecordSettings : CommandSettings
+{
+    [CommandOption("--hours <H>")]
+    [Description("Length of the synthetic recording to make and time.")]
+    [DefaultValue(24.0)]
+    public double Hours { get; init; } = 24;
+
+    [CommandOption("--source <PATH>")]
+    [Description("WFDB record repeated to make it (default: raw-ecg/mitdb/100 under --data / $ECG_ANOMALY_DATA: two leads at 360 Hz).")]
+    public string? Source { get; init; }
+
+    [CommandOption("--model <RUN>")]
+    [Description("Run folder whose model scores the beats (default: an untrained LSTM E=32, seed 1: scoring costs the same whatever the weights).")]
+    public string? Model { get; init; }
+
+    [CommandOption("--work <DIR>")]
+    [Description("Folder for the synthetic record (default: a new folder under the system temp folder, deleted afterwards).")]
+    public string? Work { get; init; }
+
+    [CommandOption("--data <DIR>")]
+    [Description("Folder holding raw-ecg/ (default: $ECG_ANOMALY_DATA).")]
+    public string? Data { get; init; }
+
+    [CommandOption("--threads <N>")]
+    [Description("CPU threads for Torch (0: all cores).")]
+    [DefaultValue(0)]
+    public int Threads { get; init; }
+
+    [CommandOption("--json <FILE>")]
+    [Description("Also write the results as JSON to FILE (written whole or not at all).")]
+    public string? Json { get; init; }
+
+    public override ValidationResult Validate()
+    {
+        if (!(Hours > 0 && Hours <= 24 * 14)) return ValidationResult.Error($"--hours must be above 0 and at most 336 (got {Hours})");
+        if (Threads is < 0 or > 1024) return ValidationResult.Error($"--threads must be between 0 and 1024 (got {Threads})");
+        return ValidationResult.Success();
+    }
+}

@@ -1,0 +1,54 @@
+using System.Globalization;
+using System.Text;
+using EcgAnomaly.Cli.Internal;
+using EcgAnomaly.IO;
+using EcgAnomaly.Recordings;
+using EcgAnomaly.Signals;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace EcgAnomaly.Cli.Commands;
+
+/// <summary><c>ecg-anomaly detect-beats</c>: R peaks of one lead, and Se/+P against the reference beats when annotated.</summary>
+public sealed class DetectBeatsCommand(IAnsiConsole console) : Command<DetectBeatsSettings>
+{
+    public override int Execute(CommandContext context, DetectBeatsSettings settings, CancellationToken cancellationToken)
+    {
+        var record = WfdbRecord.Open(settings.Record);
+        var lead = record.LeadIndex(settings.Lead);
+        using var interrupt = new InterruptScope(cancellationToken);
+        var peaks = RecordProgress.Run(console, $"detecting beats in {record.Header.RecordName}", record.SamplesPerSignal,
+            report => RecordBeats.DetectPeaks(record, lead, report, interrupt.Token));
+        var fs = record.SamplingFrequency;
+        var minutes = record.SamplesPerSignal / fs / 60;
+        console.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+            $"record [bold]{record.Header.RecordName}[/], lead {RecordScoring.LeadLabel(record, lead)}: {minutes:0.0} min at {fs:0.###} Hz, [bold]{peaks.Length:N0}[/] beats detected ({peaks.Length / minutes:0} per minute)");
+
+        var reference = ReferenceBeats.Load(record, settings.Annotator);
+        if (reference is null)
+        {
+            console.MarkupLineInterpolated($"no reference annotations ({record.RecordPath}.{settings.Annotator}): nothing to compare with");
+        }
+        else
+        {
+            var result = reference.Compare(peaks);
+            var table = new Table().AddColumns("reference beats", "detected", "TP", "FN", "FP", "sensitivity", "positive predictivity");
+            table.AddRow(reference.Beats.Count.ToString("N0", CultureInfo.InvariantCulture), peaks.Length.ToString("N0", CultureInfo.InvariantCulture),
+                result.TruePositives.ToString(CultureInfo.InvariantCulture), result.FalseNegatives.ToString(CultureInfo.InvariantCulture),
+                result.FalsePositives.ToString(CultureInfo.InvariantCulture),
+                (100 * result.Sensitivity).ToString("0.00", CultureInfo.InvariantCulture) + " %",
+                (100 * result.PositivePredictivity).ToString("0.00", CultureInfo.InvariantCulture) + " %");
+            console.Write(table);
+            console.MarkupLine("matched beat by beat within 150 ms (ANSI/AAMI EC57), over the whole record");
+        }
+        if (settings.Output is { } output)
+        {
+            var csv = new StringBuilder("sample,time_s,rr_before_s\n");
+            for (var i = 0; i < peaks.Length; i++)
+                csv.Append(CultureInfo.InvariantCulture, $"{peaks[i]},{peaks[i] / fs:0.###},{(i == 0 ? "" : ((peaks[i] - peaks[i - 1]) / fs).ToString("0.###", CultureInfo.InvariantCulture))}\n");
+            AtomicFile.WriteAllText(output, csv.ToString());
+            console.MarkupLineInterpolated($"peaks written to [bold]{output}[/]");
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,29 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace EcgAnomaly.Cli.Commands;
+
+public sealed class DetectBeatsSettings : CommandSettings
+{
+    [CommandOption("--record <PATH>")]
+    [Description("A WFDB record: the .hea file, or the record path without extension (e.g. data/mitdb/100).")]
+    public string Record { get; init; } = "";
+
+    [CommandOption("--lead <NAME>")]
+    [Description("The lead to detect on, by its name in the header (e.g. MLII) or 0-based number.")]
+    [DefaultValue("0")]
+    public string Lead { get; init; } = "0";
+
+    [CommandOption("--annotator <NAME>")]
+    [Description("Reference annotation file extension to compare with when it exists (record.atr).")]
+    [DefaultValue("atr")]
+    public string Annotator { get; init; } = "atr";
+
+    [CommandOption("--output <FILE>")]
+    [Description("Also write the detected R peaks as CSV (sample, time in seconds, RR before), written whole or not at all.")]
+    public string? Output { get; init; }
+
+    public override ValidationResult Validate() =>
+        string.IsNullOrWhiteSpace(Record) ? ValidationResult.Error("--record is required (a WFDB record path)") : ValidationResult.Success();
+}

@@ -1,0 +1,42 @@
+using System.Globalization;
+using EcgAnomaly.Cli.Internal;
+using EcgAnomaly.Detection;
+using EcgAnomaly.Recordings;
+using EcgAnomaly.Signals;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using TorchSharp;
+
+namespace EcgAnomaly.Cli.Commands;
+
+/// <summary><c>ecg-anomaly record</c>: every beat of a recording scored; beats.csv, summary.md and plots.</summary>
+public sealed class RecordCommand(IAnsiConsole console) : Command<RecordSettings>
+{
+    public override int Execute(CommandContext context, RecordSettings settings, CancellationToken cancellationToken)
+    {
+        if (settings.Threads > 0) torch.set_num_threads(settings.Threads);
+        var record = WfdbRecord.Open(settings.Record);
+        var outFolder = settings.Out ?? $"record-{record.Header.RecordName}";
+        IO.StagingFolder.EnsureUsable(Path.GetFullPath(outFolder));
+        var request = new RecordScoringRequest(settings.Model, settings.Record, outFolder, settings.Lead,
+            settings.BeatWindow is null ? null : BeatWindow.Parse(settings.BeatWindow), settings.From,
+            settings.ThresholdPolicy is null ? null : ThresholdPolicy.Parse(settings.ThresholdPolicy),
+            settings.KernelChoice, Strips: settings.Strips);
+        using var interrupt = new InterruptScope(cancellationToken);
+        var summary = RecordProgress.Run(console, $"scoring the beats of {record.Header.RecordName}", 1000,
+            report => RecordScoring.Execute(request, fraction => report((long)(fraction * 1000)), interrupt.Token));
+
+        console.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+            $"record [bold]{summary.Record}[/], lead {summary.Lead}: [bold]{summary.Beats:N0}[/] beats scored, [bold]{summary.Flagged:N0}[/] flagged ({100.0 * summary.Flagged / Math.Max(1, summary.Beats):0.0} %), heart rate {summary.HeartRateBpm:0}/min");
+        if (summary.AucAgainstNormal.Count > 0)
+        {
+            var table = new Table().AddColumns("class vs AAMI N", "beats", "ROC AUC", "flagged");
+            foreach (var a in summary.AucAgainstNormal)
+                table.AddRow(a.Class == "all" ? "all non-N" : a.Class, a.Beats.ToString("N0", CultureInfo.InvariantCulture),
+                    a.RocAuc.ToString("0.0000", CultureInfo.InvariantCulture), (100 * a.FlaggedRate).ToString("0.0", CultureInfo.InvariantCulture) + " %");
+            console.Write(table);
+        }
+        console.MarkupLineInterpolated($"written to [bold]{outFolder}[/]: {RecordScoring.SummaryFile}, {RecordScoring.BeatsFile}, {RecordScoring.ScorePlotFile}, {RecordScoring.StripsPlotFile}");
+        return 0;
+    }
+}

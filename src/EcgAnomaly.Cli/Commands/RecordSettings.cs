@@ -1,0 +1,74 @@
+using System.ComponentModel;
+using EcgAnomaly.Cli.Internal;
+using EcgAnomaly.Detection;
+using EcgAnomaly.Training;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace EcgAnomaly.Cli.Commands;
+
+public sealed class RecordSettings : CommandSettings
+{
+    [CommandOption("--model <RUN>")]
+    [Description("A run folder written by 'train' (for instance 'train --record ... --minutes 5') or 'import'.")]
+    public string Model { get; init; } = "";
+
+    [CommandOption("--record <PATH>")]
+    [Description("A WFDB record: the .hea file, or the record path without extension.")]
+    public string Record { get; init; } = "";
+
+    [CommandOption("--lead <NAME>")]
+    [Description("Lead to score, by name (e.g. MLII) or 0-based number (default: the lead the model was trained on, else 0).")]
+    public string? Lead { get; init; }
+
+    [CommandOption("--beat-window <WINDOW>")]
+    [Description("rr or fixed:B,A (default: the model's, else rr; see 'train --help').")]
+    public string? BeatWindow { get; init; }
+
+    [CommandOption("--from <MINUTES>")]
+    [Description("Score beats from this minute on (default: after the minutes the model learned from when it was trained on this record, else 0).")]
+    public double? From { get; init; }
+
+    [CommandOption("--threshold-policy <POLICY>")]
+    [Description("Override the run's threshold: percentile:P, sigma:K or fpr:F (applied to the run's validation scores) or a fixed number.")]
+    public string? ThresholdPolicy { get; init; }
+
+    [CommandOption("--strips <N>")]
+    [Description("How many of the most abnormal 10-second stretches strips.png shows.")]
+    [DefaultValue(3)]
+    public int Strips { get; init; } = 3;
+
+    [CommandOption("--out <DIR>")]
+    [Description("Folder to create for beats.csv, summary.md, summary.json and the plots (default: record-<name>). An existing non-empty folder is refused.")]
+    public string? Out { get; init; }
+
+    [CommandOption("--kernel <NAME>")]
+    [Description("auto, fast or reference.")]
+    [DefaultValue("auto")]
+    public string Kernel { get; init; } = "auto";
+
+    [CommandOption("--threads <N>")]
+    [Description("CPU threads for Torch (0: all cores).")]
+    [DefaultValue(0)]
+    public int Threads { get; init; }
+
+    public TrainingKernel KernelChoice => KernelNames.Parse(Kernel);
+
+    public override ValidationResult Validate()
+    {
+        if (string.IsNullOrWhiteSpace(Model)) return ValidationResult.Error("--model is required (a run folder written by 'train')");
+        if (string.IsNullOrWhiteSpace(Record)) return ValidationResult.Error("--record is required (a WFDB record path)");
+        if (BeatWindow is not null)
+        {
+            try { Signals.BeatWindow.Parse(BeatWindow); }
+            catch (FormatException e) { return ValidationResult.Error($"--beat-window: {e.Message}"); }
+        }
+        if (From is < 0) return ValidationResult.Error($"--from must be 0 or more minutes (got {From})");
+        if (ThresholdPolicy is not null && !Detection.ThresholdPolicy.TryParse(ThresholdPolicy, out _, out var error))
+            return ValidationResult.Error($"--threshold-policy: {error}");
+        if (Strips is < 0 or > 50) return ValidationResult.Error($"--strips must be between 0 and 50 (got {Strips})");
+        if (!KernelNames.TryParse(Kernel, out _)) return ValidationResult.Error($"--kernel: unknown kernel '{Kernel}' (expected {KernelNames.Expected})");
+        if (Threads is < 0 or > 1024) return ValidationResult.Error($"--threads must be between 0 and 1024 (got {Threads})");
+        return ValidationResult.Success();
+    }
+}

@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using EcgAnomaly.Detection;
+using EcgAnomaly.Recordings;
+using EcgAnomaly.Signals;
+
+namespace EcgAnomaly.Benchmarking;
+
+/// <summary>
+/// How long a day of ECG takes, and in how much memory: a synthetic recording made by repeating a real one (all
+/// its leads, as format 212) up to the wanted length, then timed in three passes: reading only, reading + QRS
+/// detection + beat cutting, and the whole pipeline with scoring (what <c>record</c> does, without the files).
+/// </summary>
+public static class RecordBench
+{
+    /// <summary>Writes <paramref name="hours"/> of <paramref name="sourceRecord"/>, repeated, as record "synthetic" in
+    /// <paramref name="folder"/>; returns its record path.</summary>
+    public static string Synthesize(string sourceRecord, double hours, string folder)
+    {
+        var source = WfdbRecord.Open(sourceRecord);
+        var signals = source.Header.Signals;
+        var adc = Enumerable.Range(0, signals.Count).Select(source.ReadSignalAdc).ToArray();
+        var total = (long)Math.Round(hours * 3600 * source.SamplingFrequency);
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, "synthetic");
+        var specs = signals.Select(s => s with { Format = 212, FileName = "synthetic.dat" }).ToArray();
+        WfdbWriter.Write212(path, source.SamplingFrequency, specs, Frames(adc, total));
+        return path;
+    }
+
+    private static IEnumerable<short[]> Frames(int[][] adc, long total)
+    {
+        const int chunk = 1 << 16;
+        var length = adc[0].Length;
+        for (long start = 0; start < total; start += chunk)
+        {
+            var n = (int)Math.Min(chunk, total - start);
+            var frames = new short[n * adc.Length];
+            for (var i = 0; i < n; i++)
+                for (var s = 0; s < adc.Length; s++) frames[i * adc.Length + s] = (short)adc[s][(start + i) % length];
+            yield return frames;
+        }
+    }
+
+    /// <summary>A detector with freshly initialised weights: scoring costs the same whatever the weights are.</summary>
+    public static AutoencoderDetector UntrainedDetector(Models.ModelSpec spec, int seed, Training.TrainingKernel kernel = Training.TrainingKernel.Auto)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var model = AutoencoderDetector.Build(spec, seed);
+        return AutoencoderDetector.Wrap(spec, model, Training.TorchDevice.Resolve("cpu"), ThresholdPolicy.Default, 0, 512, kernel);
+    }
+
+    public static RecordBenchResult Run(string recordPath, AutoencoderDetector detector, int lead = 0, int batchSize = 512,
+        Action<string, double>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(detector);
+        var record = WfdbRecord.Open(recordPath);
+        var total = (double)record.SamplesPerSignal;
+
+        var clock = Stopwatch.StartNew();
+        long read = 0;
+        foreach (var chunk in record.ReadChunks(1 << 16))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            read += chunk[0].Length;
+            progress?.Invoke("read", read / total);
+        }
+        var readSeconds = clock.Elapsed.TotalSeconds;
+
+        clock.Restart();
+        var beats = 0;
+        foreach (var _ in RecordBeats.Scan(record, lead, detector.Spec.BeatLength, BeatWindow.Rr, 0, long.MaxValue,
+                     r => progress?.Invoke("detect + cut", r / total), cancellationToken)) beats++;
+        var detectSeconds = clock.Elapsed.TotalSeconds;
+
+        var isolated = PeakMemory.TryReset();
+        clock.Restart();
+        var length = detector.Spec.BeatLength;
+        var batch = new float[batchSize * length];
+        var filled = 0;
+        var scored = 0;
+        foreach (var beat in RecordBeats.Scan(record, lead, length, BeatWindow.Rr, 0, long.MaxValue,
+                     r => progress?.Invoke("read + detect + cut + score", r / total), cancellationToken))
+        {
+            beat.Values.CopyTo(batch, filled * length);
+            if (++filled == batchSize)
+            {
+                scored += detector.Score(batch).Length;
+                filled = 0;
+            }
+        }
+        if (filled > 0) scored += detector.Score(batch.AsSpan(0, filled * length)).Length;
+        var fullSeconds = clock.Elapsed.TotalSeconds;
+
+        return new RecordBenchResult(total / record.SamplingFrequency / 3600, record.SamplesPerSignal, record.Header.SignalCount,
+            record.SamplingFrequency, readSeconds, detectSeconds, fullSeconds, scored, PeakMemory.PeakWorkingSetBytes(), isolated);
+    }
+}

@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Text;
+
+namespace EcgAnomaly.Recordings;
+
+/// <summary>beats.csv and summary.md of a scored recording.</summary>
+public static class RecordReport
+{
+    public static string BeatsCsv(IReadOnlyList<ScoredBeat> beats, bool annotated)
+    {
+        ArgumentNullException.ThrowIfNull(beats);
+        var csv = new StringBuilder(annotated
+            ? "beat,time_s,sample,rr_before_s,reference,aami,score,abnormal\n"
+            : "beat,time_s,sample,rr_before_s,score,abnormal\n");
+        foreach (var b in beats)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"{b.Index},{b.Seconds:0.###},{b.Sample},{(double.IsNaN(b.RrBefore) ? "" : b.RrBefore.ToString("0.###", CultureInfo.InvariantCulture))},");
+            if (annotated) csv.Append(CultureInfo.InvariantCulture, $"{Csv(b.Symbol)},{b.Aami?.ToString() ?? ""},");
+            csv.Append(CultureInfo.InvariantCulture, $"{b.Score:R},{(b.Flagged ? 1 : 0)}\n");
+        }
+        return csv.ToString();
+    }
+
+    // A symbol such as '"' must not break the CSV.
+    private static string Csv(string? value) =>
+        value is null ? "" : value.IndexOfAny([',', '"', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+
+    public static string SummaryMarkdown(RecordSummary s, RecordScoringRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        ArgumentNullException.ThrowIfNull(request);
+        var md = new StringBuilder();
+        md.Append(CultureInfo.InvariantCulture, $"# Record {s.Record}, lead {s.Lead}\n\n");
+        md.Append(CultureInfo.InvariantCulture, $"- recording: {RecordStrips.Clock(s.DurationSeconds)} at {s.SamplingFrequency:0.###} Hz; scored from {RecordStrips.Clock(s.FromSeconds)} to the end\n");
+        md.Append(CultureInfo.InvariantCulture, $"- model: {s.Model} (`{request.RunFolder}`)\n");
+        md.Append(CultureInfo.InvariantCulture, $"- beat window: {s.BeatWindow}; threshold {s.Threshold:0.###} ({s.ThresholdPolicy})\n");
+        md.Append(CultureInfo.InvariantCulture, $"- beats: **{s.Beats:N0}**, flagged abnormal: **{s.Flagged:N0}** ({100.0 * s.Flagged / Math.Max(1, s.Beats):0.0} %)\n");
+        md.Append(CultureInfo.InvariantCulture, $"- heart rate (median RR): {s.HeartRateBpm:0} beats/min\n");
+        if (s.Sensitivity is double se && s.PositivePredictivity is double pp)
+            md.Append(CultureInfo.InvariantCulture, $"- QRS detection against the {s.ReferenceBeats:N0} reference beats (150 ms window): sensitivity {100 * se:0.00} %, positive predictivity {100 * pp:0.00} %\n");
+        else
+            md.Append("- no reference annotations (.atr): no detection figures or AUCs\n");
+        if (s.ClassCounts.Count > 0)
+            md.Append("- beats by reference AAMI class: " + string.Join(", ", s.ClassCounts.Select(kv => $"{kv.Key} {kv.Value:N0}")) + "\n");
+        if (s.AucAgainstNormal.Count > 0)
+        {
+            md.Append("\n## How well the score separates abnormal beats from AAMI N\n\n| class | beats | N beats | ROC AUC | flagged |\n|---|---|---|---|---|\n");
+            foreach (var a in s.AucAgainstNormal)
+                md.Append(CultureInfo.InvariantCulture, $"| {(a.Class == "all" ? "all non-N" : a.Class)} | {a.Beats:N0} | {a.NormalBeats:N0} | {a.RocAuc:0.0000} | {100 * a.FlaggedRate:0.0} % |\n");
+            md.Append("\nAAMI classes (EC57): N normal and bundle-branch beats, S supraventricular ectopic, V ventricular ectopic, F fusion, Q paced or unclassifiable.\n");
+        }
+        md.Append(CultureInfo.InvariantCulture, $"\nFiles: `{RecordScoring.BeatsFile}` (one row per beat), `{RecordScoring.ScorePlotFile}`, `{RecordScoring.StripsPlotFile}` (the most abnormal 10-second stretches), `{RecordScoring.SummaryJsonFile}`. Took {s.SecondsElapsed:0.0} s.\n");
+        return md.ToString();
+    }
+}

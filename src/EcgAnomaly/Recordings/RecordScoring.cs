@@ -1,0 +1,136 @@
+using System.Diagnostics;
+using EcgAnomaly.Detection;
+using EcgAnomaly.Evaluation;
+using EcgAnomaly.IO;
+using EcgAnomaly.Reporting;
+using EcgAnomaly.Runs;
+using EcgAnomaly.Signals;
+
+namespace EcgAnomaly.Recordings;
+
+/// <summary>
+/// <c>ecg-anomaly record</c>: every beat of a WFDB recording scored by a trained run. Writes beats.csv, summary.md,
+/// summary.json, score-over-time.png and strips.png into a folder that appears only when complete.
+/// </summary>
+public static class RecordScoring
+{
+    public const string BeatsFile = "beats.csv";
+    public const string SummaryFile = "summary.md";
+    public const string SummaryJsonFile = "summary.json";
+    public const string ScorePlotFile = "score-over-time.png";
+    public const string StripsPlotFile = "strips.png";
+
+    /// <param name="progress">Fraction of the record read so far (0-1).</param>
+    public static RecordSummary Execute(RecordScoringRequest request, Action<double>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var clock = Stopwatch.StartNew();
+        var manifest = DetectorBundle.ReadManifest(request.RunFolder);
+        var record = WfdbRecord.Open(request.RecordPath);
+        var trainedHere = manifest.Record is { } trained && trained.Name == record.Header.RecordName ? trained : null;
+        var leadName = request.Lead ?? manifest.Record?.Lead ?? "0";
+        var lead = record.LeadIndex(leadName);
+        var window = request.Window ?? (manifest.Record is { } r ? BeatWindow.Parse(r.BeatWindow) : BeatWindow.Rr);
+        var fromMinutes = request.FromMinutes ?? trainedHere?.Minutes ?? 0;
+        var fromSample = (long)Math.Round(fromMinutes * 60 * record.SamplingFrequency);
+        var reference = ReferenceBeats.Load(record);
+
+        using var staging = StagingFolder.Create(request.OutputFolder);
+        using var detector = DetectorBundle.Load(request.RunFolder, request.Kernel);
+        var threshold = request.Policy switch
+        {
+            null => detector.Threshold,
+            { Kind: ThresholdPolicyKind.Fixed } fixedPolicy => fixedPolicy.Value,
+            var policy => policy.Choose(DetectorBundle.ReadValidationScores(request.RunFolder)),
+        };
+        var length = detector.Spec.BeatLength;
+
+        var beats = new List<ExtractedBeat>();
+        var scores = new List<double>();
+        var batch = new List<ExtractedBeat>(request.BatchSize);
+        void Flush()
+        {
+            if (batch.Count == 0) return;
+            var values = new float[batch.Count * length];
+            for (var i = 0; i < batch.Count; i++) batch[i].Values.CopyTo(values, i * length);
+            scores.AddRange(detector.Score(values));
+            // Keep where each beat is, not its samples: memory stays small on a day-long recording.
+            beats.AddRange(batch.Select(b => b with { Values = [] }));
+            batch.Clear();
+        }
+        var total = Math.Max(1, record.SamplesPerSignal);
+        foreach (var beat in RecordBeats.Scan(record, lead, length, window, fromSample, long.MaxValue,
+                     read => progress?.Invoke(Math.Min(1, (double)read / total)), cancellationToken))
+        {
+            batch.Add(beat);
+            if (batch.Count == request.BatchSize) Flush();
+        }
+        Flush();
+
+        var matches = reference?.Between(fromSample, long.MaxValue).Match(beats.Select(b => b.Sample).ToArray());
+        var scored = beats.Select((b, i) => new ScoredBeat(b.Index, b.Sample, b.Seconds, b.RrBefore, scores[i], scores[i] > threshold,
+            matches?[i]?.Symbol, matches?[i]?.Aami)).ToArray();
+
+        var detection = reference?.Between(fromSample, long.MaxValue).Compare(beats.Select(b => b.Sample).ToArray());
+        var rr = scored.Select(b => b.RrBefore).Where(v => !double.IsNaN(v) && v > 0).Order().ToArray();
+        var summary = new RecordSummary
+        {
+            Record = record.Header.RecordName,
+            Lead = LeadLabel(record, lead),
+            SamplingFrequency = record.SamplingFrequency,
+            DurationSeconds = record.SamplesPerSignal / record.SamplingFrequency,
+            FromSeconds = fromSample / record.SamplingFrequency,
+            Model = $"{manifest.Architecture.ShortName} ({manifest.DataSet}, {manifest.Protocol})",
+            BeatWindow = window.ToString(),
+            Threshold = threshold,
+            ThresholdPolicy = request.Policy?.ToString() ?? manifest.Threshold.Policy,
+            Beats = scored.Length,
+            Flagged = scored.Count(b => b.Flagged),
+            HeartRateBpm = rr.Length == 0 ? double.NaN : 60 / rr[rr.Length / 2],
+            Sensitivity = detection?.Sensitivity,
+            PositivePredictivity = detection?.PositivePredictivity,
+            ReferenceBeats = detection is null ? null : detection.TruePositives + detection.FalseNegatives,
+            ClassCounts = scored.Where(b => b.Aami is not null).GroupBy(b => b.Aami!.Value.ToString()).OrderBy(g => g.Key)
+                .ToDictionary(g => g.Key, g => g.Count()),
+            AucAgainstNormal = reference is null ? [] : ClassAucs(scored),
+            SecondsElapsed = clock.Elapsed.TotalSeconds,
+        };
+
+        AtomicFile.WriteAllText(staging.PathOf(BeatsFile), RecordReport.BeatsCsv(scored, reference is not null));
+        RecordPlots.ScoreOverTime(staging.PathOf(ScorePlotFile), scored, threshold, summary);
+        var strips = RecordStrips.Select(scored, record, lead, request.Strips);
+        RecordPlots.Strips(staging.PathOf(StripsPlotFile), strips, record.SamplingFrequency);
+        AtomicFile.WriteAllText(staging.PathOf(SummaryJsonFile), RunJson.Serialize(summary));
+        AtomicFile.WriteAllText(staging.PathOf(SummaryFile), RecordReport.SummaryMarkdown(summary, request));
+        staging.Commit();
+        return summary;
+    }
+
+    /// <summary>"MLII (signal 0)", or just the number when the header names no lead.</summary>
+    public static string LeadLabel(WfdbRecord record, int lead)
+    {
+        var description = record.Header.Signals[lead].Description;
+        return string.IsNullOrWhiteSpace(description) ? lead.ToString(System.Globalization.CultureInfo.InvariantCulture) : $"{description} (signal {lead})";
+    }
+
+    /// <summary>AAMI N against each other AAMI class present, and against all of them together.</summary>
+    private static List<ClassAuc> ClassAucs(IReadOnlyList<ScoredBeat> beats)
+    {
+        var result = new List<ClassAuc>();
+        var normal = beats.Where(b => b.Aami == AamiClass.N).ToArray();
+        if (normal.Length == 0) return result;
+        var others = beats.Where(b => b.Aami is not null and not AamiClass.N).ToArray();
+        foreach (var group in others.GroupBy(b => b.Aami!.Value).OrderBy(g => g.Key))
+            result.Add(Auc(group.Key.ToString(), normal, group.ToArray()));
+        if (others.Length > 0) result.Add(Auc("all", normal, others));
+        return result;
+    }
+
+    private static ClassAuc Auc(string name, ScoredBeat[] normal, ScoredBeat[] abnormal)
+    {
+        var scores = normal.Select(b => b.Score).Concat(abnormal.Select(b => b.Score)).ToArray();
+        var labels = normal.Select(_ => 0).Concat(abnormal.Select(_ => 1)).ToArray();
+        return new ClassAuc(name, abnormal.Length, normal.Length, RankingMetrics.RocAuc(scores, labels),
+            abnormal.Count(b => b.Flagged) / (double)abnormal.Length);
+    }
+}

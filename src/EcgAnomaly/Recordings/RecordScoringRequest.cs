@@ -1,0 +1,19 @@
+using EcgAnomaly.Detection;
+using EcgAnomaly.Signals;
+using EcgAnomaly.Training;
+
+namespace EcgAnomaly.Recordings;
+
+/// <summary>What <see cref="RecordScoring"/> needs. Null lead, window or start mean: take them from the model's
+/// model.json (a model trained on a record remembers its lead, its beat window and the minutes it learned from).</summary>
+public sealed record RecordScoringRequest(
+    string RunFolder,
+    string RecordPath,
+    string OutputFolder,
+    string? Lead = null,
+    BeatWindow? Window = null,
+    double? FromMinutes = null,
+    ThresholdPolicy? Policy = null,
+    TrainingKernel Kernel = TrainingKernel.Auto,
+    int BatchSize = 512,
+    int Strips = 3);

@@ -1,0 +1,60 @@
+using System.Globalization;
+using EcgAnomaly.Signals;
+
+namespace EcgAnomaly.Recordings;
+
+/// <summary>The most abnormal stretches of a recording: 10 s around each of the highest-scoring beats, at least
+/// 10 s apart, read back from the record in one streaming pass.</summary>
+public static class RecordStrips
+{
+    public const double StripSeconds = 10;
+
+    public static IReadOnlyList<EcgStrip> Select(IReadOnlyList<ScoredBeat> beats, WfdbRecord record, int lead, int count)
+    {
+        ArgumentNullException.ThrowIfNull(beats);
+        ArgumentNullException.ThrowIfNull(record);
+        var fs = record.SamplingFrequency;
+        var half = (long)(StripSeconds / 2 * fs);
+        var centres = new List<ScoredBeat>();
+        foreach (var beat in beats.OrderByDescending(b => b.Score))
+        {
+            if (centres.Count >= count) break;
+            if (centres.All(c => Math.Abs(c.Sample - beat.Sample) >= 2 * half)) centres.Add(beat);
+        }
+        centres.Sort((a, b) => a.Sample.CompareTo(b.Sample));
+        var ranges = centres.Select(c =>
+        {
+            var start = Math.Max(0, c.Sample - half);
+            var end = Math.Min(record.SamplesPerSignal, start + 2 * half);
+            return (Centre: c, Start: start, Samples: new float[Math.Max(0, end - start)]);
+        }).ToArray();
+        if (ranges.Length == 0) return [];
+
+        var position = 0L;
+        var last = ranges.Max(r => r.Start + r.Samples.Length);
+        foreach (var chunk in record.ReadChunks(1 << 16))
+        {
+            var signal = chunk[lead];
+            foreach (var (_, start, samples) in ranges)
+            {
+                var from = Math.Max(start, position);
+                var to = Math.Min(start + samples.Length, position + signal.Length);
+                for (var i = from; i < to; i++) samples[i - start] = signal[i - position];
+            }
+            position += signal.Length;
+            if (position >= last) break;
+        }
+        return ranges.Select(r => new EcgStrip(
+            string.Create(CultureInfo.InvariantCulture, $"{Clock(r.Start / fs)} - {Clock((r.Start + r.Samples.Length) / fs)}: highest score {r.Centre.Score:0.#} at {Clock(r.Centre.Seconds)}{(r.Centre.Symbol is { } s ? $" (reference '{s}')" : "")}"),
+            r.Start, r.Samples,
+            beats.Where(b => b.Sample >= r.Start && b.Sample < r.Start + r.Samples.Length).ToArray())).ToArray();
+    }
+
+    internal static string Clock(double seconds)
+    {
+        var t = TimeSpan.FromSeconds(seconds);
+        return t.TotalHours >= 1
+            ? string.Create(CultureInfo.InvariantCulture, $"{(int)t.TotalHours}:{t.Minutes:00}:{t.Seconds:00}")
+            : string.Create(CultureInfo.InvariantCulture, $"{t.Minutes}:{t.Seconds:00}.{t.Milliseconds / 100}");
+    }
+}

@@ -1,0 +1,75 @@
+using System.Globalization;
+using EcgAnomaly.Data;
+using EcgAnomaly.Runs;
+using EcgAnomaly.Signals;
+
+namespace EcgAnomaly.Recordings;
+
+/// <summary>
+/// A patient-specific data split from one recording (the classic Holter use): train and validation beats from the
+/// first minutes, test beats from the rest. Test labels are the AAMI classes of the matched reference annotations
+/// (1 N, 2 S, 3 V, 4 F, 5 Q; beats that match no annotation are left out of the test set); without annotations
+/// every test beat is labelled 1, and the run's AUCs are NaN.
+/// </summary>
+public static class RecordTrainingSet
+{
+    public const int NormalLabel = 1;
+
+    public static int Label(AamiClass aami) => (int)aami + 1;
+
+    public static (DataSplit Split, RunDescription Description, RecordTraining Record) Build(
+        string recordPath, string lead, double minutes, bool onlyNormal, BeatWindow window, int beatLength, int seed,
+        Action<double>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        var record = WfdbRecord.Open(recordPath);
+        var signal = record.LeadIndex(lead);
+        var reference = ReferenceBeats.Load(record);
+        if (onlyNormal && reference is null)
+            throw DataFormatException.Malformed(record.RecordPath + ".hea", null, "--only-normal needs the reference annotations (.atr), and this record has none");
+        var split = (long)Math.Round(minutes * 60 * record.SamplingFrequency);
+        if (split >= record.SamplesPerSignal)
+            throw DataFormatException.Malformed(record.RecordPath + ".hea", null,
+                string.Create(CultureInfo.InvariantCulture, $"the record lasts {record.SamplesPerSignal / record.SamplingFrequency / 60:0.#} min, so the first {minutes:0.#} min leave nothing to test on"));
+
+        var total = (double)record.SamplesPerSignal;
+        var beats = RecordBeats.Scan(record, signal, beatLength, window, 0, long.MaxValue, read => progress?.Invoke(read / total), cancellationToken).ToArray();
+        var matched = reference?.Match(beats.Select(b => b.Sample).ToArray());
+        var learn = new List<int>();
+        var test = new List<int>();
+        for (var i = 0; i < beats.Length; i++)
+        {
+            if (beats[i].Sample < split)
+            {
+                if (!onlyNormal || matched![i]?.Aami == AamiClass.N) learn.Add(i);
+            }
+            else if (matched is null || matched[i]?.Aami is not null)
+            {
+                test.Add(i);
+            }
+        }
+        var name = record.Header.RecordName;
+        var pool = Beats(beats, learn, _ => NormalLabel, beatLength, $"record {name}, first {minutes:0.##} min");
+        var testBeats = Beats(beats, test, i => matched?[i]?.Aami is { } a ? Label(a) : NormalLabel, beatLength, $"record {name}, after {minutes:0.##} min");
+        var dataSplit = DataSplit.FromFiles(pool, testBeats, NormalLabel, seed);
+        var leadLabel = RecordScoring.LeadLabel(record, signal);
+        var run = new RunDescription($"record {name}",
+            string.Create(CultureInfo.InvariantCulture, $"record: first {minutes:0.##} min{(onlyNormal ? ", AAMI N only" : "")}, lead {leadLabel}, window {window}"),
+            new Dictionary<string, string>
+            {
+                [Path.GetFileName(record.RecordPath) + ".hea"] = Ecg5000.FileSha256(record.RecordPath + ".hea"),
+            });
+        // A lead is remembered by its name only when that name is unique (record 800 calls both leads "ECG").
+        var description = record.Header.Signals[signal].Description;
+        var unique = description.Length > 0 && record.Header.Signals.Count(s => s.Description == description) == 1;
+        var recordTraining = new RecordTraining(name, unique ? description : signal.ToString(CultureInfo.InvariantCulture), minutes, onlyNormal, window.ToString());
+        return (dataSplit, run, recordTraining);
+    }
+
+    private static LabelledBeats Beats(ExtractedBeat[] beats, List<int> indices, Func<int, int> label, int length, string source)
+    {
+        var values = new float[indices.Count * length];
+        for (var k = 0; k < indices.Count; k++) beats[indices[k]].Values.CopyTo(values, k * length);
+        return new LabelledBeats(values, indices.Select(label).ToArray(), length, source);
+    }
+}

@@ -1,0 +1,9 @@
+namespace EcgAnomaly.Runs;
+
+/// <summary>Where a record-trained model's beats came from (model.json "record").</summary>
+/// <param name="Name">The WFDB record name (header's first field).</param>
+/// <param name="Lead">The lead's description in the header, or its 0-based index.</param>
+/// <param name="Minutes">The model learned from the beats of the first this many minutes.</param>
+/// <param name="OnlyNormal">Whether only beats annotated AAMI N were used.</param>
+/// <param name="BeatWindow">The beat window (see Signals.BeatWindow), e.g. "rr".</param>
+public sealed record RecordTraining(string Name, string Lead, double Minutes, bool OnlyNormal, string BeatWindow);
