@@ -37,7 +37,7 @@ public static class RecordReport
         md.Append(CultureInfo.InvariantCulture, $"- beats: **{s.Beats:N0}**, flagged abnormal: **{s.Flagged:N0}** ({100.0 * s.Flagged / Math.Max(1, s.Beats):0.0} %)\n");
         md.Append(CultureInfo.InvariantCulture, $"- heart rate (median RR): {s.HeartRateBpm:0} beats/min\n");
         if (s.Sensitivity is double se && s.PositivePredictivity is double pp)
-            md.Append(CultureInfo.InvariantCulture, $"- QRS detection against the {s.ReferenceBeats:N0} reference beats (150 ms window): sensitivity {100 * se:0.00} %, positive predictivity {100 * pp:0.00} %\n");
+            md.Append(CultureInfo.InvariantCulture, $"- scored beats against the {s.ReferenceBeats:N0} reference beats of the scored stretch (150 ms window): sensitivity {100 * se:0.00} %, positive predictivity {100 * pp:0.00} % (beats whose window runs past the record's end are not cut; `detect-beats` gives the detector's own figures)\n");
         else
             md.Append("- no reference annotations (.atr): no detection figures or AUCs\n");
         if (s.ClassCounts.Count > 0)
