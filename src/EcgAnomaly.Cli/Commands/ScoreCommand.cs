@@ -16,12 +16,7 @@ public sealed class ScoreCommand(IAnsiConsole console) : Command<ScoreSettings>
     {
         var manifest = DetectorBundle.ReadManifest(settings.Model);
         using var detector = DetectorBundle.Load(settings.Model, settings.KernelChoice);
-        var threshold = settings.Policy switch
-        {
-            null => detector.Threshold,
-            { Kind: ThresholdPolicyKind.Fixed } fixedPolicy => fixedPolicy.Value,
-            var policy => policy.Choose(DetectorBundle.ReadValidationScores(settings.Model)),
-        };
+        var threshold = DetectorBundle.Threshold(settings.Model, detector, settings.Policy);
         var length = detector.Spec.BeatLength;
         long beats = 0, flagged = 0;
         var labelled = new List<(double Score, int Label)>();

@@ -38,6 +38,19 @@ public static class DetectorBundle
         return manifest;
     }
 
+    /// <summary>The bundle's own threshold, or the one <paramref name="policy"/> gives: a fixed number as it is, any other
+    /// policy applied to the validation-normal scores kept in the bundle.</summary>
+    public static double Threshold(string runFolder, AutoencoderDetector detector, ThresholdPolicy? policy)
+    {
+        ArgumentNullException.ThrowIfNull(detector);
+        return policy switch
+        {
+            null => detector.Threshold,
+            { Kind: ThresholdPolicyKind.Fixed } fixedPolicy => fixedPolicy.Value,
+            _ => policy.Choose(ReadValidationScores(runFolder)),
+        };
+    }
+
     /// <summary>The validation-normal scores saved at training time, for choosing another threshold policy.</summary>
     public static double[] ReadValidationScores(string runFolder)
     {

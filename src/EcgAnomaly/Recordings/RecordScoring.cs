@@ -37,12 +37,7 @@ public static class RecordScoring
 
         using var staging = StagingFolder.Create(request.OutputFolder);
         using var detector = DetectorBundle.Load(request.RunFolder, request.Kernel);
-        var threshold = request.Policy switch
-        {
-            null => detector.Threshold,
-            { Kind: ThresholdPolicyKind.Fixed } fixedPolicy => fixedPolicy.Value,
-            var policy => policy.Choose(DetectorBundle.ReadValidationScores(request.RunFolder)),
-        };
+        var threshold = DetectorBundle.Threshold(request.RunFolder, detector, request.Policy);
         var length = detector.Spec.BeatLength;
 
         var beats = new List<ExtractedBeat>();

@@ -12,14 +12,7 @@ internal sealed class StudyDecoder : nn.Module<Tensor, Tensor, Tensor>
 
     public StudyDecoder(int dim, int heads, int feedForwardDim, int count, double dropout) : base("decoder")
     {
-        var template = new StudyDecoderLayer(dim, heads, feedForwardDim, dropout);
-        layers = nn.ModuleList(template);
-        for (var i = 1; i < count; i++)
-        {
-            var copy = new StudyDecoderLayer(dim, heads, feedForwardDim, dropout);
-            LayerCopy.CopyWeights(template, copy);
-            layers.Add(copy);
-        }
+        layers = LayerCopy.Stack(() => new StudyDecoderLayer(dim, heads, feedForwardDim, dropout), count);
         RegisterComponents();
     }
 

@@ -12,14 +12,7 @@ internal sealed class StudyEncoder : nn.Module<Tensor, Tensor>
 
     public StudyEncoder(int dim, int heads, int feedForwardDim, int count, double dropout) : base("encoder")
     {
-        var template = new StudyEncoderLayer(dim, heads, feedForwardDim, dropout);
-        layers = nn.ModuleList(template);
-        for (var i = 1; i < count; i++)
-        {
-            var copy = new StudyEncoderLayer(dim, heads, feedForwardDim, dropout);
-            LayerCopy.CopyWeights(template, copy);
-            layers.Add(copy);
-        }
+        layers = LayerCopy.Stack(() => new StudyEncoderLayer(dim, heads, feedForwardDim, dropout), count);
         RegisterComponents();
     }
 
