@@ -21,7 +21,7 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainSettings>
         if (settings.Threads > 0) torch.set_num_threads(settings.Threads);
 
         var (split, description, folder, recordTraining) = settings.Record is null
-            ? Load(settings, protocol) is var (s, d, f) ? (s, d, f, (RecordTraining?)null) : default
+            ? Load(settings, protocol)
             : RecordTrainingData.Load(settings, console);
         var spec = settings.Spec(split.Train.Length);
         var options = new TrainingOptions
@@ -60,7 +60,7 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainSettings>
     }
 
     /// <summary>ECG5000 under a protocol, or any pair of UCR files (--train-file/--test-file).</summary>
-    private static (DataSplit Split, RunDescription Description, string Folder) Load(TrainSettings settings, EvaluationProtocol protocol)
+    private static (DataSplit Split, RunDescription Description, string Folder, RecordTraining? Record) Load(TrainSettings settings, EvaluationProtocol protocol)
     {
         if (settings.TrainFile is { } trainFile && settings.TestFile is { } testFile)
         {
@@ -75,12 +75,12 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainSettings>
                 [Path.GetFileName(testFile)] = Ecg5000.FileSha256(testFile),
             };
             var name = Path.GetFileNameWithoutExtension(trainFile);
-            return (split, new RunDescription(name, $"files: normals of {Path.GetFileName(trainFile)} / {Path.GetFileName(testFile)}", sha), Path.GetDirectoryName(Path.GetFullPath(trainFile))!);
+            return (split, new RunDescription(name, $"files: normals of {Path.GetFileName(trainFile)} / {Path.GetFileName(testFile)}", sha), Path.GetDirectoryName(Path.GetFullPath(trainFile))!, null);
         }
         var folder = DataLocator.LocateEcg5000(settings.Data);
         var data = Ecg5000.Load(folder);
         var ecgSplit = DataSplit.FromEcg5000(data, protocol, settings.Seed);
-        return (ecgSplit, new RunDescription("ECG5000", protocol.ToString().ToLowerInvariant(), data.Sha256), folder);
+        return (ecgSplit, new RunDescription("ECG5000", protocol.ToString().ToLowerInvariant(), data.Sha256), folder, null);
     }
 
     private void Summarise(TrainingRunResult result)

@@ -67,28 +67,14 @@ public static class RecordBench
         var readSeconds = clock.Elapsed.TotalSeconds;
 
         clock.Restart();
-        var beats = 0;
-        foreach (var _ in RecordBeats.Scan(record, lead, detector.Spec.BeatLength, BeatWindow.Rr, 0, long.MaxValue,
-                     r => progress?.Invoke("detect + cut", r / total), cancellationToken)) beats++;
+        _ = RecordBeats.Scan(record, lead, detector.Spec.BeatLength, BeatWindow.Rr, 0, long.MaxValue,
+            r => progress?.Invoke("detect + cut", r / total), cancellationToken).Count();
         var detectSeconds = clock.Elapsed.TotalSeconds;
 
         var isolated = PeakMemory.TryReset();
         clock.Restart();
-        var length = detector.Spec.BeatLength;
-        var batch = new float[batchSize * length];
-        var filled = 0;
-        var scored = 0;
-        foreach (var beat in RecordBeats.Scan(record, lead, length, BeatWindow.Rr, 0, long.MaxValue,
-                     r => progress?.Invoke("read + detect + cut + score", r / total), cancellationToken))
-        {
-            beat.Values.CopyTo(batch, filled * length);
-            if (++filled == batchSize)
-            {
-                scored += detector.Score(batch).Length;
-                filled = 0;
-            }
-        }
-        if (filled > 0) scored += detector.Score(batch.AsSpan(0, filled * length)).Length;
+        var scored = BatchScoring.Score(RecordBeats.Scan(record, lead, detector.Spec.BeatLength, BeatWindow.Rr, 0, long.MaxValue,
+            r => progress?.Invoke("read + detect + cut + score", r / total), cancellationToken), detector, batchSize).Count();
         var fullSeconds = clock.Elapsed.TotalSeconds;
 
         return new RecordBenchResult(total / record.SamplingFrequency / 3600, record.SamplesPerSignal, record.Header.SignalCount,

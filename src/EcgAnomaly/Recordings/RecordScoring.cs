@@ -40,33 +40,16 @@ public static class RecordScoring
         var threshold = DetectorBundle.Threshold(request.RunFolder, detector, request.Policy);
         var length = detector.Spec.BeatLength;
 
-        var beats = new List<ExtractedBeat>();
-        var scores = new List<double>();
-        var batch = new List<ExtractedBeat>(request.BatchSize);
-        void Flush()
-        {
-            if (batch.Count == 0) return;
-            var values = new float[batch.Count * length];
-            for (var i = 0; i < batch.Count; i++) batch[i].Values.CopyTo(values, i * length);
-            scores.AddRange(detector.Score(values));
-            // Keep where each beat is, not its samples: memory stays small on a day-long recording.
-            beats.AddRange(batch.Select(b => b with { Values = [] }));
-            batch.Clear();
-        }
         var total = Math.Max(1, record.SamplesPerSignal);
-        foreach (var beat in RecordBeats.Scan(record, lead, length, window, fromSample, long.MaxValue,
-                     read => progress?.Invoke(Math.Min(1, (double)read / total)), cancellationToken))
-        {
-            batch.Add(beat);
-            if (batch.Count == request.BatchSize) Flush();
-        }
-        Flush();
+        var extracted = RecordBeats.Scan(record, lead, length, window, fromSample, long.MaxValue,
+            read => progress?.Invoke(Math.Min(1, (double)read / total)), cancellationToken);
+        // Keep where each beat is and its score, not its samples: memory stays small on a day-long recording.
+        var beats = BatchScoring.Score(extracted, detector, request.BatchSize).Select(p => (Beat: p.Beat with { Values = [] }, p.Score)).ToArray();
 
-        var matches = reference?.Between(fromSample, long.MaxValue).Match(beats.Select(b => b.Sample).ToArray());
-        var scored = beats.Select((b, i) => new ScoredBeat(b.Index, b.Sample, b.Seconds, b.RrBefore, scores[i], scores[i] > threshold,
-            matches?[i]?.Symbol, matches?[i]?.Aami)).ToArray();
-
-        var detection = reference?.Between(fromSample, long.MaxValue).Compare(beats.Select(b => b.Sample).ToArray());
+        var match = reference?.Between(fromSample, long.MaxValue).Match(beats.Select(b => b.Beat.Sample).ToArray());
+        var detection = match?.Result;
+        var scored = beats.Select((p, i) => new ScoredBeat(p.Beat.Index, p.Beat.Sample, p.Beat.Seconds, p.Beat.RrBefore, p.Score, p.Score > threshold,
+            match?.Matched[i]?.Symbol, match?.Matched[i]?.Aami)).ToArray();
         var rr = scored.Select(b => b.RrBefore).Where(v => !double.IsNaN(v) && v > 0).Order().ToArray();
         var summary = new RecordSummary
         {

@@ -34,7 +34,7 @@ public static class RecordTrainingSet
 
         var total = (double)record.SamplesPerSignal;
         var beats = RecordBeats.Scan(record, signal, beatLength, window, 0, long.MaxValue, read => progress?.Invoke(read / total), cancellationToken).ToArray();
-        var matched = reference?.Match(beats.Select(b => b.Sample).ToArray());
+        var matched = reference?.Match(beats.Select(b => b.Sample).ToArray()).Matched;
         var learn = new List<int>();
         var test = new List<int>();
         for (var i = 0; i < beats.Length; i++)

@@ -37,13 +37,14 @@ public sealed class ReferenceBeats
     public BeatMatchResult Compare(IReadOnlyList<long> detected) =>
         BeatMatching.Compare(Beats.Select(b => b.Sample).ToArray(), detected, Window);
 
-    /// <summary>For each detected R peak, the reference beat it matches (EC57 rule), or null for a false detection.</summary>
-    public WfdbAnnotation?[] Match(IReadOnlyList<long> detected)
+    /// <summary>The comparison, and for each detected R peak the reference beat it matches (EC57 rule), or null for
+    /// a false detection.</summary>
+    public (BeatMatchResult Result, WfdbAnnotation?[] Matched) Match(IReadOnlyList<long> detected)
     {
         var result = Compare(detected);
         var matched = new WfdbAnnotation?[detected.Count];
         for (var r = 0; r < result.ReferenceMatch.Length; r++)
             if (result.ReferenceMatch[r] >= 0) matched[result.ReferenceMatch[r]] = Beats[r];
-        return matched;
+        return (result, matched);
     }
 }

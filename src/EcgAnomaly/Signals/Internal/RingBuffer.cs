@@ -33,7 +33,7 @@ internal sealed class RingBuffer
         return best;
     }
 
-    public double Max(long from, long to, bool absolute = false) => this[ArgMax(from, to, absolute)] is var v && absolute ? Math.Abs(v) : v;
+    public double Max(long from, long to) => this[ArgMax(from, to)];
 
     public double Mean(long from, long to)
     {
