@@ -12,7 +12,7 @@ namespace EcgAnomaly.Benchmarks;
 /// </summary>
 internal sealed class KernelAvailableFilter : IFilter
 {
-    private readonly Dictionary<(TrainingKernel, int), string?> _checked = [];
+    private readonly Dictionary<(ComputeEngine, int), string?> _checked = [];
 
     public IEnumerable<string> Unavailable =>
         _checked.Where(c => c.Value is not null).Select(c => $"{c.Key.Item1} kernel, E={c.Key.Item2}: not available ({c.Value})");
@@ -20,13 +20,13 @@ internal sealed class KernelAvailableFilter : IFilter
     public bool Predicate(BenchmarkCase benchmarkCase)
     {
         var items = benchmarkCase.Parameters.Items;
-        if (items.FirstOrDefault(p => p.Name == nameof(TrainingEpochBenchmark.Kernel))?.Value is not TrainingKernel kernel) return true;
+        if (items.FirstOrDefault(p => p.Name == nameof(TrainingEpochBenchmark.Kernel))?.Value is not ComputeEngine kernel) return true;
         // The fast kernel implements the LSTM only: a Transformer case with it has nothing to time.
-        if (kernel == TrainingKernel.Fast && items.FirstOrDefault(p => p.Name == nameof(ScoringBenchmark.Model))?.Value is string model && !model.StartsWith("lstm", StringComparison.Ordinal))
+        if (kernel == ComputeEngine.Fast && items.FirstOrDefault(p => p.Name == nameof(ScoringBenchmark.Model))?.Value is string model && !model.StartsWith("lstm", StringComparison.Ordinal))
             return false;
         var embedding = items.FirstOrDefault(p => p.Name == nameof(TrainingEpochBenchmark.Embedding))?.Value as int? ?? 32;
         if (!_checked.TryGetValue((kernel, embedding), out var reason))
-            _checked[(kernel, embedding)] = reason = KernelAvailability.Check(kernel, ModelSpec.Lstm(embedding));
+            _checked[(kernel, embedding)] = reason = EngineAvailability.Check(kernel, ModelSpec.Lstm(embedding));
         return reason is null;
     }
 }

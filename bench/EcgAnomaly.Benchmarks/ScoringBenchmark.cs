@@ -23,13 +23,13 @@ public class ScoringBenchmark
 
     private nn.Module<Tensor, Tensor>? _model;
     private LabelledBeats? _beats;
-    private KernelScorer? _scorer;
+    private ModelScorer? _scorer;
 
     [Params(32, 512)]
     public int BatchSize { get; set; }
 
-    [Params(TrainingKernel.Reference, TrainingKernel.Fast)]
-    public TrainingKernel Kernel { get; set; }
+    [Params(ComputeEngine.TorchSharp, ComputeEngine.Fast)]
+    public ComputeEngine Kernel { get; set; }
 
     /// <summary>A catalogue name: the study's LSTM E=32 or the patch Transformer (the fast kernel is LSTM-only; <see cref="KernelAvailableFilter"/> leaves that pair out).</summary>
     [Params("lstm32", "transformer-ae")]
@@ -43,7 +43,7 @@ public class ScoringBenchmark
         if (_beats.Count != Beats)
             throw new InvalidOperationException($"expected {Beats} beats in ECG5000_TEST, found {_beats.Count}");
         _model = AutoencoderDetector.Build(ModelCatalogue.Select([Model])[0].Spec, seed: 777);
-        _scorer = new KernelScorer(Kernel, _model, BatchSize, CPU);
+        _scorer = new ModelScorer(Kernel, _model, BatchSize, CPU);
     }
 
     [Benchmark]

@@ -20,8 +20,8 @@ public class TrainingEpochBenchmark
     public int Embedding { get; set; }
 
     /// <summary>Both implementations (Auto is one of them); <see cref="KernelAvailableFilter"/> leaves out (and names) those this build lacks.</summary>
-    [Params(TrainingKernel.Reference, TrainingKernel.Fast)]
-    public TrainingKernel Kernel { get; set; }
+    [Params(ComputeEngine.TorchSharp, ComputeEngine.Fast)]
+    public ComputeEngine Kernel { get; set; }
 
     [GlobalSetup]
     public void Setup()
@@ -35,7 +35,7 @@ public class TrainingEpochBenchmark
     public double Epoch()
     {
         var split = BenchData.Split;
-        using var result = Trainer.Train(_model!, split.Train, split.Validation, new TrainingOptions { Epochs = 1, Kernel = Kernel });
+        using var result = Trainer.Train(_model!, split.Train, split.Validation, new TrainingOptions { Epochs = 1, Engine = Kernel });
         return result.History[0].TrainLoss;
     }
 

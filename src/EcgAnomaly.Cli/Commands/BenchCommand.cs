@@ -3,6 +3,7 @@ using EcgAnomaly.Cli.Internal;
 using EcgAnomaly.Data;
 using EcgAnomaly.IO;
 using EcgAnomaly.Models;
+using EcgAnomaly.RunFolders;
 using EcgAnomaly.Runs;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -33,12 +34,7 @@ public sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings>
     {
         var options = new SpeedBenchOptions
         {
-            Spec = settings.Model switch
-            {
-                ModelSpec.TransformerKind => ModelSpec.Transformer(4, 512, 4, 2),
-                ModelSpec.PatchTransformerKind => ModelSpec.PatchTransformer(),
-                _ => ModelSpec.Lstm(settings.Embedding),
-            },
+            Spec = ModelFamilies.Create(settings.Model, new ModelSizes(EmbeddingSize: settings.Embedding)),
             Kernels = settings.Kernels,
             Epochs = settings.Epochs,
             Seed = settings.Seed,

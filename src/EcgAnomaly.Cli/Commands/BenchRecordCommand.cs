@@ -4,6 +4,7 @@ using EcgAnomaly.Data;
 using EcgAnomaly.Detection;
 using EcgAnomaly.IO;
 using EcgAnomaly.Models;
+using EcgAnomaly.RunFolders;
 using EcgAnomaly.Runs;
 using EcgAnomaly.Training;
 using Spectre.Console;

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using EcgAnomaly.Cli.Internal;
 using EcgAnomaly.Models;
 using EcgAnomaly.Training;
 using Spectre.Console;
@@ -56,15 +57,15 @@ public sealed class BenchSettings : CommandSettings
     public string? Json { get; init; }
 
     /// <summary>The kernels that <see cref="Kernel"/> names, in a fixed order.</summary>
-    public IReadOnlyList<TrainingKernel> Kernels => Kernel switch
+    public IReadOnlyList<ComputeEngine> Kernels => Kernel switch
     {
-        "all" => [TrainingKernel.Reference, TrainingKernel.Fast],
-        _ => [Enum.Parse<TrainingKernel>(Kernel, ignoreCase: true)],
+        "all" => [ComputeEngine.TorchSharp, ComputeEngine.Fast],
+        _ => [KernelNames.Parse(Kernel)],
     };
 
     public override ValidationResult Validate()
     {
-        if (!ModelSpec.Kinds.Contains(Model)) return ValidationResult.Error($"--model: unknown model '{Model}' (expected one of {string.Join(", ", ModelSpec.Kinds)})");
+        if (ModelFamilies.Find(Model) is null) return ValidationResult.Error($"--model: unknown model '{Model}' (expected one of {string.Join(", ", ModelFamilies.Kinds)})");
         if (Embedding is < 1 or > 4096) return ValidationResult.Error($"--embedding must be between 1 and 4096 (got {Embedding})");
         if (Kernel is not ("reference" or "fast" or "all")) return ValidationResult.Error($"--kernel: unknown kernel '{Kernel}' (expected reference, fast or all)");
         if (Epochs is < 1 or > 10_000) return ValidationResult.Error($"--epochs must be between 1 and 10000 (got {Epochs})");

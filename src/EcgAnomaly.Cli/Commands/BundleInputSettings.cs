@@ -22,7 +22,7 @@ public abstract class BundleInputSettings : CommandSettings
     [DefaultValue("auto")]
     public string Kernel { get; init; } = "auto";
 
-    public TrainingKernel KernelChoice => KernelNames.Parse(Kernel);
+    public ComputeEngine KernelChoice => KernelNames.Parse(Kernel);
 
     public override ValidationResult Validate()
     {

@@ -3,6 +3,7 @@ using EcgAnomaly.Detection;
 using EcgAnomaly.Evaluation;
 using EcgAnomaly.IO;
 using EcgAnomaly.Reporting;
+using EcgAnomaly.RunFolders;
 using EcgAnomaly.Runs;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -18,25 +19,17 @@ public sealed class EvaluateCommand(IAnsiConsole console) : Command<EvaluateSett
         if (!UcrReader.Extensions.Contains(Path.GetExtension(settings.Input).ToLowerInvariant()))
             throw DataFormatException.UnknownExtension(settings.Input, UcrReader.Extensions);
         var manifest = DetectorBundle.ReadManifest(settings.Model);
-        using var detector = DetectorBundle.Load(settings.Model, settings.KernelChoice);
+        using var loaded = DetectorBundle.Load(settings.Model, settings.KernelChoice);
+        using var detector = loaded.WithResampling(settings.Resample);
         var beats = UcrReader.Read(settings.Input);
-        var values = beats.Values;
-        if (beats.Length != detector.Spec.BeatLength)
-        {
-            if (!settings.Resample)
-                throw DataFormatException.Malformed(settings.Input, null, $"beats have {beats.Length} samples but the model expects {detector.Spec.BeatLength} (use --resample to interpolate them)");
-            values = BeatStream.Resample(values, beats.Count, beats.Length, detector.Spec.BeatLength);
-        }
-        if (manifest.Normalisation != BeatNormalisation.None)
-        {
-            values = values == beats.Values ? (float[])values.Clone() : values;
-            BeatNormalisation.Apply(manifest.Normalisation, values, beats.Count, detector.Spec.BeatLength);
-        }
+        if (!detector.Accepts(beats.Length))
+            throw DataFormatException.Malformed(settings.Input, null,
+                $"beats have {beats.Length} samples but the model expects {detector.Spec.BeatLength} (use --resample to interpolate them)");
         var normal = settings.NormalClass ?? manifest.NormalClass;
         var binary = beats.Labels.Select(l => l == normal ? 0 : 1).ToArray();
         if (binary.All(b => b == 0) || binary.All(b => b == 1))
             throw DataFormatException.Malformed(settings.Input, null, $"needs both normal (class {normal}) and abnormal beats to evaluate; use --normal-class");
-        var scores = detector.Score(values);
+        var scores = detector.Score(beats);
         var report = ThresholdReport.Compute(scores, beats.Labels, normal, detector.Threshold);
         var evaluation = new EvaluationResult(
             settings.Input, beats.Count, normal, RankingMetrics.RocAuc(scores, binary), RankingMetrics.AveragePrecision(scores, binary),

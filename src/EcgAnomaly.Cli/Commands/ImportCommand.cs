@@ -1,6 +1,7 @@
 using EcgAnomaly.Data;
 using EcgAnomaly.Detection;
 using EcgAnomaly.Models;
+using EcgAnomaly.RunFolders;
 using EcgAnomaly.Runs;
 using Spectre.Console;
 using Spectre.Console.Cli;

@@ -52,7 +52,7 @@ public sealed class RecordSettings : CommandSettings
     [DefaultValue(0)]
     public int Threads { get; init; }
 
-    public TrainingKernel KernelChoice => KernelNames.Parse(Kernel);
+    public ComputeEngine KernelChoice => KernelNames.Parse(Kernel);
 
     public override ValidationResult Validate()
     {

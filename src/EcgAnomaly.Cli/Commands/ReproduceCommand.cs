@@ -1,5 +1,6 @@
 using EcgAnomaly.Cli.Internal;
 using EcgAnomaly.Data;
+using EcgAnomaly.RunFolders;
 using EcgAnomaly.Runs;
 using EcgAnomaly.Training;
 using Spectre.Console;
@@ -19,7 +20,7 @@ public sealed class ReproduceCommand(IAnsiConsole console) : Command<ReproduceSe
             data,
             settings.Configurations,
             settings.Seeds,
-            new TrainingOptions { Epochs = settings.Epochs, Kernel = settings.KernelChoice },
+            new TrainingOptions { Epochs = settings.Epochs, Engine = settings.KernelChoice },
             settings.Protocol == "official" ? EvaluationProtocol.Official : EvaluationProtocol.Seed,
             settings.Out);
 

@@ -50,7 +50,7 @@ public sealed class ReproduceSettings : CommandSettings
     public IReadOnlyList<CatalogueEntry> Configurations =>
         Only is null ? ModelCatalogue.All : ModelCatalogue.Select(Only.Split(','));
 
-    public TrainingKernel KernelChoice => KernelNames.Parse(Kernel);
+    public ComputeEngine KernelChoice => KernelNames.Parse(Kernel);
 
     public override ValidationResult Validate()
     {

@@ -15,9 +15,9 @@ public sealed class ScoreCommand(IAnsiConsole console) : Command<ScoreSettings>
     public override int Execute(CommandContext context, ScoreSettings settings, CancellationToken cancellationToken)
     {
         var manifest = DetectorBundle.ReadManifest(settings.Model);
-        using var detector = DetectorBundle.Load(settings.Model, settings.KernelChoice);
-        var threshold = DetectorBundle.Threshold(settings.Model, detector, settings.Policy);
-        var length = detector.Spec.BeatLength;
+        using var loaded = DetectorBundle.Load(settings.Model, settings.KernelChoice);
+        using var detector = loaded.With(settings.Policy, settings.Resample);
+        var threshold = detector.Threshold;
         long beats = 0, flagged = 0;
         var labelled = new List<(double Score, int Label)>();
         void Write(TextWriter writer)
@@ -26,20 +26,15 @@ public sealed class ScoreCommand(IAnsiConsole console) : Command<ScoreSettings>
             foreach (var batch in BeatStream.Open(settings.Input, settings.Batch))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var values = batch.Values;
-                if (batch.Length != length)
-                {
-                    if (!settings.Resample)
-                        throw DataFormatException.Malformed(settings.Input, null, $"beats have {batch.Length} samples but the model expects {length} (use --resample to interpolate them)");
-                    values = BeatStream.Resample(values, batch.Count, batch.Length, length);
-                }
-                BeatNormalisation.Apply(manifest.Normalisation, values, batch.Count, length);
+                if (!detector.Accepts(batch.Length))
+                    throw DataFormatException.Malformed(settings.Input, null,
+                        $"beats have {batch.Length} samples but the model expects {detector.Spec.BeatLength} (use --resample to interpolate them)");
                 if (!header)
                 {
                     writer.Write(batch.Labels is null ? "index,score,threshold,abnormal\n" : "index,score,threshold,abnormal,label\n");
                     header = true;
                 }
-                var scores = detector.Score(values);
+                var scores = detector.Score(batch.Values, batch.Length);
                 var line = new StringBuilder();
                 for (var i = 0; i < batch.Count; i++)
                 {

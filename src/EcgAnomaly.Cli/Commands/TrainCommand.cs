@@ -2,6 +2,7 @@ using EcgAnomaly.Cli.Internal;
 using EcgAnomaly.Data;
 using EcgAnomaly.Detection;
 using EcgAnomaly.Models;
+using EcgAnomaly.RunFolders;
 using EcgAnomaly.Runs;
 using EcgAnomaly.Training;
 using Spectre.Console;
@@ -31,7 +32,7 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainSettings>
             LearningRate = settings.LearningRate,
             Seed = settings.Seed,
             Device = settings.Device,
-            Kernel = settings.KernelChoice,
+            Engine = settings.KernelChoice,
         };
         using (var probe = spec.Build())
             console.MarkupLineInterpolated($"[bold]{spec.ShortName}[/]: {spec.DisplayName}, [bold]{ParameterCount.Of(probe):N0}[/] parameters");

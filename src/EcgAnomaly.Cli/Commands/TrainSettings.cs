@@ -125,25 +125,22 @@ public sealed class TrainSettings : CommandSettings
     [DefaultValue(0)]
     public int Threads { get; init; }
 
-    public TrainingKernel KernelChoice => KernelNames.Parse(Kernel);
+    public ComputeEngine KernelChoice => KernelNames.Parse(Kernel);
 
     /// <summary>The model to build for beats of <paramref name="beatLength"/> samples.</summary>
-    public ModelSpec Spec(int beatLength) => Model switch
-    {
-        ModelSpec.TransformerKind => ModelSpec.Transformer(InputDim ?? 4, FeedForwardDim ?? 512, Heads ?? 4, Layers ?? 2, beatLength),
-        ModelSpec.PatchTransformerKind => ModelSpec.PatchTransformer(beatLength, InputDim ?? 32, FeedForwardDim ?? 64, Heads ?? 4, Layers ?? 2),
-        _ => ModelSpec.Lstm(Embedding, beatLength),
-    };
+    public ModelSpec Spec(int beatLength) => ModelFamilies.Create(Model, new ModelSizes(Embedding, InputDim, FeedForwardDim, Heads, Layers), beatLength);
 
     public override ValidationResult Validate()
     {
-        if (!ModelSpec.Kinds.Contains(Model)) return ValidationResult.Error($"--model: unknown model '{Model}' (expected one of {string.Join(", ", ModelSpec.Kinds)})");
-        if (Embedding is < 1 or > 4096) return ValidationResult.Error($"--embedding must be between 1 and 4096 (got {Embedding})");
-        foreach (var (name, value, max) in new[] { ("--input-dim", InputDim, 4096), ("--ff-dim", FeedForwardDim, 65536), ("--heads", Heads, 256), ("--layers", Layers, 64) })
-            if (value is < 1 || value > max) return ValidationResult.Error($"{name} must be between 1 and {max} (got {value})");
-        var spec = Spec(140);
-        if (spec.Kind != ModelSpec.LstmKind && spec.InputDim % spec.Heads != 0)
-            return ValidationResult.Error($"--input-dim {spec.InputDim} must be divisible by --heads {spec.Heads}");
+        if (ModelFamilies.Find(Model) is null) return ValidationResult.Error($"--model: unknown model '{Model}' (expected one of {string.Join(", ", ModelFamilies.Kinds)})");
+        try
+        {
+            Spec(140);
+        }
+        catch (ArgumentException e)
+        {
+            return ValidationResult.Error(LibraryErrors.Describe(e));
+        }
         if ((TrainFile is null) != (TestFile is null)) return ValidationResult.Error("--train-file and --test-file go together");
         if (Record is not null && TrainFile is not null) return ValidationResult.Error("--record and --train-file exclude each other");
         if (!(Minutes > 0 && Minutes <= 100_000)) return ValidationResult.Error($"--minutes must be above 0 (got {Minutes})");

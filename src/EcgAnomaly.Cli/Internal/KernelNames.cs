@@ -7,18 +7,18 @@ internal static class KernelNames
 {
     public const string Expected = "auto, fast or reference";
 
-    public static bool TryParse(string? name, out TrainingKernel kernel)
+    public static bool TryParse(string? name, out ComputeEngine kernel)
     {
         (var known, kernel) = name switch
         {
-            "auto" => (true, TrainingKernel.Auto),
-            "fast" => (true, TrainingKernel.Fast),
-            "reference" => (true, TrainingKernel.Reference),
-            _ => (false, TrainingKernel.Auto),
+            "auto" => (true, ComputeEngine.Auto),
+            "fast" => (true, ComputeEngine.Fast),
+            "reference" => (true, ComputeEngine.TorchSharp),
+            _ => (false, ComputeEngine.Auto),
         };
         return known;
     }
 
-    public static TrainingKernel Parse(string name) =>
+    public static ComputeEngine Parse(string name) =>
         TryParse(name, out var kernel) ? kernel : throw new ArgumentException($"--kernel: unknown kernel '{name}' (expected {Expected})");
 }

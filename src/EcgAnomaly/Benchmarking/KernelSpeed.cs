@@ -8,7 +8,7 @@ namespace EcgAnomaly.Benchmarking;
 /// scoring entry says for itself whether it could score).
 /// </summary>
 public sealed record KernelSpeed(
-    TrainingKernel Kernel,
+    ComputeEngine Kernel,
     TimingSummary? Epochs,
     IReadOnlyList<ScoringSpeed> Scoring,
     long PeakWorkingSetBytes,

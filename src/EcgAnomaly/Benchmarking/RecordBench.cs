@@ -42,11 +42,11 @@ public static class RecordBench
     }
 
     /// <summary>A detector with freshly initialised weights: scoring costs the same whatever the weights are.</summary>
-    public static AutoencoderDetector UntrainedDetector(Models.ModelSpec spec, int seed, Training.TrainingKernel kernel = Training.TrainingKernel.Auto)
+    public static AutoencoderDetector UntrainedDetector(Models.ModelSpec spec, int seed, Training.ComputeEngine engine = Training.ComputeEngine.Auto)
     {
         ArgumentNullException.ThrowIfNull(spec);
         var model = AutoencoderDetector.Build(spec, seed);
-        return AutoencoderDetector.Wrap(spec, model, Training.TorchDevice.Resolve("cpu"), ThresholdPolicy.Default, 0, 512, kernel);
+        return AutoencoderDetector.Create(spec, model, BeatPreprocessing.ZScore, ThresholdPolicy.Default, 0, engine: engine);
     }
 
     public static RecordBenchResult Run(string recordPath, AutoencoderDetector detector, int lead = 0, int batchSize = 512,

@@ -60,7 +60,7 @@ public static class SpeedBench
     /// batch-32 scoring was seen to drift from 0.9 s to 1.8 s per 4,500 beats as a process aged (with or without
     /// training in between; steady at 1.3 s on one thread). See bench/NOTES.md.
     /// </summary>
-    public static KernelSpeed Measure(DataSplit split, LabelledBeats scoringBeats, TrainingKernel kernel, SpeedBenchOptions options, ITrainingObserver? observer = null, CancellationToken cancellationToken = default)
+    public static KernelSpeed Measure(DataSplit split, LabelledBeats scoringBeats, ComputeEngine kernel, SpeedBenchOptions options, ITrainingObserver? observer = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(split);
         ArgumentNullException.ThrowIfNull(scoringBeats);
@@ -79,7 +79,7 @@ public static class SpeedBench
             BatchSize = options.BatchSize,
             Seed = options.Seed,
             Device = options.Device,
-            Kernel = kernel,
+            Engine = kernel,
         };
         try
         {
@@ -93,11 +93,11 @@ public static class SpeedBench
         }
     }
 
-    private static ScoringSpeed MeasureScoring(TrainingKernel kernel, nn.Module<Tensor, Tensor> model, LabelledBeats beats, int batchSize, int repeats, Device device, CancellationToken cancellationToken)
+    private static ScoringSpeed MeasureScoring(ComputeEngine kernel, nn.Module<Tensor, Tensor> model, LabelledBeats beats, int batchSize, int repeats, Device device, CancellationToken cancellationToken)
     {
         try
         {
-            using var scorer = new KernelScorer(kernel, model, batchSize, device);
+            using var scorer = new ModelScorer(kernel, model, batchSize, device);
             // Untimed first pass: the first call at a batch shape builds that shape's native kernels.
             scorer.Score(beats);
             var seconds = new double[repeats];

@@ -8,7 +8,7 @@ public sealed record SpeedBenchOptions
 {
     public ModelSpec Spec { get; init; } = ModelSpec.Lstm(32);
 
-    public IReadOnlyList<TrainingKernel> Kernels { get; init; } = [TrainingKernel.Reference];
+    public IReadOnlyList<ComputeEngine> Kernels { get; init; } = [ComputeEngine.TorchSharp];
 
     /// <summary>Training epochs per kernel; each one is timed (train and validation pass, as <see cref="Trainer"/> reports it).</summary>
     public int Epochs { get; init; } = 5;

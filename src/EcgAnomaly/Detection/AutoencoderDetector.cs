@@ -1,53 +1,59 @@
 using EcgAnomaly.Data;
 using EcgAnomaly.Models;
 using EcgAnomaly.Training;
-using EcgAnomaly.Training.Fast;
 using TorchSharp;
 using static TorchSharp.torch;
 
 namespace EcgAnomaly.Detection;
 
 /// <summary>
-/// A reconstruction autoencoder fitted on normal beats, with its alarm threshold: <see cref="Score"/> (higher = more
-/// abnormal), <see cref="Threshold"/> and <see cref="Predict"/>, in the spirit of PyOD's detectors.
+/// A reconstruction autoencoder fitted on normal beats, with its alarm threshold: <see cref="Score(ReadOnlySpan{float})"/>
+/// (higher = more abnormal), <see cref="Threshold"/> and <see cref="Predict(ReadOnlySpan{float})"/>, in the spirit of
+/// PyOD's detectors. The detector owns its whole contract: it resamples (when asked) and normalises beats as its
+/// <see cref="Preprocessing"/> says before scoring, so every caller gets the same scores for the same beats.
 /// </summary>
 public sealed class AutoencoderDetector : IDisposable
 {
-    private readonly FastLstmEngine? _fast;
+    private readonly DetectorCore _core;
+    private readonly double[] _validationScores;
+    private int _disposed;
 
-    private AutoencoderDetector(ModelSpec spec, nn.Module<Tensor, Tensor> model, Device device, ThresholdPolicy policy, double threshold, int scoringBatchSize, FastLstmEngine? fast)
+    private AutoencoderDetector(DetectorCore core, BeatPreprocessing preprocessing, ThresholdPolicy policy, double threshold, double[] validationScores)
     {
-        _fast = fast;
-        Spec = spec;
-        Model = model;
-        Device = device;
+        _core = core;
+        _validationScores = validationScores;
+        Preprocessing = preprocessing;
         ThresholdPolicy = policy;
         Threshold = threshold;
-        ScoringBatchSize = scoringBatchSize;
     }
 
-    public ModelSpec Spec { get; }
+    public ModelSpec Spec => _core.Spec;
 
     /// <summary>The trained network (last-epoch weights unless built from another state).</summary>
-    public nn.Module<Tensor, Tensor> Model { get; }
+    public nn.Module<Tensor, Tensor> Model => _core.Model;
 
-    public Device Device { get; }
+    public Device Device => _core.Scorer.Device;
+
+    /// <summary>The engine that scores (never <see cref="ComputeEngine.Auto"/>).</summary>
+    public ComputeEngine Engine => _core.Scorer.Engine;
+
+    /// <summary>What is done to beats before the model sees them.</summary>
+    public BeatPreprocessing Preprocessing { get; }
 
     public ThresholdPolicy ThresholdPolicy { get; }
 
     /// <summary>Beats scoring above this are abnormal.</summary>
     public double Threshold { get; }
 
-    public int ScoringBatchSize { get; }
-
-    /// <summary>The validation-normal scores the threshold was chosen from (empty for a detector loaded from a bundle).</summary>
-    public IReadOnlyList<double> ValidationScores { get; private init; } = [];
+    /// <summary>The validation-normal scores the threshold was chosen from (empty when they were not kept).</summary>
+    public IReadOnlyList<double> ValidationScores => _validationScores;
 
     public long ParameterCount => Models.ParameterCount.Of(Model);
 
     /// <summary>
     /// Trains <paramref name="spec"/> on <paramref name="normalTrain"/>, validates on <paramref name="normalValidation"/>
-    /// after every epoch, and sets the threshold from the validation scores with <paramref name="policy"/>.
+    /// after every epoch, and sets the threshold from the validation scores with <paramref name="policy"/>. Beats are
+    /// given as they come; <paramref name="preprocessing"/> is applied to them here and to every beat scored later.
     /// </summary>
     public static FittedDetector Fit(
         LabelledBeats normalTrain,
@@ -56,21 +62,22 @@ public sealed class AutoencoderDetector : IDisposable
         TrainingOptions? options = null,
         ThresholdPolicy? policy = null,
         ITrainingObserver? observer = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        BeatPreprocessing? preprocessing = null)
     {
         ArgumentNullException.ThrowIfNull(normalTrain);
         ArgumentNullException.ThrowIfNull(normalValidation);
         ArgumentNullException.ThrowIfNull(spec);
         options ??= new TrainingOptions();
         policy ??= ThresholdPolicy.Default;
-        if (spec.BeatLength != normalTrain.Length)
-            throw new ArgumentException($"the model expects beats of {spec.BeatLength} samples but the training beats have {normalTrain.Length}", nameof(spec));
+        preprocessing ??= BeatPreprocessing.None;
+        var train = Prepare(preprocessing, normalTrain, spec.BeatLength);
+        var validation = Prepare(preprocessing, normalValidation, spec.BeatLength);
         var model = Build(spec, options.Seed);
         try
         {
-            var training = Trainer.Train(model, normalTrain, normalValidation, options, observer, cancellationToken);
-            var device = TorchDevice.Resolve(options.Device);
-            var detector = FromTrainedModel(spec, model, device, normalValidation, policy, options.ScoringBatchSize, options.Kernel);
+            var training = Trainer.Train(model, train, validation, options, observer, cancellationToken);
+            var detector = Thresholded(spec, model, TorchDevice.Resolve(options.Device), preprocessing, normalValidation, policy, options.ScoringBatchSize, options.Engine);
             return new FittedDetector(detector, training);
         }
         catch
@@ -88,15 +95,24 @@ public sealed class AutoencoderDetector : IDisposable
         ThresholdPolicy policy,
         string? device = null,
         int scoringBatchSize = 512,
-        TrainingKernel kernel = TrainingKernel.Auto)
+        ComputeEngine engine = ComputeEngine.Auto,
+        BeatPreprocessing? preprocessing = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(state);
         var model = spec.Build();
-        var resolved = TorchDevice.Resolve(device);
-        model.to(resolved);
-        model.load_state_dict(state.ToDictionary(kv => kv.Key, kv => kv.Value));
-        return FromTrainedModel(spec, model, resolved, normalValidation, policy, scoringBatchSize, kernel);
+        try
+        {
+            var resolved = TorchDevice.Resolve(device);
+            model.to(resolved);
+            model.load_state_dict(state.ToDictionary(kv => kv.Key, kv => kv.Value));
+            return Thresholded(spec, model, resolved, preprocessing ?? BeatPreprocessing.None, normalValidation, policy, scoringBatchSize, engine);
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Builds <paramref name="spec"/> with weights initialised from <paramref name="seed"/>.</summary>
@@ -110,39 +126,77 @@ public sealed class AutoencoderDetector : IDisposable
         }
     }
 
-    private static AutoencoderDetector FromTrainedModel(ModelSpec spec, nn.Module<Tensor, Tensor> model, Device device, LabelledBeats normalValidation, ThresholdPolicy policy, int scoringBatchSize, TrainingKernel kernel)
+    /// <summary>
+    /// A detector around trained weights (it takes ownership of <paramref name="model"/>) and a threshold chosen earlier,
+    /// for example read from a bundle; <paramref name="validationScores"/> are the scores it was chosen from, if kept.
+    /// </summary>
+    public static AutoencoderDetector Create(
+        ModelSpec spec,
+        nn.Module<Tensor, Tensor> model,
+        BeatPreprocessing preprocessing,
+        ThresholdPolicy policy,
+        double threshold,
+        IReadOnlyList<double>? validationScores = null,
+        Device? device = null,
+        int scoringBatchSize = 512,
+        ComputeEngine engine = ComputeEngine.Auto)
     {
-        var detector = Wrap(spec, model, device, policy, double.NaN, scoringBatchSize, kernel);
-        var validationScores = detector.Score(normalValidation);
-        return new AutoencoderDetector(spec, model, device, policy, policy.Choose(validationScores), scoringBatchSize, detector._fast)
-        {
-            ValidationScores = validationScores,
-        };
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(preprocessing);
+        ArgumentNullException.ThrowIfNull(policy);
+        var core = new DetectorCore(spec, model, device ?? CPU, scoringBatchSize, engine);
+        return new AutoencoderDetector(core, preprocessing, policy, threshold, validationScores?.ToArray() ?? []);
     }
 
-    /// <summary>A detector around trained weights and a threshold chosen earlier (for example read from a bundle).</summary>
-    internal static AutoencoderDetector Wrap(ModelSpec spec, nn.Module<Tensor, Tensor> model, Device device, ThresholdPolicy policy, double threshold, int scoringBatchSize, TrainingKernel kernel)
+    /// <summary>
+    /// This detector with the threshold <paramref name="policy"/> gives: a fixed number as it is, any other policy applied
+    /// to the kept validation-normal scores. The copy shares the network; dispose both.
+    /// </summary>
+    /// <exception cref="ArgumentException">The policy needs validation scores and this detector kept none.</exception>
+    public AutoencoderDetector WithThresholdPolicy(ThresholdPolicy policy) => With(policy: policy);
+
+    /// <summary>This detector, resampling beats of another length to the model's (or refusing them). The copy shares the network.</summary>
+    public AutoencoderDetector WithResampling(bool resample = true) => With(resample: resample);
+
+    /// <summary>This detector with another threshold policy and/or resampling (null: as it is). The copy shares the network.</summary>
+    /// <exception cref="ArgumentException">The policy needs validation scores and this detector kept none.</exception>
+    public AutoencoderDetector With(ThresholdPolicy? policy = null, bool? resample = null)
     {
-        // The fast engine holds a copy of the weights: fine, since a detector's weights never change after this point.
-        var lstm = FastKernel.Choose(kernel, model, device);
-        var fast = lstm is null ? null : new FastLstmEngine(FastLstmAutoencoder.From(lstm), FastLstmEngine.ScoringChunk, learningRate: null);
-        return new AutoencoderDetector(spec, model, device, policy, threshold, scoringBatchSize, fast);
+        if (policy is not null && policy.Kind != ThresholdPolicyKind.Fixed && _validationScores.Length == 0)
+            throw new ArgumentException($"the threshold policy {policy} needs the validation-normal scores, and this detector kept none; only a fixed threshold can replace its own", nameof(policy));
+        var preprocessing = resample is bool r ? Preprocessing with { Resample = r } : Preprocessing;
+        var threshold = policy is null ? Threshold : policy.Choose(_validationScores);
+        return new AutoencoderDetector(_core.Acquire(), preprocessing, policy ?? ThresholdPolicy, threshold, _validationScores);
     }
+
+    /// <summary>Whether beats of <paramref name="beatLength"/> samples can be scored (the model's length, or any with resampling).</summary>
+    public bool Accepts(int beatLength) => Preprocessing.Accepts(beatLength, Spec.BeatLength);
+
+    /// <summary>The beats as the model sees them: resampled when asked for, normalised as the model was trained.</summary>
+    public float[] Preprocess(ReadOnlySpan<float> beats, int beatLength) =>
+        Preprocessing.Apply(beats.ToArray(), beatLength, Spec.BeatLength).ToArray();
 
     /// <summary>Scores beats of <see cref="ModelSpec.BeatLength"/> samples stored row-major.</summary>
-    public double[] Score(ReadOnlySpan<float> beats)
+    public double[] Score(ReadOnlySpan<float> beats) => Score(beats, Spec.BeatLength);
+
+    /// <summary>Scores beats of <paramref name="beatLength"/> samples stored row-major.</summary>
+    /// <exception cref="ArgumentException">The length is not the model's and resampling is off, or the values are not whole beats.</exception>
+    public double[] Score(ReadOnlySpan<float> beats, int beatLength)
     {
-        if (beats.Length % Spec.BeatLength != 0)
-            throw new ArgumentException($"beats must have {Spec.BeatLength} samples each; got {beats.Length} values", nameof(beats));
-        return _fast?.Score(beats) ?? ReconstructionScorer.Score(Model, beats, Spec.BeatLength, ScoringBatchSize, Device);
+        if (beatLength == Spec.BeatLength && Preprocessing.Normalisation == BeatNormalisation.None)
+        {
+            if (beats.Length % beatLength != 0)
+                throw new ArgumentException($"beats must have {beatLength} samples each; got {beats.Length} values", nameof(beats));
+            return _core.Scorer.Score(beats, beatLength);
+        }
+        return _core.Scorer.Score(Preprocessing.Apply(beats.ToArray(), beatLength, Spec.BeatLength).Span, Spec.BeatLength);
     }
 
     public double[] Score(LabelledBeats beats)
     {
         ArgumentNullException.ThrowIfNull(beats);
-        if (beats.Length != Spec.BeatLength)
-            throw new ArgumentException($"the model expects beats of {Spec.BeatLength} samples but these have {beats.Length}", nameof(beats));
-        return Score(beats.Values);
+        return Score(beats.Values, beats.Length);
     }
 
     /// <summary>True for each beat scoring above <see cref="Threshold"/>.</summary>
@@ -150,11 +204,29 @@ public sealed class AutoencoderDetector : IDisposable
 
     public bool[] Predict(LabelledBeats beats) => Score(beats).Select(s => s > Threshold).ToArray();
 
-    public float[] Reconstruct(ReadOnlySpan<float> beat) => ReconstructionScorer.Reconstruct(Model, beat, Device);
+    /// <summary>The model's reconstruction of one beat, as the model sees it (see <see cref="Preprocess"/>).</summary>
+    public float[] Reconstruct(ReadOnlySpan<float> beat) =>
+        ReconstructionScorer.Reconstruct(Model, Preprocess(beat, beat.Length), Device);
 
     public void Dispose()
     {
-        _fast?.Dispose();
-        Model.Dispose();
+        if (Interlocked.Exchange(ref _disposed, 1) == 0) _core.Release();
+    }
+
+    private static LabelledBeats Prepare(BeatPreprocessing preprocessing, LabelledBeats beats, int modelLength)
+    {
+        var values = preprocessing.Apply(beats.Values, beats.Length, modelLength);
+        return values.Length == beats.Values.Length && beats.Length == modelLength && preprocessing.Normalisation == BeatNormalisation.None
+            ? beats
+            : new LabelledBeats(values.ToArray(), beats.Labels, modelLength, beats.Source);
+    }
+
+    private static AutoencoderDetector Thresholded(ModelSpec spec, nn.Module<Tensor, Tensor> model, Device device, BeatPreprocessing preprocessing,
+        LabelledBeats normalValidation, ThresholdPolicy policy, int scoringBatchSize, ComputeEngine engine)
+    {
+        var core = new DetectorCore(spec, model, device, scoringBatchSize, engine);
+        var unthresholded = new AutoencoderDetector(core, preprocessing, policy, double.NaN, []);
+        var validationScores = unthresholded.Score(normalValidation);
+        return new AutoencoderDetector(core, preprocessing, policy, policy.Choose(validationScores), validationScores);
     }
 }

@@ -4,63 +4,73 @@ using static TorchSharp.torch;
 namespace EcgAnomaly.Models;
 
 /// <summary>
-/// What to build: the architecture and its sizes. Written into model.json, so that a bundle can be rebuilt
-/// without the code that trained it. Sizes a kind does not use are 0.
+/// What to build: one model family and its sizes. Each family is one sealed record that owns its validation, its
+/// module, its names and its parameter count; <see cref="ModelFamilies"/> lists them. Written into model.json with a
+/// <c>kind</c> field, so that a bundle can be rebuilt without the code that trained it.
 /// </summary>
-/// <param name="Kind">lstm, transformer (the study's) or transformer-ae (the patch Transformer with a bottleneck).</param>
-/// <param name="EmbeddingSize">LSTM code size E.</param>
-/// <param name="InputDim">Transformer token width: D (study) or the model width (transformer-ae).</param>
-/// <param name="FeedForwardDim">Transformer feed-forward width F.</param>
-/// <param name="Heads">Attention heads H.</param>
-/// <param name="Layers">Encoder (and decoder) layers L.</param>
-public sealed record ModelSpec(string Kind, int BeatLength, int EmbeddingSize = 0, int InputDim = 0, int FeedForwardDim = 0, int Heads = 0, int Layers = 0)
+[JsonConverter(typeof(ModelSpecJsonConverter))]
+public abstract record ModelSpec
 {
-    public const string LstmKind = "lstm";
-    public const string TransformerKind = "transformer";
-    public const string PatchTransformerKind = "transformer-ae";
+    protected ModelSpec(int beatLength) => BeatLength = beatLength;
 
-    /// <summary>transformer-ae: samples per token, latent tokens and their width (4 x 8 = a 32-number code, as LSTM E=32).</summary>
-    public const int PatchSize = 10;
-    public const int LatentTokens = 4;
-    public const int LatentDim = 8;
+    /// <summary>The family's name in model.json and on the command line, e.g. <c>lstm</c>.</summary>
+    [JsonPropertyOrder(-1)]
+    public abstract string Kind { get; }
 
-    public static IReadOnlyList<string> Kinds { get; } = [LstmKind, TransformerKind, PatchTransformerKind];
-
-    public static ModelSpec Lstm(int embeddingSize, int beatLength = 140) => new(LstmKind, beatLength, EmbeddingSize: embeddingSize);
-
-    public static ModelSpec Transformer(int inputDim, int feedForwardDim, int heads, int layers, int beatLength = 140) =>
-        new(TransformerKind, beatLength, InputDim: inputDim, FeedForwardDim: feedForwardDim, Heads: heads, Layers: layers);
-
-    /// <summary>The patch Transformer autoencoder with its default sizes (width 32, 4 heads, feed-forward 64, 2 layers).</summary>
-    public static ModelSpec PatchTransformer(int beatLength = 140, int modelDim = 32, int feedForwardDim = 64, int heads = 4, int layers = 2) =>
-        new(PatchTransformerKind, beatLength, InputDim: modelDim, FeedForwardDim: feedForwardDim, Heads: heads, Layers: layers);
+    /// <summary>Samples per beat, the length the model reconstructs.</summary>
+    public int BeatLength { get; init; }
 
     /// <summary>A short name for folders and tables, e.g. lstm32, transformer-4-512-4-2.</summary>
     [JsonIgnore]
-    public string ShortName => Kind switch
-    {
-        LstmKind => $"lstm{EmbeddingSize}",
-        TransformerKind => $"transformer-{InputDim}-{FeedForwardDim}-{Heads}-{Layers}",
-        _ => Kind,
-    };
+    public abstract string ShortName { get; }
 
-    /// <summary>How the study's table writes it: LSTM E=32, Transformer [4,512,4,2].</summary>
+    /// <summary>How the study's table writes it, e.g. LSTM E=32, Transformer [4,512,4,2].</summary>
     [JsonIgnore]
-    public string DisplayName => Kind switch
+    public abstract string DisplayName { get; }
+
+    /// <summary>Checks every size; the exception's <see cref="ArgumentException.ParamName"/> is the property at fault.</summary>
+    /// <exception cref="ArgumentException">A size is out of its range or sizes do not fit together.</exception>
+    public void Validate()
     {
-        LstmKind => $"LSTM E={EmbeddingSize}",
-        TransformerKind => $"Transformer [{InputDim},{FeedForwardDim},{Heads},{Layers}]",
-        _ => $"Patch Transformer AE (width {InputDim}, {Layers} layers, code {LatentTokens}x{LatentDim})",
-    };
+        Preconditions.CheckArgumentRange(nameof(BeatLength), BeatLength, MinimumBeatLength, 1_000_000);
+        ValidateSizes();
+    }
+
+    /// <summary>The module with fresh weights (seed Torch's generator first for reproducible ones).</summary>
+    /// <exception cref="ArgumentException">The spec is not valid (see <see cref="Validate"/>).</exception>
+    public nn.Module<Tensor, Tensor> Build()
+    {
+        Validate();
+        return BuildModule();
+    }
+
+    /// <summary>Trainable parameters, counted as PyTorch's <c>sum(p.numel() for p in m.parameters())</c>.</summary>
+    public long ParameterCount()
+    {
+        using var module = Build();
+        return Models.ParameterCount.Of(module);
+    }
 
     /// <summary>This spec for beats of another length (the models are built for the data, not for 140).</summary>
     public ModelSpec WithBeatLength(int beatLength) => this with { BeatLength = beatLength };
 
-    public nn.Module<Tensor, Tensor> Build() => Kind switch
-    {
-        LstmKind => new LstmAutoencoder(EmbeddingSize, BeatLength),
-        TransformerKind => new StudyTransformerAutoencoder(InputDim, FeedForwardDim, Heads, Layers),
-        PatchTransformerKind => new PatchTransformerAutoencoder(BeatLength, PatchSize, InputDim, Heads, FeedForwardDim, Layers, LatentTokens, LatentDim),
-        _ => throw new ArgumentOutOfRangeException(nameof(Kind), Kind, $"unknown model kind (expected one of {string.Join(", ", Kinds)})"),
-    };
+    /// <summary>The shortest beat the family can reconstruct.</summary>
+    protected virtual int MinimumBeatLength => 2;
+
+    /// <summary>Checks the family's own sizes; <see cref="BeatLength"/> is already checked.</summary>
+    protected abstract void ValidateSizes();
+
+    /// <summary>Builds the module of a valid spec.</summary>
+    protected abstract nn.Module<Tensor, Tensor> BuildModule();
+
+    /// <summary>The study's LSTM autoencoder with code size <paramref name="embeddingSize"/>.</summary>
+    public static LstmSpec Lstm(int embeddingSize, int beatLength = 140) => new(embeddingSize, beatLength);
+
+    /// <summary>The study's Transformer autoencoder [D, F, H, L].</summary>
+    public static StudyTransformerSpec Transformer(int inputDim, int feedForwardDim, int heads, int layers, int beatLength = 140) =>
+        new(inputDim, feedForwardDim, heads, layers, beatLength);
+
+    /// <summary>The patch Transformer autoencoder, by default width 32, 4 heads, feed-forward 64, 2 layers.</summary>
+    public static PatchTransformerSpec PatchTransformer(int beatLength = 140, int modelDim = 32, int feedForwardDim = 64, int heads = 4, int layers = 2) =>
+        new(modelDim, feedForwardDim, heads, layers, beatLength);
 }

@@ -3,6 +3,7 @@ using EcgAnomaly.Detection;
 using EcgAnomaly.Evaluation;
 using EcgAnomaly.IO;
 using EcgAnomaly.Reporting;
+using EcgAnomaly.RunFolders;
 using EcgAnomaly.Runs;
 using EcgAnomaly.Signals;
 
@@ -36,8 +37,10 @@ public static class RecordScoring
         var reference = ReferenceBeats.Load(record);
 
         using var staging = StagingFolder.Create(request.OutputFolder);
-        using var detector = DetectorBundle.Load(request.RunFolder, request.Kernel);
-        var threshold = DetectorBundle.Threshold(request.RunFolder, detector, request.Policy);
+        using var loaded = DetectorBundle.Load(request.RunFolder, request.Engine);
+        using var replaced = request.Policy is null ? null : loaded.WithThresholdPolicy(request.Policy);
+        var detector = replaced ?? loaded;
+        var threshold = detector.Threshold;
         var length = detector.Spec.BeatLength;
 
         var total = Math.Max(1, record.SamplesPerSignal);
@@ -75,7 +78,8 @@ public static class RecordScoring
         };
 
         AtomicFile.WriteAllText(staging.PathOf(BeatsFile), RecordReport.BeatsCsv(scored, reference is not null));
-        RecordPlots.ScoreOverTime(staging.PathOf(ScorePlotFile), scored, threshold, summary);
+        RecordPlots.ScoreOverTime(staging.PathOf(ScorePlotFile), $"Record {summary.Record}, lead {summary.Lead}: reconstruction error per beat",
+            scored.Select(b => b.ToMark()).ToArray(), threshold, summary.DurationSeconds);
         var strips = RecordStrips.Select(scored, record, lead, request.Strips);
         RecordPlots.Strips(staging.PathOf(StripsPlotFile), strips, record.SamplingFrequency);
         AtomicFile.WriteAllText(staging.PathOf(SummaryJsonFile), RunJson.Serialize(summary));

@@ -14,6 +14,6 @@ public sealed record RecordScoringRequest(
     BeatWindow? Window = null,
     double? FromMinutes = null,
     ThresholdPolicy? Policy = null,
-    TrainingKernel Kernel = TrainingKernel.Auto,
+    ComputeEngine Engine = ComputeEngine.Auto,
     int BatchSize = 512,
     int Strips = 3);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using EcgAnomaly.Reporting;
 using EcgAnomaly.Signals;
 
 namespace EcgAnomaly.Recordings;
@@ -47,7 +48,7 @@ public static class RecordStrips
         return ranges.Select(r => new EcgStrip(
             string.Create(CultureInfo.InvariantCulture, $"{Clock(r.Start / fs)} - {Clock((r.Start + r.Samples.Length) / fs)}: highest score {r.Centre.Score:0.#} at {Clock(r.Centre.Seconds)}{(r.Centre.Symbol is { } s ? $" (reference '{s}')" : "")}"),
             r.Start, r.Samples,
-            beats.Where(b => b.Sample >= r.Start && b.Sample < r.Start + r.Samples.Length).ToArray())).ToArray();
+            beats.Where(b => b.Sample >= r.Start && b.Sample < r.Start + r.Samples.Length).Select(b => b.ToMark()).ToArray())).ToArray();
     }
 
     internal static string Clock(double seconds)

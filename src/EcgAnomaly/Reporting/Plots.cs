@@ -1,6 +1,5 @@
 using EcgAnomaly.Evaluation;
 using EcgAnomaly.IO;
-using EcgAnomaly.Training;
 using ScottPlot;
 
 namespace EcgAnomaly.Reporting;
@@ -13,13 +12,15 @@ public static class Plots
     private static readonly Color NormalColor = Color.FromHex("#1f77b4");
     private static readonly Color AbnormalColor = Color.FromHex("#d62728");
 
-    /// <summary>Train and validation loss per epoch.</summary>
-    public static void Loss(string path, IReadOnlyList<EpochRecord> history, int? bestEpoch = null)
+    /// <summary>Train and validation loss per epoch (epoch 1 first).</summary>
+    public static void Loss(string path, IReadOnlyList<double> trainLoss, IReadOnlyList<double> validationLoss, int? bestEpoch = null)
     {
+        ArgumentNullException.ThrowIfNull(trainLoss);
+        ArgumentNullException.ThrowIfNull(validationLoss);
         var plot = new Plot();
-        var epochs = history.Select(h => (double)h.Epoch).ToArray();
-        AddLine(plot, epochs, history.Select(h => h.TrainLoss).ToArray(), NormalColor, "train");
-        AddLine(plot, epochs, history.Select(h => h.ValidationLoss).ToArray(), Color.FromHex("#ff7f0e"), "validation");
+        var epochs = Enumerable.Range(1, trainLoss.Count).Select(e => (double)e).ToArray();
+        AddLine(plot, epochs, trainLoss.ToArray(), NormalColor, "train");
+        AddLine(plot, epochs, validationLoss.ToArray(), Color.FromHex("#ff7f0e"), "validation");
         if (bestEpoch is int best) AddMarker(plot, best, Colors.Gray, $"best validation (epoch {best})");
         plot.Title("Loss per epoch");
         plot.XLabel("epoch");

@@ -1,5 +1,4 @@
 using EcgAnomaly.IO;
-using EcgAnomaly.Recordings;
 using ScottPlot;
 
 namespace EcgAnomaly.Reporting;
@@ -11,28 +10,29 @@ public static class RecordPlots
     private static readonly Color FlaggedColor = Color.FromHex("#d62728");
     private static readonly Color ReferenceColor = Color.FromHex("#ff7f0e");
 
-    public static void ScoreOverTime(string path, IReadOnlyList<ScoredBeat> beats, double threshold, RecordSummary summary)
+    /// <summary>Every beat's score against its time, flagged and reference-abnormal beats marked, with the threshold.</summary>
+    public static void ScoreOverTime(string path, string title, IReadOnlyList<BeatMark> beats, double threshold, double durationSeconds)
     {
         ArgumentNullException.ThrowIfNull(beats);
-        ArgumentNullException.ThrowIfNull(summary);
         var plot = new Plot();
-        var hours = summary.DurationSeconds > 3 * 3600;
-        double Time(ScoredBeat b) => hours ? b.Seconds / 3600 : b.Seconds / 60;
+        var hours = durationSeconds > 3 * 3600;
+        double Time(BeatMark b) => hours ? b.Seconds / 3600 : b.Seconds / 60;
         AddPoints(plot, beats.Where(b => !b.Flagged).ToArray(), Time, NormalColor, 3, MarkerShape.FilledCircle, $"beat ({beats.Count(b => !b.Flagged):N0})");
         AddPoints(plot, beats.Where(b => b.Flagged).ToArray(), Time, FlaggedColor, 4, MarkerShape.FilledCircle, $"flagged ({beats.Count(b => b.Flagged):N0})");
-        var reference = beats.Where(b => b.Aami is not null and not Signals.AamiClass.N).ToArray();
+        var reference = beats.Where(b => b.ReferenceAbnormal).ToArray();
         AddPoints(plot, reference, Time, ReferenceColor, 9, MarkerShape.OpenCircle, $"reference non-N beat ({reference.Length:N0})");
         var line = plot.Add.HorizontalLine(threshold);
         line.LinePattern = LinePattern.Dashed;
         line.Color = Colors.Black;
         line.LegendText = $"threshold {threshold:0.##}";
-        plot.Title($"Record {summary.Record}, lead {summary.Lead}: reconstruction error per beat");
+        plot.Title(title);
         plot.XLabel(hours ? "time (hours)" : "time (minutes)");
         plot.YLabel("score (sum of absolute errors)");
         plot.ShowLegend(Alignment.UpperRight);
         AtomicFile.Write(path, temporary => plot.SavePng(temporary, 1200, 500));
     }
 
+    /// <summary>ECG strips, one panel each, with the marked beats and the scores of the flagged and reference-abnormal ones.</summary>
     public static void Strips(string path, IReadOnlyList<EcgStrip> strips, double fs)
     {
         ArgumentNullException.ThrowIfNull(strips);
@@ -70,7 +70,7 @@ public static class RecordPlots
         AtomicFile.Write(path, temporary => multiplot.SavePng(temporary, 1400, 320 * Math.Max(1, strips.Count)));
     }
 
-    private static void AddPoints(Plot plot, ScoredBeat[] beats, Func<ScoredBeat, double> time, Color color, float size, MarkerShape shape, string label)
+    private static void AddPoints(Plot plot, BeatMark[] beats, Func<BeatMark, double> time, Color color, float size, MarkerShape shape, string label)
     {
         if (beats.Length == 0) return;
         var points = plot.Add.ScatterPoints(beats.Select(time).ToArray(), beats.Select(b => b.Score).ToArray());

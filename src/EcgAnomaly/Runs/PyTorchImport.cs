@@ -2,6 +2,7 @@ using EcgAnomaly.Data;
 using EcgAnomaly.Detection;
 using EcgAnomaly.IO;
 using EcgAnomaly.Models;
+using EcgAnomaly.RunFolders;
 using EcgAnomaly.Training;
 using TorchSharp;
 using TorchSharp.PyBridge;
@@ -30,9 +31,9 @@ public static class PyTorchImport
             model.Dispose();
             throw;
         }
-        using var detector = AutoencoderDetector.Wrap(spec, model, TorchDevice.Resolve(null), policy, double.NaN, 512, TrainingKernel.Auto);
+        using var detector = AutoencoderDetector.Create(spec, model, BeatPreprocessing.None, policy, double.NaN, device: TorchDevice.Resolve(null));
         var threshold = policy.Choose(detector.Score(split.Validation));
-        AtomicFile.Write(staging.PathOf(RunFiles.Weights), path => model.save_py(path));
+        AtomicFile.Write(staging.PathOf(RunFiles.Weights), path => detector.Model.save_py(path));
         var manifest = new ModelManifest
         {
             ToolVersion = TrainingRun.ToolVersion,

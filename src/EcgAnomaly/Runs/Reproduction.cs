@@ -2,6 +2,7 @@ using System.Text.Json;
 using EcgAnomaly.Data;
 using EcgAnomaly.IO;
 using EcgAnomaly.Models;
+using EcgAnomaly.RunFolders;
 using EcgAnomaly.Training;
 
 namespace EcgAnomaly.Runs;

@@ -1,3 +1,4 @@
+using EcgAnomaly.RunFolders;
 using System.Globalization;
 using System.Text;
 

@@ -6,6 +6,7 @@ using EcgAnomaly.Detection;
 using EcgAnomaly.Evaluation;
 using EcgAnomaly.IO;
 using EcgAnomaly.Reporting;
+using EcgAnomaly.RunFolders;
 using EcgAnomaly.Training;
 using TorchSharp.PyBridge;
 
@@ -25,9 +26,10 @@ public static class TrainingRun
         ArgumentNullException.ThrowIfNull(request);
         var split = request.Split;
         using var staging = StagingFolder.Create(request.OutputFolder);
-        using var fitted = AutoencoderDetector.Fit(split.Train, split.Validation, request.Spec, request.Options, request.ThresholdPolicy, observer, cancellationToken);
+        var preprocessing = new BeatPreprocessing(request.Normalisation);
+        using var fitted = AutoencoderDetector.Fit(split.Train, split.Validation, request.Spec, request.Options, request.ThresholdPolicy, observer, cancellationToken, preprocessing);
         var last = fitted.Detector;
-        using var best = AutoencoderDetector.FromState(request.Spec, fitted.Training.BestState, split.Validation, request.ThresholdPolicy, request.Options.Device, request.Options.ScoringBatchSize, request.Options.Kernel);
+        using var best = AutoencoderDetector.FromState(request.Spec, fitted.Training.BestState, split.Validation, request.ThresholdPolicy, request.Options.Device, request.Options.ScoringBatchSize, request.Options.Engine, preprocessing);
 
         var binary = split.TestBinaryLabels();
         var scores = last.Score(split.Test);
@@ -69,8 +71,7 @@ public static class TrainingRun
         AtomicFile.WriteAllText(staging.PathOf(RunFiles.History), HistoryCsv(fitted.Training.History));
         AtomicFile.WriteAllText(staging.PathOf(RunFiles.Scores), ScoresCsv(split, scores, bestScores, last.Threshold));
         // Kept so that another threshold policy can be applied at scoring time without the training data.
-        AtomicFile.WriteAllText(staging.PathOf(RunFiles.ValidationScores),
-            "score\n" + string.Concat(last.ValidationScores.Select(v => v.ToString("R", CultureInfo.InvariantCulture) + "\n")));
+        AtomicFile.WriteAllText(staging.PathOf(RunFiles.ValidationScores), ValidationScoresFile.Format(last.ValidationScores));
         WritePlots(staging, split, last, fitted.Training, scores, binary, metrics);
         AtomicFile.WriteAllText(staging.PathOf(RunFiles.Report), RunReport.Markdown(request, metrics));
         staging.Commit();
@@ -122,7 +123,7 @@ public static class TrainingRun
 
     private static void WritePlots(StagingFolder staging, Data.DataSplit split, AutoencoderDetector last, TrainingResult training, double[] scores, int[] binary, RunMetrics metrics)
     {
-        Plots.Loss(staging.PathOf(RunFiles.LossPlot), training.History, training.BestEpoch);
+        Plots.Loss(staging.PathOf(RunFiles.LossPlot), training.History.Select(h => h.TrainLoss).ToArray(), training.History.Select(h => h.ValidationLoss).ToArray(), training.BestEpoch);
         var normal = scores.Where((_, i) => binary[i] == 0).ToArray();
         var abnormal = scores.Where((_, i) => binary[i] == 1).ToArray();
         Plots.Histogram(staging.PathOf(RunFiles.HistogramPlot), normal, abnormal, last.Threshold);
@@ -132,9 +133,11 @@ public static class TrainingRun
         {
             var index = Array.IndexOf(binary, wanted);
             if (index < 0) continue;
-            var beat = split.Test.Beat(index).ToArray();
+            var beat = split.Test.Beat(index);
             var kind = wanted == 0 ? "normal" : "abnormal";
-            panels.Add(($"Test beat {index} ({kind}, class {split.Test.Labels[index]}): score {scores[index]:0.#}", beat, last.Reconstruct(beat), wanted == 1));
+            // Drawn as the model sees it, beside what it made of it.
+            panels.Add(($"Test beat {index} ({kind}, class {split.Test.Labels[index]}): score {scores[index]:0.#}",
+                last.Preprocess(beat, split.Test.Length), last.Reconstruct(beat), wanted == 1));
         }
         Plots.Samples(staging.PathOf(RunFiles.SamplePlot), panels);
     }

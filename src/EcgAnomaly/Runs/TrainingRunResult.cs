@@ -1,3 +1,4 @@
+using EcgAnomaly.RunFolders;
 namespace EcgAnomaly.Runs;
 
 /// <summary>The committed run folder and its metrics.</summary>

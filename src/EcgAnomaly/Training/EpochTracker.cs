@@ -65,7 +65,7 @@ internal sealed class EpochTracker(nn.Module<Tensor, Tensor> model, int epochs, 
         observer?.OnEpochCompleted(record, epochs);
     }
 
-    public TrainingResult Result() => new(_history, _bestEpoch, _best);
+    public TrainingResult Result(ComputeEngine engine) => new(_history, _bestEpoch, _best) { Engine = engine };
 
     private static Dictionary<string, float[]> Arrays(IDictionary<string, Tensor> state) =>
         state.ToDictionary(kv => kv.Key, kv => kv.Value.detach().cpu().contiguous().data<float>().ToArray());

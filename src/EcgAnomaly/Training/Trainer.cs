@@ -27,7 +27,7 @@ public static class Trainer
 
         var device = TorchDevice.Resolve(options.Device);
         model.to(device);
-        if (FastKernel.Choose(options.Kernel, model, device) is { } fast)
+        if (ComputeEngines.FastLstm(options.Engine, model, device) is { } fast)
             return FastTrainer.Train(fast, train, validation, options, observer, cancellationToken);
         using var trainX = tensor(train.Values, [train.Count, train.Length], device: device);
         using var optimizer = optim.Adam(model.parameters(), options.LearningRate);
@@ -63,6 +63,6 @@ public static class Trainer
             var validationLoss = ReconstructionScorer.Score(model, validation, options.ScoringBatchSize, device).Average();
             tracker.Complete(new EpochRecord(epoch, total / train.Count, validationLoss, clock.Elapsed.TotalSeconds), path => optimizer.save_state_dict(path));
         }
-        return tracker.Result();
+        return tracker.Result(ComputeEngine.TorchSharp);
     }
 }

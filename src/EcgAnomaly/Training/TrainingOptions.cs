@@ -18,8 +18,8 @@ public sealed record TrainingOptions
     /// <summary>"cpu", "cuda" or "cuda:N"; null picks CUDA when available, else the CPU.</summary>
     public string? Device { get; init; }
 
-    /// <summary>The implementation to train and score with; <see cref="TrainingKernel.Fast"/> applies to LSTM models on the CPU.</summary>
-    public TrainingKernel Kernel { get; init; } = TrainingKernel.Auto;
+    /// <summary>The engine to train and score with (see <see cref="ComputeEngines"/>); fast applies to LSTM models on the CPU.</summary>
+    public ComputeEngine Engine { get; init; } = ComputeEngine.Auto;
 
     /// <summary>
     /// Where to keep a checkpoint after every epoch; a run started again with the same folder continues after the last

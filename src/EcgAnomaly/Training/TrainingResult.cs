@@ -18,6 +18,9 @@ public sealed class TrainingResult(IReadOnlyList<EpochRecord> history, int bestE
     /// <summary>Detached copies of the best epoch's parameters and buffers, keyed as in the state dict.</summary>
     public IReadOnlyDictionary<string, Tensor> BestState { get; } = bestState;
 
+    /// <summary>The engine that trained the model (never <see cref="ComputeEngine.Auto"/>).</summary>
+    public required ComputeEngine Engine { get; init; }
+
     public double MedianEpochSeconds
     {
         get

@@ -39,7 +39,7 @@ public sealed class BenchCommandTest
     public void Should_time_the_fast_kernel_or_name_it_not_available_and_exit_0_When_asked_for_it()
     {
         // Given: whether this build has the fast kernel (it is being written beside the reference one)
-        var missing = KernelAvailability.Check(TrainingKernel.Fast, ModelSpec.Lstm(32));
+        var missing = EngineAvailability.Check(ComputeEngine.Fast, ModelSpec.Lstm(32));
 
         // When
         var (code, output, error) = CliRunner.Run("bench", "--kernel", "fast", "--epochs", "1", "--repeats", "1",

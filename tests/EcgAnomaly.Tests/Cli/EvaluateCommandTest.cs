@@ -1,3 +1,4 @@
+using EcgAnomaly.RunFolders;
 using System.Text.Json;
 using EcgAnomaly.Runs;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using EcgAnomaly.Evaluation;
+using EcgAnomaly.RunFolders;
 using EcgAnomaly.Runs;
 
 namespace EcgAnomaly.Tests.Cli;

@@ -11,14 +11,14 @@ public sealed class TrainerTest
     private static readonly DataSplit Split = DataSplit.FromEcg5000(TestData.Ecg5000, EvaluationProtocol.Seed, seed: 777);
 
     [Theory]
-    [InlineData(TrainingKernel.Reference)]
-    [InlineData(TrainingKernel.Fast)]
-    public void Should_repeat_the_loss_history_and_scores_exactly_When_the_seed_is_the_same(TrainingKernel kernel)
+    [InlineData(ComputeEngine.TorchSharp)]
+    [InlineData(ComputeEngine.Fast)]
+    public void Should_repeat_the_loss_history_and_scores_exactly_When_the_seed_is_the_same(ComputeEngine kernel)
     {
         // Given: a short run on a small subset, twice with one seed and once with another
         var train = Subset(Split.Train, 96);
         var validation = Subset(Split.Validation, 40);
-        var options = new TrainingOptions { Epochs = 2, Seed = 5, Kernel = kernel };
+        var options = new TrainingOptions { Epochs = 2, Seed = 5, Engine = kernel };
 
         // When
         var (historyA, scoresA) = Run(train, validation, options);
@@ -36,7 +36,7 @@ public sealed class TrainerTest
     {
         var train = Subset(Split.Train, 70);
         var validation = Subset(Split.Validation, 30);
-        var options = new TrainingOptions { Epochs = 2, Seed = 9, Kernel = TrainingKernel.Fast, BatchSize = 33 };
+        var options = new TrainingOptions { Epochs = 2, Seed = 9, Engine = ComputeEngine.Fast, BatchSize = 33 };
         var threads = TorchSharp.torch.get_num_threads();
         try
         {

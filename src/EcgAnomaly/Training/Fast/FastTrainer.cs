@@ -38,6 +38,6 @@ internal static class FastTrainer
             fast.Export(model);
             tracker.Complete(new EpochRecord(epoch, total / train.Count, validationLoss, clock.Elapsed.TotalSeconds), engine.SaveOptimizer);
         }
-        return tracker.Result();
+        return tracker.Result(ComputeEngine.Fast);
     }
 }

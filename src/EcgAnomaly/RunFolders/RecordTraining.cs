@@ -1,4 +1,4 @@
-namespace EcgAnomaly.Runs;
+namespace EcgAnomaly.RunFolders;
 
 /// <summary>Where a record-trained model's beats came from (model.json "record").</summary>
 /// <param name="Name">The WFDB record name (header's first field).</param>

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace EcgAnomaly.Runs;
+namespace EcgAnomaly.RunFolders;
 
 /// <summary>The JSON conventions of run files: camelCase, indented, enums as strings.</summary>
 public static class RunJson

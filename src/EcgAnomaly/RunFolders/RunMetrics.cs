@@ -1,6 +1,6 @@
 using EcgAnomaly.Evaluation;
 
-namespace EcgAnomaly.Runs;
+namespace EcgAnomaly.RunFolders;
 
 /// <summary>What metrics.json holds: test-set quality of the last-epoch model (the study's) and of the best-validation one.</summary>
 public sealed record RunMetrics

@@ -1,4 +1,4 @@
-namespace EcgAnomaly.Runs;
+namespace EcgAnomaly.RunFolders;
 
 /// <summary>The names of the files in a run folder.</summary>
 public static class RunFiles

@@ -1,4 +1,4 @@
-namespace EcgAnomaly.Runs;
+namespace EcgAnomaly.RunFolders;
 
 /// <summary>evaluation.json: a detector's quality on one labelled file.</summary>
 public sealed record EvaluationResult(

@@ -1,6 +1,6 @@
 using EcgAnomaly.Models;
 
-namespace EcgAnomaly.Runs;
+namespace EcgAnomaly.RunFolders;
 
 /// <summary>model.json: everything needed to rebuild, trust and apply the weights in model.pt.</summary>
 public sealed record ModelManifest

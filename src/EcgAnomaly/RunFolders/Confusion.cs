@@ -1,4 +1,4 @@
-namespace EcgAnomaly.Runs;
+namespace EcgAnomaly.RunFolders;
 
 /// <summary>Counts at the threshold, abnormal = positive.</summary>
 public sealed record Confusion(int TruePositives, int FalsePositives, int TrueNegatives, int FalseNegatives);

@@ -1,0 +1,28 @@
+using static TorchSharp.torch;
+
+namespace EcgAnomaly.Models;
+
+/// <summary>The study's LSTM autoencoder (<see cref="LstmAutoencoder"/>) with code size E.</summary>
+/// <param name="EmbeddingSize">Code size E (the study: 32, 64, 128, 256).</param>
+/// <param name="BeatLength">Samples per beat.</param>
+public sealed record LstmSpec(int EmbeddingSize, int BeatLength = 140) : ModelSpec(BeatLength)
+{
+    public const string FamilyKind = "lstm";
+
+    public override string Kind => FamilyKind;
+
+    public override string ShortName => $"lstm{EmbeddingSize}";
+
+    public override string DisplayName => $"LSTM E={EmbeddingSize}";
+
+    /// <summary>The spec from the command line's sizes (only the embedding applies).</summary>
+    public static LstmSpec FromSizes(ModelSizes sizes, int beatLength)
+    {
+        ArgumentNullException.ThrowIfNull(sizes);
+        return new LstmSpec(sizes.EmbeddingSize ?? 32, beatLength);
+    }
+
+    protected override void ValidateSizes() => Preconditions.CheckArgumentRange(nameof(EmbeddingSize), EmbeddingSize, 1, 4096);
+
+    protected override nn.Module<Tensor, Tensor> BuildModule() => new LstmAutoencoder(EmbeddingSize, BeatLength);
+}

@@ -1,0 +1,60 @@
+using System.Text.Json.Serialization;
+using static TorchSharp.torch;
+
+namespace EcgAnomaly.Models;
+
+/// <summary>
+/// The patch Transformer autoencoder with a bottleneck (<see cref="PatchTransformerAutoencoder"/>): patches of
+/// <see cref="PatchSize"/> samples, <see cref="LatentTokens"/> x <see cref="LatentDim"/> code (32 numbers, as LSTM E=32).
+/// </summary>
+/// <param name="ModelDim">Model width (model.json calls it inputDim, as the other Transformer).</param>
+/// <param name="FeedForwardDim">Feed-forward width.</param>
+/// <param name="Heads">Attention heads; must divide the width.</param>
+/// <param name="Layers">Encoder and decoder layers.</param>
+/// <param name="BeatLength">Samples per beat.</param>
+public sealed record PatchTransformerSpec(
+    [property: JsonPropertyName("inputDim")] int ModelDim,
+    int FeedForwardDim,
+    int Heads,
+    int Layers,
+    int BeatLength = 140) : ModelSpec(BeatLength)
+{
+    public const string FamilyKind = "transformer-ae";
+
+    /// <summary>Samples per token.</summary>
+    public const int PatchSize = 10;
+
+    /// <summary>Tokens of the code.</summary>
+    public const int LatentTokens = 4;
+
+    /// <summary>Width of each code token.</summary>
+    public const int LatentDim = 8;
+
+    public override string Kind => FamilyKind;
+
+    public override string ShortName => FamilyKind;
+
+    public override string DisplayName => $"Patch Transformer AE (width {ModelDim}, {Layers} layers, code {LatentTokens}x{LatentDim})";
+
+    /// <summary>The spec from the command line's sizes; defaults are width 32, feed-forward 64, 4 heads, 2 layers.</summary>
+    public static PatchTransformerSpec FromSizes(ModelSizes sizes, int beatLength)
+    {
+        ArgumentNullException.ThrowIfNull(sizes);
+        return new PatchTransformerSpec(sizes.InputDim ?? 32, sizes.FeedForwardDim ?? 64, sizes.Heads ?? 4, sizes.Layers ?? 2, beatLength);
+    }
+
+    protected override int MinimumBeatLength => PatchSize;
+
+    protected override void ValidateSizes()
+    {
+        Preconditions.CheckArgumentRange(nameof(ModelDim), ModelDim, 1, 4096);
+        Preconditions.CheckArgumentRange(nameof(FeedForwardDim), FeedForwardDim, 1, 65536);
+        Preconditions.CheckArgumentRange(nameof(Heads), Heads, 1, 256);
+        Preconditions.CheckArgumentRange(nameof(Layers), Layers, 1, 64);
+        if (ModelDim % Heads != 0)
+            throw new ArgumentException($"the model width {ModelDim} must be divisible by the number of heads {Heads}", nameof(Heads));
+    }
+
+    protected override nn.Module<Tensor, Tensor> BuildModule() =>
+        new PatchTransformerAutoencoder(BeatLength, PatchSize, ModelDim, Heads, FeedForwardDim, Layers, LatentTokens, LatentDim);
+}

@@ -1,0 +1,41 @@
+using static TorchSharp.torch;
+
+namespace EcgAnomaly.Models;
+
+/// <summary>The study's Transformer autoencoder (<see cref="StudyTransformerAutoencoder"/>), written [D, F, H, L] in its table.</summary>
+/// <param name="InputDim">Token width D (each beat is cut into tokens of D samples).</param>
+/// <param name="FeedForwardDim">Feed-forward width F.</param>
+/// <param name="Heads">Attention heads H; must divide D.</param>
+/// <param name="Layers">Encoder and decoder layers L.</param>
+/// <param name="BeatLength">Samples per beat; must be a multiple of D.</param>
+public sealed record StudyTransformerSpec(int InputDim, int FeedForwardDim, int Heads, int Layers, int BeatLength = 140) : ModelSpec(BeatLength)
+{
+    public const string FamilyKind = "transformer";
+
+    public override string Kind => FamilyKind;
+
+    public override string ShortName => $"transformer-{InputDim}-{FeedForwardDim}-{Heads}-{Layers}";
+
+    public override string DisplayName => $"Transformer [{InputDim},{FeedForwardDim},{Heads},{Layers}]";
+
+    /// <summary>The spec from the command line's sizes; defaults are the study's [4, 512, 4, 2].</summary>
+    public static StudyTransformerSpec FromSizes(ModelSizes sizes, int beatLength)
+    {
+        ArgumentNullException.ThrowIfNull(sizes);
+        return new StudyTransformerSpec(sizes.InputDim ?? 4, sizes.FeedForwardDim ?? 512, sizes.Heads ?? 4, sizes.Layers ?? 2, beatLength);
+    }
+
+    protected override void ValidateSizes()
+    {
+        Preconditions.CheckArgumentRange(nameof(InputDim), InputDim, 1, 4096);
+        Preconditions.CheckArgumentRange(nameof(FeedForwardDim), FeedForwardDim, 1, 65536);
+        Preconditions.CheckArgumentRange(nameof(Heads), Heads, 1, 256);
+        Preconditions.CheckArgumentRange(nameof(Layers), Layers, 1, 64);
+        if (InputDim % Heads != 0)
+            throw new ArgumentException($"the input dim {InputDim} must be divisible by the number of heads {Heads}", nameof(Heads));
+        if (BeatLength % InputDim != 0)
+            throw new ArgumentException($"the beat length {BeatLength} must be a multiple of the input dim {InputDim}", nameof(InputDim));
+    }
+
+    protected override nn.Module<Tensor, Tensor> BuildModule() => new StudyTransformerAutoencoder(InputDim, FeedForwardDim, Heads, Layers);
+}
