@@ -1,6 +1,9 @@
 namespace EcgAnomaly;
 
-/// <summary>Argument checks with messages that name the valid range.</summary>
+/// <summary>
+/// Argument checks with messages that name the valid range. Lives in the Signals assembly, the lowest one; the core
+/// reaches it through InternalsVisibleTo, which keeps argument checking out of the package's public API.
+/// </summary>
 internal static class Preconditions
 {
     public static void CheckArgumentRange(string name, int value, int min, int max)

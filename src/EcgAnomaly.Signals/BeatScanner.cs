@@ -1,11 +1,9 @@
-using EcgAnomaly.Data;
-
 namespace EcgAnomaly.Signals;
 
 /// <summary>
 /// Streams one lead through <see cref="QrsDetector"/> and cuts each detected beat as <see cref="BeatWindow"/> says,
-/// linearly resampled to <c>beatLength</c> samples and z-normalised per beat (sample standard deviation, as
-/// ECG5000). Holds 30 s of signal, whatever the recording's length.
+/// linearly resampled to <c>beatLength</c> samples. The beats stay in the signal's units: normalising them is the
+/// model's business, not the reader's. Holds 30 s of signal, whatever the recording's length.
 /// </summary>
 public sealed class BeatScanner
 {
@@ -103,7 +101,6 @@ public sealed class BeatScanner
             var b = _ring[Math.Min(i + 1, _count - 1) % _ring.Length];
             values[k] = (float)(a + f * (b - a));
         }
-        BeatNormalisation.Apply(BeatNormalisation.ZScore, values, 1, _length);
         var index = _emitted;
         var rrBefore = index > 0 ? (r - _peaks[index - 1]) / _fs : double.NaN;
         return new ExtractedBeat(index, r, r / _fs, rrBefore, values);

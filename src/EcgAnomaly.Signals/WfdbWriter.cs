@@ -66,6 +66,9 @@ public static class WfdbWriter
             header.Append(CultureInfo.InvariantCulture,
                 $"{name}.dat 212 {spec.Gain:0.###}({spec.Baseline})/{spec.Units} {spec.AdcResolution} {spec.AdcZero} {first[s]} {checksums[s]} 0 {spec.Description}\n");
         }
-        IO.AtomicFile.WriteAllText(recordPath + ".hea", header.ToString());
+        // Written aside and renamed, as the .dat above (not via the core's AtomicFile: this assembly stands alone).
+        var headerTemporary = recordPath + ".hea.tmp";
+        File.WriteAllText(headerTemporary, header.ToString(), new UTF8Encoding(false));
+        File.Move(headerTemporary, recordPath + ".hea", overwrite: true);
     }
 }
