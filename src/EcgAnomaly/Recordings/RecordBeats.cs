@@ -1,9 +1,9 @@
-using EcgAnomaly.Data;
 using EcgAnomaly.Signals;
 
 namespace EcgAnomaly.Recordings;
 
-/// <summary>The beats of one lead of a WFDB record, streamed chunk by chunk: detect, cut, resample, normalise.</summary>
+/// <summary>The beats of one lead of a WFDB record, streamed chunk by chunk: detect, cut, resample (in the signal's units;
+/// a detector normalises them as its model.json says).</summary>
 public static class RecordBeats
 {
     private const int ChunkSamples = 1 << 16;
@@ -24,21 +24,13 @@ public static class RecordBeats
         {
             cancellationToken.ThrowIfCancellationRequested();
             foreach (var beat in scanner.Push(chunk[lead]))
-                if (beat.Sample >= fromSample && beat.Sample < toSample) yield return ZScored(beat);
+                if (beat.Sample >= fromSample && beat.Sample < toSample) yield return beat;
             read += chunk[lead].Length;
             progress?.Invoke(read);
             if (read >= stopAt) yield break;
         }
         foreach (var beat in scanner.Finish())
-            if (beat.Sample >= fromSample && beat.Sample < toSample) yield return ZScored(beat);
-    }
-
-    // BeatScanner cuts beats in the signal's units; every model so far expects beats z-normalised as ECG5000's were.
-    private static ExtractedBeat ZScored(ExtractedBeat beat)
-    {
-        // The detector will own this normalisation (issue 10).
-        BeatNormalisation.Apply(BeatNormalisation.ZScore, beat.Values, 1, beat.Values.Length);
-        return beat;
+            if (beat.Sample >= fromSample && beat.Sample < toSample) yield return beat;
     }
 
     /// <summary>All R peaks of one lead (no beats cut), for <c>detect-beats</c>.</summary>
