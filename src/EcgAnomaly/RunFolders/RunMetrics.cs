@@ -26,6 +26,9 @@ public sealed record RunMetrics
     public required double FinalTrainLoss { get; init; }
     public required double FinalValidationLoss { get; init; }
     public required double SecondsPerEpochMedian { get; init; }
+
+    /// <summary>The engine that trained the model, "fast" or "torchsharp" (absent in runs from before it was recorded).</summary>
+    public string? Engine { get; init; }
     public required int TrainBeats { get; init; }
     public required int ValidationBeats { get; init; }
     public required int TestBeats { get; init; }

@@ -13,7 +13,7 @@ public static class RunReport
         var c = CultureInfo.InvariantCulture;
         md.Append(c, $"# {m.Model}: {request.Description.DataSet}, {m.Protocol} protocol, seed {m.Seed}\n\n");
         md.Append(c, $"Trained {m.Epochs} epochs on {m.TrainBeats} normal beats (validation {m.ValidationBeats}); tested on {m.TestBeats} beats. ");
-        md.Append(c, $"{m.Parameters:N0} parameters, {m.SecondsPerEpochMedian:0.00} s per epoch (median).\n\n");
+        md.Append(c, $"{m.Parameters:N0} parameters, {m.SecondsPerEpochMedian:0.00} s per epoch (median, {m.Engine ?? "unknown"} engine).\n\n");
         md.Append("| metric | last epoch (the study's) | best validation epoch |\n|---|---|---|\n");
         md.Append(c, $"| ROC AUC | {m.RocAuc:0.0000} | {m.RocAucBest:0.0000} (epoch {m.BestEpoch}) |\n");
         md.Append(c, $"| PR AUC (average precision) | {m.PrAuc:0.0000} | {m.PrAucBest:0.0000} |\n\n");

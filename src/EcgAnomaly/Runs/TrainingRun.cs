@@ -57,6 +57,7 @@ public static class TrainingRun
             FinalTrainLoss = fitted.Training.History[^1].TrainLoss,
             FinalValidationLoss = fitted.Training.History[^1].ValidationLoss,
             SecondsPerEpochMedian = fitted.Training.MedianEpochSeconds,
+            Engine = fitted.Training.Engine.ToString().ToLowerInvariant(),
             TrainBeats = split.Train.Count,
             ValidationBeats = split.Validation.Count,
             TestBeats = split.Test.Count,
