@@ -4,7 +4,7 @@ using Spectre.Console.Cli;
 
 namespace EcgAnomaly.Cli.Commands;
 
-/// <summary><c>ecg-anomaly models</c>: the catalogue with parameter counts computed from the real modules.</summary>
+/// <summary><c>ecg-anomaly models</c>: the catalogue with parameter counts computed from the real modules, and the model families.</summary>
 public sealed class ModelsCommand(IAnsiConsole console) : Command<EmptyCommandSettings>
 {
     public override int Execute(CommandContext context, EmptyCommandSettings settings, CancellationToken cancellationToken)
@@ -21,6 +21,10 @@ public sealed class ModelsCommand(IAnsiConsole console) : Command<EmptyCommandSe
                 string.Join(" / ", entry.StudyMeasuredAucs.Select(a => a.ToString("0.0000"))));
         }
         console.Write(table);
+        var families = new Table().AddColumns("family (train --model)", "what it is", "spec type");
+        foreach (var family in ModelFamilies.All)
+            families.AddRow(Markup.Escape(family.Kind), Markup.Escape(family.Description), Markup.Escape(family.SpecType.Name));
+        console.Write(families);
         return 0;
     }
 }
