@@ -59,8 +59,8 @@ public static class DataLocator
         var distinct = tried.Distinct().ToList();
         var also = distinct.Count > 1 ? $" (also looked in {string.Join(", ", distinct.Skip(1))})" : "";
         var advice = explicitFolder
-            ? "check the --data folder: it must hold ECG5000/ECG5000_TRAIN.* and ECG5000_TEST.*"
-            : $"run 'ecg-anomaly download', or pass --data DIR, or set {EnvironmentVariable} to a folder holding ECG5000/";
+            ? "the folder given must hold ECG5000/ECG5000_TRAIN.* and ECG5000_TEST.*"
+            : $"download it into the per-user cache ('ecg-anomaly download'), give its folder, or set {EnvironmentVariable} to a folder holding ECG5000/";
         return DataFormatException.Malformed(distinct[0], null, $"ECG5000 data set not found{also}; {advice}");
     }
 }

@@ -35,9 +35,9 @@ public sealed class StagingFolder : IDisposable
 
     public static void EnsureUsable(string target)
     {
-        if (File.Exists(target)) throw new OutputFolderException($"{target}: output folder exists as a file; choose another --out");
+        if (File.Exists(target)) throw new OutputFolderException($"{target}: output folder exists as a file; choose another output folder");
         if (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any())
-            throw new OutputFolderException($"{target}: output folder exists and is not empty; refusing to overwrite it (choose another --out)");
+            throw new OutputFolderException($"{target}: output folder exists and is not empty; refusing to overwrite it (choose another output folder)");
     }
 
     public string PathOf(string name) => System.IO.Path.Combine(Path, name);

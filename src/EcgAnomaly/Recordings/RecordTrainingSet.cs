@@ -27,7 +27,7 @@ public static class RecordTrainingSet
         var signal = record.LeadIndex(lead);
         var reference = ReferenceBeats.Load(record);
         if (onlyNormal && reference is null)
-            throw DataFormatException.Malformed(record.RecordPath + ".hea", null, "--only-normal needs the reference annotations (.atr), and this record has none");
+            throw DataFormatException.Malformed(record.RecordPath + ".hea", null, "training on reference-labelled normal beats only needs the reference annotations (.atr), and this record has none");
         var split = (long)Math.Round(minutes * 60 * record.SamplingFrequency);
         if (split >= record.SamplesPerSignal)
             throw DataFormatException.Malformed(record.RecordPath + ".hea", null,

@@ -47,7 +47,7 @@ internal sealed class EpochTracker(nn.Module<Tensor, Tensor> model, int epochs, 
     {
         _history.Add(record);
         if (!double.IsFinite(record.TrainLoss))
-            throw new InvalidOperationException($"training diverged at epoch {record.Epoch} (loss {record.TrainLoss}); try a smaller --lr");
+            throw new InvalidOperationException($"training diverged at epoch {record.Epoch} (loss {record.TrainLoss}); try a smaller learning rate");
         if (record.ValidationLoss < _bestLoss)
         {
             _bestLoss = record.ValidationLoss;
