@@ -45,15 +45,8 @@ public sealed record PatchTransformerSpec(
 
     protected override int MinimumBeatLength => PatchSize;
 
-    protected override void ValidateSizes()
-    {
-        Preconditions.CheckArgumentRange(nameof(ModelDim), ModelDim, 1, 4096);
-        Preconditions.CheckArgumentRange(nameof(FeedForwardDim), FeedForwardDim, 1, 65536);
-        Preconditions.CheckArgumentRange(nameof(Heads), Heads, 1, 256);
-        Preconditions.CheckArgumentRange(nameof(Layers), Layers, 1, 64);
-        if (ModelDim % Heads != 0)
-            throw new ArgumentException($"the model width {ModelDim} must be divisible by the number of heads {Heads}", nameof(Heads));
-    }
+    protected override void ValidateSizes() =>
+        TransformerSizeChecks.Check(nameof(ModelDim), "model width", ModelDim, FeedForwardDim, Heads, Layers);
 
     protected override nn.Module<Tensor, Tensor> BuildModule() =>
         new PatchTransformerAutoencoder(BeatLength, PatchSize, ModelDim, Heads, FeedForwardDim, Layers, LatentTokens, LatentDim);

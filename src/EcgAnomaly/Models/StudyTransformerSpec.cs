@@ -27,12 +27,7 @@ public sealed record StudyTransformerSpec(int InputDim, int FeedForwardDim, int 
 
     protected override void ValidateSizes()
     {
-        Preconditions.CheckArgumentRange(nameof(InputDim), InputDim, 1, 4096);
-        Preconditions.CheckArgumentRange(nameof(FeedForwardDim), FeedForwardDim, 1, 65536);
-        Preconditions.CheckArgumentRange(nameof(Heads), Heads, 1, 256);
-        Preconditions.CheckArgumentRange(nameof(Layers), Layers, 1, 64);
-        if (InputDim % Heads != 0)
-            throw new ArgumentException($"the input dim {InputDim} must be divisible by the number of heads {Heads}", nameof(Heads));
+        TransformerSizeChecks.Check(nameof(InputDim), "input dim", InputDim, FeedForwardDim, Heads, Layers);
         if (BeatLength % InputDim != 0)
             throw new ArgumentException($"the beat length {BeatLength} must be a multiple of the input dim {InputDim}", nameof(InputDim));
     }
