@@ -31,6 +31,8 @@ public sealed class ImportCommandTest
         var scores = rows.Select(r => double.Parse(r[1], CultureInfo.InvariantCulture)).ToArray();
         var labels = rows.Select(r => r[4] == "1" ? 0 : 1).ToArray();
         var theirs = expected.RootElement.GetProperty("scores").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+        Assert.Equal(500, theirs.Length);
+        Assert.Equal(theirs.Length, scores.Length);
         for (var i = 0; i < scores.Length; i++)
             Assert.True(Math.Abs(scores[i] - theirs[i]) <= 1e-4 * theirs[i], $"beat {i}: {scores[i]} vs PyTorch {theirs[i]}");
         Assert.Equal(expected.RootElement.GetProperty("rocAuc").GetDouble(), RankingMetrics.RocAuc(scores, labels), 0.001);

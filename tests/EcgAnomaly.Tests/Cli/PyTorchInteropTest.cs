@@ -29,6 +29,7 @@ public sealed class PyTorchInteropTest
             .Select(l => double.Parse(l.Split(',')[3], CultureInfo.InvariantCulture)).ToArray();
         var theirs = fromPyTorch.GetProperty("scores").EnumerateArray().Select(e => e.GetDouble()).ToArray();
         Assert.Equal(500, theirs.Length);
+        Assert.Equal(theirs.Length, ours.Length);
         for (var i = 0; i < ours.Length; i++)
             Assert.True(Math.Abs(ours[i] - theirs[i]) <= 1e-4 * Math.Abs(theirs[i]), $"beat {i}: ours {ours[i]}, PyTorch {theirs[i]}");
         using var study = JsonDocument.Parse(File.ReadAllText(TestData.Fixture("pytorch_lstm_state_dicts.json")));

@@ -35,8 +35,11 @@ public sealed class RecordCommandTest
         // The reference has 6 V beats, all after minute 5 (SOURCE.md lists the counts; positions from the .atr).
         var v = root.GetProperty("aucAgainstNormal").EnumerateArray().Single(a => a.GetProperty("class").GetString() == "V");
         Assert.Equal(6, v.GetProperty("beats").GetInt32());
+        // Measured 0.9398 here (3 epochs, seed 1; seeds 2 and 3 gave 0.9396 and 0.9405, the same with --kernel fast and
+        // reference). A model that learned nothing ranks V beats at chance (0.5). The floor 0.85 leaves room for one of
+        // the 6 V beats (1/6 of the AUC) to fall about halfway down the normal beats' ranking.
         var auc = v.GetProperty("rocAuc").GetDouble();
-        Assert.InRange(auc, 0, 1);
+        Assert.True(auc >= 0.85, $"V vs N ROC AUC {auc:0.0000} is below the floor 0.85");
         var rows = File.ReadAllLines(Path.Combine(out1, "beats.csv"));
         Assert.Equal("beat,time_s,sample,rr_before_s,reference,aami,score,abnormal", rows[0]);
         Assert.Equal(root.GetProperty("beats").GetInt32(), rows.Length - 1);

@@ -167,6 +167,8 @@ public sealed class ScoreCommandTest
         Assert.True(code == 0, error);
         var a = File.ReadAllLines(dir.Combine("a.csv"))[1..].Select(l => double.Parse(l.Split(',')[1], CultureInfo.InvariantCulture)).ToArray();
         var b = File.ReadAllLines(dir.Combine("b.csv"))[1..].Select(l => double.Parse(l.Split(',')[1], CultureInfo.InvariantCulture)).ToArray();
+        Assert.Equal(4, a.Length);
+        Assert.Equal(a.Length, b.Length);
         for (var i = 0; i < a.Length; i++) Assert.Equal(a[i], b[i], a[i] * 1e-3);
     }
 

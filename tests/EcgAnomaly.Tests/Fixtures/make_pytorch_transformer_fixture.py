@@ -3,10 +3,12 @@
 Writes pytorch_transformer_eval.json: a small configuration (D=4, F=16, H=2, L=2) with seeded weights, a 3 x 140
 input, the eval-mode output, the gradient of sum|output - input| for every parameter, and whether PyTorch's
 TransformerEncoder/Decoder start every layer from the same weights (they deep-copy one layer).
-Run: /usr/bin/python3 make_pytorch_transformer_fixture.py
+Run with Debian's PyTorch (apt-get install python3-torch), from any folder; it writes beside itself:
+    /usr/bin/python3 tests/EcgAnomaly.Tests/Fixtures/make_pytorch_transformer_fixture.py
 """
-import json
+import json, os, sys
 import torch
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from study_transformer import TransformerAutoencoder
 
 torch.manual_seed(20261125)
@@ -32,6 +34,7 @@ out = {
     "grads": {k: p.grad.flatten().tolist() for k, p in model.named_parameters()},
     "torch": torch.__version__,
 }
-with open("pytorch_transformer_eval.json", "w") as f:
+here = os.path.dirname(os.path.abspath(__file__))
+with open(os.path.join(here, "pytorch_transformer_eval.json"), "w") as f:
     json.dump(out, f)
 print("wrote pytorch_transformer_eval.json, layers start identical:", identical)

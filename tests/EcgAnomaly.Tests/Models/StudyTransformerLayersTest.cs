@@ -41,12 +41,14 @@ public sealed class StudyTransformerLayersTest
         // Then
         var expected = Rows(root.GetProperty("output"));
         var actual = output.detach().data<float>().ToArray();
+        Assert.Equal(expected.Length, actual.Length);
         for (var i = 0; i < expected.Length; i++) Assert.Equal(expected[i], actual[i], 1e-4f);
         var grads = root.GetProperty("grads");
         foreach (var (name, parameter) in model.named_parameters())
         {
             var want = grads.GetProperty(name).EnumerateArray().Select(v => v.GetSingle()).ToArray();
             var got = parameter.grad!.data<float>().ToArray();
+            Assert.True(want.Length == got.Length, $"{name}: {got.Length} gradient values, PyTorch has {want.Length}");
             var scale = Math.Max(1f, want.Max(MathF.Abs));
             for (var i = 0; i < want.Length; i++) Assert.True(MathF.Abs(want[i] - got[i]) <= 1e-4f * scale, $"{name}[{i}]: {got[i]} vs PyTorch {want[i]}");
         }
