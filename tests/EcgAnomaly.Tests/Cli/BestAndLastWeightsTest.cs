@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using EcgAnomaly.Data;
 using EcgAnomaly.Detection;
+using EcgAnomaly.RunFolders;
 using EcgAnomaly.Evaluation;
 using EcgAnomaly.Runs;
 
