@@ -30,8 +30,8 @@ public static class EcgAnomalyApp
                 .WithExample("train", "--model", "lstm", "--embedding", "32")
                 .WithExample("train", "--epochs", "5", "--seed", "1", "--out", "runs/quick");
             config.AddCommand<BenchCommand>("bench")
-                .WithDescription("Time training epochs and scoring throughput on the seed protocol, per kernel, and report medians and peak memory.")
-                .WithExample("bench", "--embedding", "32", "--kernel", "all", "--epochs", "5")
+                .WithDescription("Time training epochs and scoring throughput on the seed protocol, per engine, and report medians and peak memory.")
+                .WithExample("bench", "--embedding", "32", "--engine", "all", "--epochs", "5")
                 .WithExample("bench", "--threads", "1", "--json", "bench.json");
             config.AddCommand<ScoreCommand>("score")
                 .WithDescription("Score new beats with a trained run folder: one CSV row per beat (score, threshold, verdict), streamed in batches.")

@@ -1,3 +1,4 @@
+using EcgAnomaly.Cli.Internal;
 using EcgAnomaly.Data;
 using EcgAnomaly.Detection;
 using EcgAnomaly.Evaluation;
@@ -14,11 +15,12 @@ public sealed class EvaluateCommand(IAnsiConsole console) : Command<EvaluateSett
 {
     public override int Execute(CommandContext context, EvaluateSettings settings, CancellationToken cancellationToken)
     {
+        using var threads = TorchThreads.Use(settings.Threads);
         if (settings.Out is not null) StagingFolder.EnsureUsable(Path.GetFullPath(settings.Out));
         if (!UcrReader.Extensions.Contains(Path.GetExtension(settings.Input).ToLowerInvariant()))
             throw DataFormatException.UnknownExtension(settings.Input, UcrReader.Extensions);
         var manifest = DetectorBundle.ReadManifest(settings.Model);
-        using var detector = DetectorBundle.Load(settings.Model, settings.KernelChoice);
+        using var detector = DetectorBundle.Load(settings.Model, settings.EngineChoice, settings.Device);
         var beats = UcrReader.Read(settings.Input);
         var values = beats.Values;
         if (beats.Length != detector.Spec.BeatLength)

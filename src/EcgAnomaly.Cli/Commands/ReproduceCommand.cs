@@ -4,7 +4,6 @@ using EcgAnomaly.Runs;
 using EcgAnomaly.Training;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using TorchSharp;
 
 namespace EcgAnomaly.Cli.Commands;
 
@@ -14,12 +13,12 @@ public sealed class ReproduceCommand(IAnsiConsole console) : Command<ReproduceSe
     public override int Execute(CommandContext context, ReproduceSettings settings, CancellationToken cancellationToken)
     {
         var data = Ecg5000.Load(DataLocator.LocateEcg5000(settings.Data));
-        if (settings.Threads > 0) torch.set_num_threads(settings.Threads);
+        using var threads = TorchThreads.Use(settings.Threads);
         var request = new ReproductionRequest(
             data,
             settings.Configurations,
             settings.Seeds,
-            new TrainingOptions { Epochs = settings.Epochs, Kernel = settings.KernelChoice },
+            new TrainingOptions { Epochs = settings.Epochs, Kernel = settings.EngineChoice, Device = settings.Device },
             settings.Protocol == "official" ? EvaluationProtocol.Official : EvaluationProtocol.Seed,
             settings.Out);
 

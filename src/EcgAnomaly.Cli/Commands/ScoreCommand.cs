@@ -1,3 +1,4 @@
+using EcgAnomaly.Cli.Internal;
 using System.Globalization;
 using System.Text;
 using EcgAnomaly.Data;
@@ -14,8 +15,9 @@ public sealed class ScoreCommand(IAnsiConsole console) : Command<ScoreSettings>
 {
     public override int Execute(CommandContext context, ScoreSettings settings, CancellationToken cancellationToken)
     {
+        using var threads = TorchThreads.Use(settings.Threads);
         var manifest = DetectorBundle.ReadManifest(settings.Model);
-        using var detector = DetectorBundle.Load(settings.Model, settings.KernelChoice);
+        using var detector = DetectorBundle.Load(settings.Model, settings.EngineChoice, settings.Device);
         var threshold = DetectorBundle.Threshold(settings.Model, detector, settings.Policy);
         var length = detector.Spec.BeatLength;
         long beats = 0, flagged = 0;

@@ -4,14 +4,15 @@ using Spectre.Console;
 
 namespace EcgAnomaly.Cli.Internal;
 
-/// <summary>How <c>bench</c> shows a <see cref="SpeedBenchReport"/>: a table, then one plain line per kernel for logs and grep.</summary>
+/// <summary>How <c>bench</c> shows a <see cref="SpeedBenchReport"/>: a table, then one plain line per engine for logs and grep,
+/// engines named as --engine names them.</summary>
 internal static class BenchTable
 {
     private const string NotAvailable = "not available";
 
     public static Table Of(SpeedBenchReport report)
     {
-        var table = new Table().AddColumns("kernel", "s/epoch (median)", "min", "max");
+        var table = new Table().AddColumns("engine", "s/epoch (median)", "min", "max");
         var batchSizes = report.Kernels.SelectMany(k => k.Scoring).Select(s => s.BatchSize).Distinct().ToList();
         foreach (var size in batchSizes) table.AddColumn(new TableColumn($"beats/s @ batch {size}").RightAligned());
         table.AddColumn(new TableColumn("peak working set").RightAligned());
@@ -37,7 +38,7 @@ internal static class BenchTable
             + string.Join(", ", scoring) + $", peak working set {Megabytes(kernel.PeakWorkingSetBytes)}";
     }
 
-    private static string Name(KernelSpeed kernel) => kernel.Kernel.ToString().ToLowerInvariant();
+    private static string Name(KernelSpeed kernel) => EngineNames.NameOf(kernel.Kernel);
 
     private static string Seconds(double s) => s.ToString("0.000", CultureInfo.InvariantCulture);
 

@@ -1,0 +1,74 @@
+using System.ComponentModel;
+using EcgAnomaly.Models;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace EcgAnomaly.Cli.Options;
+
+/// <summary>
+/// The model-architecture group: which model to build and its sizes, for the verbs that build one (train, bench).
+/// <c>import</c> takes only <c>--model</c> and <c>--embedding</c> (it reads LSTM weights), declared with the constants
+/// and the check below.
+/// </summary>
+public abstract class ModelArchitectureSettings : DeviceSettings
+{
+    internal const string KindTemplate = "--model <KIND>";
+    internal const string KindDescription = "Architecture: lstm (the study's LSTM autoencoder), transformer (the study's Transformer autoencoder), transformer-ae (a patch Transformer with a bottleneck that cannot copy its input).";
+    internal const string EmbeddingTemplate = "--embedding <E>";
+    internal const string EmbeddingDescription = "LSTM code size E; the study used 32, 64, 128 and 256 (63,297 / 249,473 / 990,465 / 3,947,009 parameters).";
+    internal const int DefaultEmbedding = 32;
+
+    [CommandOption(KindTemplate)]
+    [Description(KindDescription)]
+    [DefaultValue("lstm")]
+    public string Model { get; init; } = "lstm";
+
+    [CommandOption(EmbeddingTemplate)]
+    [Description(EmbeddingDescription)]
+    [DefaultValue(DefaultEmbedding)]
+    public int Embedding { get; init; } = DefaultEmbedding;
+
+    [CommandOption("--input-dim <D>")]
+    [Description("Transformer token width: D of the study's Transformer (2 or 4 in the study), or the width of transformer-ae (default 32 there).")]
+    public int? InputDim { get; init; }
+
+    [CommandOption("--ff-dim <F>")]
+    [Description("Transformer feed-forward width (study: 256 or 512; transformer-ae default 64).")]
+    public int? FeedForwardDim { get; init; }
+
+    [CommandOption("--heads <H>")]
+    [Description("Transformer attention heads (study: 2 or 4; transformer-ae default 4).")]
+    public int? Heads { get; init; }
+
+    [CommandOption("--layers <L>")]
+    [Description("Transformer encoder and decoder layers (default 2).")]
+    public int? Layers { get; init; }
+
+    /// <summary>The model to build for beats of <paramref name="beatLength"/> samples.</summary>
+    public ModelSpec Spec(int beatLength) => Model switch
+    {
+        ModelSpec.TransformerKind => ModelSpec.Transformer(InputDim ?? 4, FeedForwardDim ?? 512, Heads ?? 4, Layers ?? 2, beatLength),
+        ModelSpec.PatchTransformerKind => ModelSpec.PatchTransformer(beatLength, InputDim ?? 32, FeedForwardDim ?? 64, Heads ?? 4, Layers ?? 2),
+        _ => ModelSpec.Lstm(Embedding, beatLength),
+    };
+
+    public override ValidationResult Validate()
+    {
+        var device = base.Validate();
+        if (!device.Successful) return device;
+        if (!ModelSpec.Kinds.Contains(Model)) return ValidationResult.Error($"--model: unknown model '{Model}' (expected one of {string.Join(", ", ModelSpec.Kinds)})");
+        var embedding = ValidateEmbedding(Embedding);
+        if (!embedding.Successful) return embedding;
+        foreach (var (name, value, max) in new[] { ("--input-dim", InputDim, 4096), ("--ff-dim", FeedForwardDim, 65536), ("--heads", Heads, 256), ("--layers", Layers, 64) })
+            if (value is < 1 || value > max) return ValidationResult.Error($"{name} must be between 1 and {max} (got {value})");
+        var spec = Spec(140);
+        if (spec.Kind != ModelSpec.LstmKind && spec.InputDim % spec.Heads != 0)
+            return ValidationResult.Error($"--input-dim {spec.InputDim} must be divisible by --heads {spec.Heads}");
+        return ValidationResult.Success();
+    }
+
+    internal static ValidationResult ValidateEmbedding(int embedding) =>
+        embedding is < 1 or > 4096
+            ? ValidationResult.Error($"--embedding must be between 1 and 4096 (got {embedding})")
+            : ValidationResult.Success();
+}
