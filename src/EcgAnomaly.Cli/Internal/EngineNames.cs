@@ -1,5 +1,6 @@
-// The library's name for the engine type, in this one line: the library is renaming TrainingKernel to ComputeEngine,
-// and the CLI already says ComputeEngine everywhere, so that merge changes only this line (then deletes it).
+// The library's engine type, named in this one line: the library is renaming TrainingKernel to ComputeEngine and the
+// CLI already says ComputeEngine everywhere, so that merge changes only this line (to EcgAnomaly.Training.ComputeEngine;
+// an alias wins over a type of the same name from a using directive, so nothing else changes).
 global using ComputeEngine = EcgAnomaly.Training.TrainingKernel;
 
 namespace EcgAnomaly.Cli.Internal;

@@ -22,7 +22,7 @@ public abstract class ComputeSettings : CommandSettings
     [DefaultValue(0)]
     public int Threads { get; init; }
 
-    /// <summary>The engine to run with (auto when not given).</summary>
+    /// <summary>The engine to run with (auto when not given). A verb that times engines reads its own list instead.</summary>
     public ComputeEngine EngineChoice => EngineNames.Parse(Engine ?? EngineNames.Auto);
 
     /// <summary>True for a verb that times engines: it takes concrete engines and all, not auto.</summary>
