@@ -12,7 +12,7 @@ namespace EcgAnomaly.Benchmarks;
 /// </summary>
 internal static class BenchConfig
 {
-    public static IConfig Create(KernelAvailableFilter filter) =>
+    public static IConfig Create(EngineAvailableFilter filter) =>
         DefaultConfig.Instance
             .AddJob(Job.Default
                 .WithStrategy(RunStrategy.Monitoring)

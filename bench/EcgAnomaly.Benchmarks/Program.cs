@@ -7,7 +7,7 @@ var peaks = Directory.CreateTempSubdirectory("ecg-anomaly-bench-peaks-").FullNam
 Environment.SetEnvironmentVariable(PeakWorkingSetLog.FolderVariable, peaks);
 try
 {
-    var filter = new KernelAvailableFilter();
+    var filter = new EngineAvailableFilter();
     // No arguments: run everything rather than ask interactively which benchmark to run.
     BenchmarkSwitcher.FromAssembly(typeof(BenchData).Assembly).Run(args.Length == 0 ? ["--filter", "*"] : args, BenchConfig.Create(filter));
     foreach (var line in filter.Unavailable) Console.WriteLine(line);

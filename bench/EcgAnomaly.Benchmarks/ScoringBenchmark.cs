@@ -29,9 +29,9 @@ public class ScoringBenchmark
     public int BatchSize { get; set; }
 
     [Params(ComputeEngine.TorchSharp, ComputeEngine.Fast)]
-    public ComputeEngine Kernel { get; set; }
+    public ComputeEngine Engine { get; set; }
 
-    /// <summary>A catalogue name: the study's LSTM E=32 or the patch Transformer (the fast kernel is LSTM-only; <see cref="KernelAvailableFilter"/> leaves that pair out).</summary>
+    /// <summary>A catalogue name: the study's LSTM E=32 or the patch Transformer (the fast kernel is LSTM-only; <see cref="EngineAvailableFilter"/> leaves that pair out).</summary>
     [Params("lstm32", "transformer-ae")]
     public string Model { get; set; } = "lstm32";
 
@@ -43,7 +43,7 @@ public class ScoringBenchmark
         if (_beats.Count != Beats)
             throw new InvalidOperationException($"expected {Beats} beats in ECG5000_TEST, found {_beats.Count}");
         _model = AutoencoderDetector.Build(ModelCatalogue.Select([Model])[0].Spec, seed: 777);
-        _scorer = new ModelScorer(Kernel, _model, BatchSize, CPU);
+        _scorer = new ModelScorer(Engine, _model, BatchSize, CPU);
     }
 
     [Benchmark]

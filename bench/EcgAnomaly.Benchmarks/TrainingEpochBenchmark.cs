@@ -19,9 +19,9 @@ public class TrainingEpochBenchmark
     [Params(32, 64)]
     public int Embedding { get; set; }
 
-    /// <summary>Both implementations (Auto is one of them); <see cref="KernelAvailableFilter"/> leaves out (and names) those this build lacks.</summary>
+    /// <summary>Both implementations (Auto is one of them); <see cref="EngineAvailableFilter"/> leaves out (and names) those this build lacks.</summary>
     [Params(ComputeEngine.TorchSharp, ComputeEngine.Fast)]
-    public ComputeEngine Kernel { get; set; }
+    public ComputeEngine Engine { get; set; }
 
     [GlobalSetup]
     public void Setup()
@@ -35,7 +35,7 @@ public class TrainingEpochBenchmark
     public double Epoch()
     {
         var split = BenchData.Split;
-        using var result = Trainer.Train(_model!, split.Train, split.Validation, new TrainingOptions { Epochs = 1, Engine = Kernel });
+        using var result = Trainer.Train(_model!, split.Train, split.Validation, new TrainingOptions { Epochs = 1, Engine = Engine });
         return result.History[0].TrainLoss;
     }
 

@@ -1,4 +1,5 @@
 using EcgAnomaly.Cli.Commands;
+using EcgAnomaly.Cli.Internal;
 using EcgAnomaly.IO;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -7,7 +8,8 @@ namespace EcgAnomaly.Cli;
 
 /// <summary>
 /// The command line: verbs, and the one place where expected failures become one line on stderr and an exit code
-/// (2 for bad input or usage, 1 for other failures, 130 when interrupted) instead of a stack trace.
+/// (2 for bad input or usage, 1 for other failures, 130 when interrupted) instead of a stack trace. A library's
+/// argument error is told in the CLI's words there too: the flag, not the library's parameter name.
 /// </summary>
 public static class EcgAnomalyApp
 {
@@ -30,8 +32,8 @@ public static class EcgAnomalyApp
                 .WithExample("train", "--model", "lstm", "--embedding", "32")
                 .WithExample("train", "--epochs", "5", "--seed", "1", "--out", "runs/quick");
             config.AddCommand<BenchCommand>("bench")
-                .WithDescription("Time training epochs and scoring throughput on the seed protocol, per kernel, and report medians and peak memory.")
-                .WithExample("bench", "--embedding", "32", "--kernel", "all", "--epochs", "5")
+                .WithDescription("Time training epochs and scoring throughput on the seed protocol, per engine, and report medians and peak memory.")
+                .WithExample("bench", "--embedding", "32", "--engine", "all", "--epochs", "5")
                 .WithExample("bench", "--threads", "1", "--json", "bench.json");
             config.AddCommand<ScoreCommand>("score")
                 .WithDescription("Score new beats with a trained run folder: one CSV row per beat (score, threshold, verdict), streamed in batches.")
@@ -106,6 +108,8 @@ public static class EcgAnomalyApp
         var message = e switch
         {
             OperationCanceledException => "interrupted; no output folder was written",
+            // The library names its own parameters; the user should read the flag they typed.
+            ArgumentException argument => ArgumentMessage.Of(argument),
             _ => e.Message,
         };
         return string.Join(" ", message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));

@@ -17,38 +17,31 @@ public sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings>
     public override int Execute(CommandContext context, BenchSettings settings, CancellationToken cancellationToken)
     {
         var folder = DataLocator.LocateEcg5000(settings.Data);
-        // Torch's thread count is process-wide: put it back afterwards so an in-process caller (the tests) keeps its own.
-        var threadsBefore = torch.get_num_threads();
-        if (settings.Threads > 0) torch.set_num_threads(settings.Threads);
-        try
-        {
-            return Run(settings, folder, cancellationToken);
-        }
-        finally
-        {
-            torch.set_num_threads(threadsBefore);
-        }
+        using var threads = TorchThreads.Use(settings.Threads);
+        return Run(settings, folder, cancellationToken);
     }
 
     private int Run(BenchSettings settings, string folder, CancellationToken cancellationToken)
     {
         var options = new SpeedBenchOptions
         {
-            Spec = ModelFamilies.Create(settings.Model, new ModelSizes(EmbeddingSize: settings.Embedding)),
-            Kernels = settings.Kernels,
+            // ECG5000's beats are 140 samples long.
+            Spec = settings.Spec(140),
+            Engines = settings.Engines,
+            Device = settings.Device,
             Epochs = settings.Epochs,
             Seed = settings.Seed,
             ScoringRepeats = settings.Repeats,
             ScoringBeats = settings.ScoringBeats,
         };
         var data = Ecg5000.Load(folder);
-        console.MarkupLineInterpolated($"[bold]{options.Spec.ShortName}[/], seed protocol, {settings.Epochs} epoch(s) per kernel, {torch.get_num_threads()} Torch thread(s), {MachineInfo.CpuModel()} ({Environment.ProcessorCount} cores)");
+        console.MarkupLineInterpolated($"[bold]{options.Spec.ShortName}[/], seed protocol, {settings.Epochs} epoch(s) per engine, {torch.get_num_threads()} Torch thread(s), {MachineInfo.CpuModel()} ({Environment.ProcessorCount} cores)");
 
         var report = SpeedBench.Run(data, options, new ProgressTrainingObserver(console, null, options.Spec.ShortName), cancellationToken);
 
         console.Write(BenchTable.Of(report));
-        foreach (var kernel in report.Kernels) console.WriteLine(BenchTable.Summary(kernel));
-        if (!report.PeakWorkingSetPerKernel)
+        foreach (var engine in report.Engines) console.WriteLine(BenchTable.Summary(engine));
+        if (!report.PeakWorkingSetPerEngine)
             console.MarkupLine("[grey]peak working set: the whole process so far (this OS cannot reset the high-water mark)[/]");
         if (settings.Json is not null)
         {

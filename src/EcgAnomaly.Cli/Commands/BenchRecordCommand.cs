@@ -18,7 +18,7 @@ public sealed class BenchRecordCommand(IAnsiConsole console) : Command<BenchReco
 {
     public override int Execute(CommandContext context, BenchRecordSettings settings, CancellationToken cancellationToken)
     {
-        if (settings.Threads > 0) torch.set_num_threads(settings.Threads);
+        using var threads = Internal.TorchThreads.Use(settings.Threads);
         var source = settings.Source ?? Path.Combine(
             settings.Data ?? Environment.GetEnvironmentVariable(DataLocator.EnvironmentVariable) ?? ".", "raw-ecg", "mitdb", "100");
         var work = settings.Work ?? Path.Combine(Path.GetTempPath(), $"ecg-anomaly-bench-{Environment.ProcessId}");
@@ -28,8 +28,8 @@ public sealed class BenchRecordCommand(IAnsiConsole console) : Command<BenchReco
             var path = console.Status().Start($"writing {settings.Hours:0.#} h of {Path.GetFileName(source)} as a format-212 record in {work}",
                 _ => RecordBench.Synthesize(source, settings.Hours, work));
             using var detector = settings.Model is null
-                ? RecordBench.UntrainedDetector(ModelSpec.Lstm(32), seed: 1)
-                : DetectorBundle.Load(settings.Model);
+                ? RecordBench.UntrainedDetector(ModelSpec.Lstm(32), seed: 1, settings.EngineChoice)
+                : DetectorBundle.Load(settings.Model, settings.EngineChoice);
             var result = Internal.RecordProgress.Run(console, "timing", 300, report =>
                 RecordBench.Run(path, detector, progress: (stage, fraction) => report((long)(100 * Stage(stage) + 100 * fraction)),
                     cancellationToken: cancellationToken));

@@ -1,10 +1,13 @@
 using System.ComponentModel;
+using EcgAnomaly.Cli.Options;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace EcgAnomaly.Cli.Commands;
 
-public sealed class BenchRecordSettings : CommandSettings
+/// <summary><c>bench-record</c>: the compute group (no device: the untrained detector it times lives on the CPU) and
+/// --data, plus the recording to make.</summary>
+public sealed class BenchRecordSettings : ComputeSettings
 {
     [CommandOption("--hours <H>")]
     [Description("Length of the synthetic recording to make and time.")]
@@ -23,14 +26,9 @@ public sealed class BenchRecordSettings : CommandSettings
     [Description("Folder for the synthetic record (default: a new folder under the system temp folder, deleted afterwards).")]
     public string? Work { get; init; }
 
-    [CommandOption("--data <DIR>")]
-    [Description("Folder holding raw-ecg/ (default: $ECG_ANOMALY_DATA).")]
+    [CommandOption(DataOption.Template)]
+    [Description(DataOption.Description)]
     public string? Data { get; init; }
-
-    [CommandOption("--threads <N>")]
-    [Description("CPU threads for Torch (0: all cores).")]
-    [DefaultValue(0)]
-    public int Threads { get; init; }
 
     [CommandOption("--json <FILE>")]
     [Description("Also write the results as JSON to FILE (written whole or not at all).")]
@@ -38,8 +36,9 @@ public sealed class BenchRecordSettings : CommandSettings
 
     public override ValidationResult Validate()
     {
+        var groups = OptionChecks.FirstError(base.Validate(), DataOption.Validate(Data));
+        if (!groups.Successful) return groups;
         if (!(Hours > 0 && Hours <= 24 * 14)) return ValidationResult.Error($"--hours must be above 0 and at most 336 (got {Hours})");
-        if (Threads is < 0 or > 1024) return ValidationResult.Error($"--threads must be between 0 and 1024 (got {Threads})");
         return ValidationResult.Success();
     }
 }

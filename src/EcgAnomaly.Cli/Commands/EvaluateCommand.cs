@@ -1,3 +1,4 @@
+using EcgAnomaly.Cli.Internal;
 using EcgAnomaly.Data;
 using EcgAnomaly.Detection;
 using EcgAnomaly.Evaluation;
@@ -15,11 +16,12 @@ public sealed class EvaluateCommand(IAnsiConsole console) : Command<EvaluateSett
 {
     public override int Execute(CommandContext context, EvaluateSettings settings, CancellationToken cancellationToken)
     {
+        using var threads = TorchThreads.Use(settings.Threads);
         if (settings.Out is not null) StagingFolder.EnsureUsable(Path.GetFullPath(settings.Out));
         if (!UcrReader.Extensions.Contains(Path.GetExtension(settings.Input).ToLowerInvariant()))
             throw DataFormatException.UnknownExtension(settings.Input, UcrReader.Extensions);
         var manifest = DetectorBundle.ReadManifest(settings.Model);
-        using var loaded = DetectorBundle.Load(settings.Model, settings.KernelChoice);
+        using var loaded = DetectorBundle.Load(settings.Model, settings.EngineChoice, settings.Device);
         using var detector = loaded.WithResampling(settings.Resample);
         var beats = UcrReader.Read(settings.Input);
         if (!detector.Accepts(beats.Length))

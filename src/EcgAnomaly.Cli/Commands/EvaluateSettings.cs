@@ -1,9 +1,11 @@
 using System.ComponentModel;
+using EcgAnomaly.Cli.Options;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace EcgAnomaly.Cli.Commands;
 
+/// <summary><c>evaluate</c>: the bundle group (with compute and device), plus the labelled beats.</summary>
 public sealed class EvaluateSettings : BundleInputSettings
 {
     [CommandOption("--input <FILE>")]

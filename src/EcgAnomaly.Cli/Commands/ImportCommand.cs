@@ -17,7 +17,7 @@ public sealed class ImportCommand(IAnsiConsole console) : Command<ImportSettings
         var data = Ecg5000.Load(DataLocator.LocateEcg5000(settings.Data));
         var split = DataSplit.FromEcg5000(data, EvaluationProtocol.Seed, settings.Seed);
         var manifest = PyTorchImport.Execute(settings.PyTorch, ModelSpec.Lstm(settings.Embedding, split.Train.Length), split,
-            ThresholdPolicy.Parse(settings.ThresholdPolicy), new RunDescription("ECG5000", "seed", data.Sha256), settings.Out, settings.Seed);
+            settings.Policy, new RunDescription("ECG5000", "seed", data.Sha256), settings.Out, settings.Seed);
         console.MarkupLineInterpolated($"imported {manifest.Architecture.ShortName} ({manifest.Parameters:N0} parameters) into [bold]{settings.Out}[/]; threshold {manifest.Threshold.Value:0.###} ({manifest.Threshold.Policy})");
         return 0;
     }

@@ -21,10 +21,8 @@ public sealed class ModelsCommand(IAnsiConsole console) : Command<EmptyCommandSe
                 string.Join(" / ", entry.StudyMeasuredAucs.Select(a => a.ToString("0.0000"))));
         }
         console.Write(table);
-        var families = new Table().AddColumns("family (train --model)", "what it is", "spec type");
-        foreach (var family in ModelFamilies.All)
-            families.AddRow(Markup.Escape(family.Kind), Markup.Escape(family.Description), Markup.Escape(family.SpecType.Name));
-        console.Write(families);
+        console.WriteLine("Model families (train --model): "
+            + string.Join("; ", ModelFamilies.All.Select(f => $"{f.Kind}, {f.Description}")) + ".");
         return 0;
     }
 }

@@ -5,7 +5,6 @@ using EcgAnomaly.Recordings;
 using EcgAnomaly.Signals;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using TorchSharp;
 
 namespace EcgAnomaly.Cli.Commands;
 
@@ -14,14 +13,13 @@ public sealed class RecordCommand(IAnsiConsole console) : Command<RecordSettings
 {
     public override int Execute(CommandContext context, RecordSettings settings, CancellationToken cancellationToken)
     {
-        if (settings.Threads > 0) torch.set_num_threads(settings.Threads);
+        using var threads = TorchThreads.Use(settings.Threads);
         var record = WfdbRecord.Open(settings.Record);
         var outFolder = settings.Out ?? $"record-{record.Header.RecordName}";
         IO.StagingFolder.EnsureUsable(Path.GetFullPath(outFolder));
         var request = new RecordScoringRequest(settings.Model, settings.Record, outFolder, settings.Lead,
             settings.BeatWindow is null ? null : BeatWindow.Parse(settings.BeatWindow), settings.From,
-            settings.ThresholdPolicy is null ? null : ThresholdPolicy.Parse(settings.ThresholdPolicy),
-            settings.KernelChoice, Strips: settings.Strips);
+            settings.Policy, settings.EngineChoice, Strips: settings.Strips);
         using var interrupt = new InterruptScope(cancellationToken);
         var summary = RecordProgress.Run(console, $"scoring the beats of {record.Header.RecordName}", 1000,
             report => RecordScoring.Execute(request, fraction => report((long)(fraction * 1000)), interrupt.Token));

@@ -1,13 +1,14 @@
 using System.ComponentModel;
-using EcgAnomaly.Cli.Internal;
+using EcgAnomaly.Cli.Options;
 using EcgAnomaly.Detection;
-using EcgAnomaly.Training;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace EcgAnomaly.Cli.Commands;
 
-public sealed class RecordSettings : CommandSettings
+/// <summary><c>record</c>: the compute group without the device (the library's record scoring takes none) and
+/// --threshold-policy, plus the recording and what to write.</summary>
+public sealed class RecordSettings : ComputeSettings
 {
     [CommandOption("--model <RUN>")]
     [Description("A run folder written by 'train' (for instance 'train --record ... --minutes 5') or 'import'.")]
@@ -29,8 +30,8 @@ public sealed class RecordSettings : CommandSettings
     [Description("Score beats from this minute on (default: after the minutes the model learned from when it was trained on this record, else 0).")]
     public double? From { get; init; }
 
-    [CommandOption("--threshold-policy <POLICY>")]
-    [Description("Override the run's threshold: percentile:P, sigma:K or fpr:F (applied to the run's validation scores) or a fixed number.")]
+    [CommandOption(ThresholdOption.Template)]
+    [Description(ThresholdOption.OverrideDescription)]
     public string? ThresholdPolicy { get; init; }
 
     [CommandOption("--strips <N>")]
@@ -42,20 +43,12 @@ public sealed class RecordSettings : CommandSettings
     [Description("Folder to create for beats.csv, summary.md, summary.json and the plots (default: record-<name>). An existing non-empty folder is refused.")]
     public string? Out { get; init; }
 
-    [CommandOption("--kernel <NAME>")]
-    [Description("auto, fast or reference.")]
-    [DefaultValue("auto")]
-    public string Kernel { get; init; } = "auto";
-
-    [CommandOption("--threads <N>")]
-    [Description("CPU threads for Torch (0: all cores).")]
-    [DefaultValue(0)]
-    public int Threads { get; init; }
-
-    public ComputeEngine KernelChoice => KernelNames.Parse(Kernel);
+    public ThresholdPolicy? Policy => ThresholdOption.Parse(ThresholdPolicy);
 
     public override ValidationResult Validate()
     {
+        var groups = OptionChecks.FirstError(base.Validate(), ThresholdOption.Validate(ThresholdPolicy));
+        if (!groups.Successful) return groups;
         if (string.IsNullOrWhiteSpace(Model)) return ValidationResult.Error("--model is required (a run folder written by 'train')");
         if (string.IsNullOrWhiteSpace(Record)) return ValidationResult.Error("--record is required (a WFDB record path)");
         if (BeatWindow is not null)
@@ -64,11 +57,7 @@ public sealed class RecordSettings : CommandSettings
             catch (FormatException e) { return ValidationResult.Error($"--beat-window: {e.Message}"); }
         }
         if (From is < 0) return ValidationResult.Error($"--from must be 0 or more minutes (got {From})");
-        if (ThresholdPolicy is not null && !Detection.ThresholdPolicy.TryParse(ThresholdPolicy, out _, out var error))
-            return ValidationResult.Error($"--threshold-policy: {error}");
         if (Strips is < 0 or > 50) return ValidationResult.Error($"--strips must be between 0 and 50 (got {Strips})");
-        if (!KernelNames.TryParse(Kernel, out _)) return ValidationResult.Error($"--kernel: unknown kernel '{Kernel}' (expected {KernelNames.Expected})");
-        if (Threads is < 0 or > 1024) return ValidationResult.Error($"--threads must be between 0 and 1024 (got {Threads})");
         return ValidationResult.Success();
     }
 }

@@ -5,7 +5,6 @@ using EcgAnomaly.Runs;
 using EcgAnomaly.Training;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using TorchSharp;
 
 namespace EcgAnomaly.Cli.Commands;
 
@@ -15,12 +14,12 @@ public sealed class ReproduceCommand(IAnsiConsole console) : Command<ReproduceSe
     public override int Execute(CommandContext context, ReproduceSettings settings, CancellationToken cancellationToken)
     {
         var data = Ecg5000.Load(DataLocator.LocateEcg5000(settings.Data));
-        if (settings.Threads > 0) torch.set_num_threads(settings.Threads);
+        using var threads = TorchThreads.Use(settings.Threads);
         var request = new ReproductionRequest(
             data,
             settings.Configurations,
             settings.Seeds,
-            new TrainingOptions { Epochs = settings.Epochs, Engine = settings.KernelChoice },
+            new TrainingOptions { Epochs = settings.Epochs, Engine = settings.EngineChoice, Device = settings.Device },
             settings.Protocol == "official" ? EvaluationProtocol.Official : EvaluationProtocol.Seed,
             settings.Out);
 

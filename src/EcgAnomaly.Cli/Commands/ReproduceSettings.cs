@@ -1,13 +1,13 @@
-using EcgAnomaly.Cli.Internal;
 using System.ComponentModel;
+using EcgAnomaly.Cli.Options;
 using EcgAnomaly.Models;
-using EcgAnomaly.Training;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace EcgAnomaly.Cli.Commands;
 
-public sealed class ReproduceSettings : CommandSettings
+/// <summary><c>reproduce</c>: the compute group with the device, and --data, plus which configurations and seeds.</summary>
+public sealed class ReproduceSettings : DeviceSettings
 {
     [CommandOption("--only <NAMES>")]
     [Description("Comma-separated configurations to run (default: all; see 'ecg-anomaly models'), e.g. lstm32,transformer-ae.")]
@@ -33,32 +33,20 @@ public sealed class ReproduceSettings : CommandSettings
     [DefaultValue("seed")]
     public string Protocol { get; init; } = "seed";
 
-    [CommandOption("--kernel <NAME>")]
-    [Description("auto, fast or reference (the fast kernel applies to the LSTM models).")]
-    [DefaultValue("auto")]
-    public string Kernel { get; init; } = "auto";
-
-    [CommandOption("--threads <N>")]
-    [Description("CPU threads (0: all cores).")]
-    [DefaultValue(0)]
-    public int Threads { get; init; }
-
-    [CommandOption("--data <DIR>")]
-    [Description("Folder holding ECG5000/ (default: $ECG_ANOMALY_DATA, then the download cache).")]
+    [CommandOption(DataOption.Template)]
+    [Description(DataOption.Description)]
     public string? Data { get; init; }
 
     public IReadOnlyList<CatalogueEntry> Configurations =>
         Only is null ? ModelCatalogue.All : ModelCatalogue.Select(Only.Split(','));
 
-    public ComputeEngine KernelChoice => KernelNames.Parse(Kernel);
-
     public override ValidationResult Validate()
     {
+        var groups = OptionChecks.FirstError(base.Validate(), DataOption.Validate(Data));
+        if (!groups.Successful) return groups;
         if (Seeds is < 1 or > 100) return ValidationResult.Error($"--seeds must be between 1 and 100 (got {Seeds})");
         if (Epochs is < 1 or > 100_000) return ValidationResult.Error($"--epochs must be between 1 and 100000 (got {Epochs})");
         if (Protocol is not ("seed" or "official")) return ValidationResult.Error($"--protocol: unknown protocol '{Protocol}' (expected seed or official)");
-        if (!KernelNames.TryParse(Kernel, out _)) return ValidationResult.Error($"--kernel: unknown kernel '{Kernel}' (expected {KernelNames.Expected})");
-        if (Threads is < 0 or > 1024) return ValidationResult.Error($"--threads must be between 0 and 1024 (got {Threads})");
         try
         {
             _ = Configurations;

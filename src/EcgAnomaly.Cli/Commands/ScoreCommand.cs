@@ -1,3 +1,4 @@
+using EcgAnomaly.Cli.Internal;
 using System.Globalization;
 using System.Text;
 using EcgAnomaly.Data;
@@ -14,8 +15,9 @@ public sealed class ScoreCommand(IAnsiConsole console) : Command<ScoreSettings>
 {
     public override int Execute(CommandContext context, ScoreSettings settings, CancellationToken cancellationToken)
     {
+        using var threads = TorchThreads.Use(settings.Threads);
         var manifest = DetectorBundle.ReadManifest(settings.Model);
-        using var loaded = DetectorBundle.Load(settings.Model, settings.KernelChoice);
+        using var loaded = DetectorBundle.Load(settings.Model, settings.EngineChoice, settings.Device);
         using var detector = loaded.With(settings.Policy, settings.Resample);
         var threshold = detector.Threshold;
         long beats = 0, flagged = 0;

@@ -1,9 +1,11 @@
 using System.ComponentModel;
+using EcgAnomaly.Cli.Options;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace EcgAnomaly.Cli.Commands;
 
+/// <summary><c>score</c>: the bundle group (with compute and device) and --threshold-policy, plus input and output.</summary>
 public sealed class ScoreSettings : BundleInputSettings
 {
     [CommandOption("--input <FILE>")]
@@ -14,8 +16,8 @@ public sealed class ScoreSettings : BundleInputSettings
     [Description("CSV to write (index, score, threshold, abnormal, and label when the input has labels); written atomically. Default: standard output.")]
     public string? Output { get; init; }
 
-    [CommandOption("--threshold-policy <POLICY>")]
-    [Description("Replace the threshold of model.json: a fixed number, or percentile:P, sigma:K, fpr:F applied to the validation-normal scores kept in the run folder.")]
+    [CommandOption(ThresholdOption.Template)]
+    [Description(ThresholdOption.OverrideDescription)]
     public string? ThresholdPolicy { get; init; }
 
     [CommandOption("--batch <N>")]
@@ -23,16 +25,14 @@ public sealed class ScoreSettings : BundleInputSettings
     [DefaultValue(4096)]
     public int Batch { get; init; } = 4096;
 
-    public Detection.ThresholdPolicy? Policy => ThresholdPolicy is null ? null : Detection.ThresholdPolicy.Parse(ThresholdPolicy);
+    public Detection.ThresholdPolicy? Policy => ThresholdOption.Parse(ThresholdPolicy);
 
     public override ValidationResult Validate()
     {
-        var shared = base.Validate();
-        if (!shared.Successful) return shared;
+        var groups = OptionChecks.FirstError(base.Validate(), ThresholdOption.Validate(ThresholdPolicy));
+        if (!groups.Successful) return groups;
         if (string.IsNullOrWhiteSpace(Input)) return ValidationResult.Error("--input is required (a beats file, or - for standard input)");
         if (Batch is < 1 or > 1_000_000) return ValidationResult.Error($"--batch must be between 1 and 1000000 (got {Batch})");
-        if (ThresholdPolicy is not null && !Detection.ThresholdPolicy.TryParse(ThresholdPolicy, out _, out var policyError))
-            return ValidationResult.Error($"--threshold-policy: {policyError}");
         return ValidationResult.Success();
     }
 }

@@ -7,7 +7,6 @@ using EcgAnomaly.Runs;
 using EcgAnomaly.Training;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using TorchSharp;
 
 namespace EcgAnomaly.Cli.Commands;
 
@@ -19,7 +18,7 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainSettings>
         var protocol = settings.Protocol == "official" ? EvaluationProtocol.Official : EvaluationProtocol.Seed;
         var outFolder = settings.Out ?? Path.Combine("runs", $"{DateTime.Now:yyyyMMdd-HHmmss}-{settings.Spec(140).ShortName}");
         IO.StagingFolder.EnsureUsable(Path.GetFullPath(outFolder));
-        if (settings.Threads > 0) torch.set_num_threads(settings.Threads);
+        using var threads = TorchThreads.Use(settings.Threads);
 
         var (split, description, folder, recordTraining) = settings.Record is null
             ? Load(settings, protocol)
@@ -32,7 +31,7 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainSettings>
             LearningRate = settings.LearningRate,
             Seed = settings.Seed,
             Device = settings.Device,
-            Engine = settings.KernelChoice,
+            Engine = settings.EngineChoice,
         };
         using (var probe = spec.Build())
             console.MarkupLineInterpolated($"[bold]{spec.ShortName}[/]: {spec.DisplayName}, [bold]{ParameterCount.Of(probe):N0}[/] parameters");
@@ -40,7 +39,7 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainSettings>
 
         using var interrupt = new InterruptScope(cancellationToken);
 
-        var request = new TrainingRunRequest(split, spec, options, ThresholdPolicy.Parse(settings.ThresholdPolicy),
+        var request = new TrainingRunRequest(split, spec, options, settings.Policy,
             description, outFolder,
             recordTraining is null ? BeatNormalisation.None : BeatNormalisation.ZScore, recordTraining);
         TrainingRunResult result;

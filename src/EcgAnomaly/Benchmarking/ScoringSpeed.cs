@@ -1,6 +1,6 @@
 namespace EcgAnomaly.Benchmarking;
 
-/// <summary>Scoring throughput at one batch size; <see cref="Timing"/> is null when the kernel cannot score.</summary>
+/// <summary>Scoring throughput at one batch size; <see cref="Timing"/> is null when the engine cannot score.</summary>
 public sealed record ScoringSpeed(int BatchSize, int Beats, TimingSummary? Timing, string? NotAvailable = null)
 {
     public bool Available => Timing is not null;

@@ -10,9 +10,9 @@ using static TorchSharp.torch;
 namespace EcgAnomaly.Benchmarking;
 
 /// <summary>
-/// A quick speed check without BenchmarkDotNet (what <c>ecg-anomaly bench</c> runs): per kernel, scoring throughput
+/// A quick speed check without BenchmarkDotNet (what <c>ecg-anomaly bench</c> runs): per engine, scoring throughput
 /// at each batch size, N timed training epochs of the seed protocol (1,970 train and 657 validation beats, batch 32),
-/// and the peak working set. A kernel this build lacks is reported as not available, not measured.
+/// and the peak working set. An engine this build lacks is reported as not available, not measured.
 /// </summary>
 public static class SpeedBench
 {
@@ -29,9 +29,9 @@ public static class SpeedBench
             ? data.Test.Select(Enumerable.Range(0, n).ToArray(), $"{data.Test.Source} (first {n} beats)")
             : data.Test;
 
-        var perKernelPeak = PeakMemory.TryReset();
-        var kernels = options.Kernels.Distinct()
-            .Select(kernel => Measure(split, scoring, kernel, options, observer, cancellationToken))
+        var perEnginePeak = PeakMemory.TryReset();
+        var engines = options.Engines.Distinct()
+            .Select(engine => Measure(split, scoring, engine, options, observer, cancellationToken))
             .ToList();
 
         long parameters;
@@ -50,28 +50,28 @@ public static class SpeedBench
             split.Validation.Count,
             options.BatchSize,
             options.Epochs,
-            perKernelPeak,
-            kernels);
+            perEnginePeak,
+            engines);
     }
 
     /// <summary>
-    /// One kernel: a fresh model with the options' seed is scored and timed, then trained and timed. Scoring comes
+    /// One engine: a fresh model with the options' seed is scored and timed, then trained and timed. Scoring comes
     /// first so that its figure does not depend on <see cref="SpeedBenchOptions.Epochs"/>: with two Torch threads,
     /// batch-32 scoring was seen to drift from 0.9 s to 1.8 s per 4,500 beats as a process aged (with or without
     /// training in between; steady at 1.3 s on one thread). See bench/NOTES.md.
     /// </summary>
-    public static KernelSpeed Measure(DataSplit split, LabelledBeats scoringBeats, ComputeEngine kernel, SpeedBenchOptions options, ITrainingObserver? observer = null, CancellationToken cancellationToken = default)
+    public static EngineSpeed Measure(DataSplit split, LabelledBeats scoringBeats, ComputeEngine engine, SpeedBenchOptions options, ITrainingObserver? observer = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(split);
         ArgumentNullException.ThrowIfNull(scoringBeats);
         ArgumentNullException.ThrowIfNull(options);
-        // Each kernel's peak is its own (where the OS allows a reset; see PeakMemory).
+        // Each engine's peak is its own (where the OS allows a reset; see PeakMemory).
         PeakMemory.TryReset();
         var device = TorchDevice.Resolve(options.Device);
         using var model = AutoencoderDetector.Build(options.Spec, options.Seed);
         model.to(device);
         var scoring = options.ScoringBatchSizes
-            .Select(size => MeasureScoring(kernel, model, scoringBeats, size, options.ScoringRepeats, device, cancellationToken))
+            .Select(size => MeasureScoring(engine, model, scoringBeats, size, options.ScoringRepeats, device, cancellationToken))
             .ToList();
         var training = new TrainingOptions
         {
@@ -79,26 +79,26 @@ public static class SpeedBench
             BatchSize = options.BatchSize,
             Seed = options.Seed,
             Device = options.Device,
-            Engine = kernel,
+            Engine = engine,
         };
         try
         {
             using var result = Trainer.Train(model, split.Train, split.Validation, training, observer, cancellationToken);
             var epochs = new TimingSummary(result.History.Select(h => h.Seconds).ToArray());
-            return new KernelSpeed(kernel, epochs, scoring, PeakMemory.PeakWorkingSetBytes());
+            return new EngineSpeed(engine, epochs, scoring, PeakMemory.PeakWorkingSetBytes());
         }
         catch (NotSupportedException e)
         {
-            return new KernelSpeed(kernel, null, scoring, PeakMemory.PeakWorkingSetBytes(), e.Message);
+            return new EngineSpeed(engine, null, scoring, PeakMemory.PeakWorkingSetBytes(), e.Message);
         }
     }
 
-    private static ScoringSpeed MeasureScoring(ComputeEngine kernel, nn.Module<Tensor, Tensor> model, LabelledBeats beats, int batchSize, int repeats, Device device, CancellationToken cancellationToken)
+    private static ScoringSpeed MeasureScoring(ComputeEngine engine, nn.Module<Tensor, Tensor> model, LabelledBeats beats, int batchSize, int repeats, Device device, CancellationToken cancellationToken)
     {
         try
         {
-            using var scorer = new ModelScorer(kernel, model, batchSize, device);
-            // Untimed first pass: the first call at a batch shape builds that shape's native kernels.
+            using var scorer = new ModelScorer(engine, model, batchSize, device);
+            // Untimed first pass: the first call at a batch shape builds that shape's native engines.
             scorer.Score(beats);
             var seconds = new double[repeats];
             for (var r = 0; r < repeats; r++)

@@ -3,14 +3,14 @@ using EcgAnomaly.Training;
 
 namespace EcgAnomaly.Benchmarking;
 
-/// <summary>What <see cref="SpeedBench"/> measures: the seed protocol's training epoch and scoring throughput, per kernel.</summary>
+/// <summary>What <see cref="SpeedBench"/> measures: the seed protocol's training epoch and scoring throughput, per engine.</summary>
 public sealed record SpeedBenchOptions
 {
     public ModelSpec Spec { get; init; } = ModelSpec.Lstm(32);
 
-    public IReadOnlyList<ComputeEngine> Kernels { get; init; } = [ComputeEngine.TorchSharp];
+    public IReadOnlyList<ComputeEngine> Engines { get; init; } = [ComputeEngine.TorchSharp];
 
-    /// <summary>Training epochs per kernel; each one is timed (train and validation pass, as <see cref="Trainer"/> reports it).</summary>
+    /// <summary>Training epochs per engine; each one is timed (train and validation pass, as <see cref="Trainer"/> reports it).</summary>
     public int Epochs { get; init; } = 5;
 
     /// <summary>The split seed and the weight seed (777: the study's split).</summary>
@@ -21,7 +21,7 @@ public sealed record SpeedBenchOptions
 
     public IReadOnlyList<int> ScoringBatchSizes { get; init; } = [32, 512];
 
-    /// <summary>Timed scoring passes per batch size (after one untimed pass that builds the batch shapes' kernels).</summary>
+    /// <summary>Timed scoring passes per batch size (after one untimed pass that builds the batch shapes' engines).</summary>
     public int ScoringRepeats { get; init; } = 3;
 
     /// <summary>How many beats of ECG5000_TEST to score; null scores all 4,500.</summary>
@@ -33,9 +33,9 @@ public sealed record SpeedBenchOptions
     public void Validate()
     {
         ArgumentNullException.ThrowIfNull(Spec);
-        ArgumentNullException.ThrowIfNull(Kernels);
+        ArgumentNullException.ThrowIfNull(Engines);
         ArgumentNullException.ThrowIfNull(ScoringBatchSizes);
-        if (Kernels.Count == 0) throw new ArgumentException("no kernel to measure", nameof(Kernels));
+        if (Engines.Count == 0) throw new ArgumentException("no engine to measure", nameof(Engines));
         Preconditions.CheckArgumentRange(nameof(Epochs), Epochs, 1, 10_000);
         Preconditions.CheckArgumentRange(nameof(BatchSize), BatchSize, 1, 1_000_000);
         Preconditions.CheckArgumentRange(nameof(ScoringRepeats), ScoringRepeats, 1, 1_000);

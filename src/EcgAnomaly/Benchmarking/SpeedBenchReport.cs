@@ -2,7 +2,7 @@ namespace EcgAnomaly.Benchmarking;
 
 /// <summary>
 /// A speed run with what is needed to read it later: when, on what processor, with how many Torch threads, which
-/// model and data, and per kernel the timings (written as JSON by <c>ecg-anomaly bench --json</c>).
+/// model and data, and per engine the timings (written as JSON by <c>ecg-anomaly bench --json</c>).
 /// </summary>
 public sealed record SpeedBenchReport(
     DateTimeOffset Started,
@@ -17,6 +17,6 @@ public sealed record SpeedBenchReport(
     int TrainBeats,
     int ValidationBeats,
     int BatchSize,
-    int EpochsPerKernel,
-    bool PeakWorkingSetPerKernel,
-    IReadOnlyList<KernelSpeed> Kernels);
+    int EpochsPerEngine,
+    bool PeakWorkingSetPerEngine,
+    IReadOnlyList<EngineSpeed> Engines);

@@ -15,10 +15,15 @@ public sealed record LstmSpec(int EmbeddingSize, int BeatLength = 140) : ModelSp
 
     public override string DisplayName => $"LSTM E={EmbeddingSize}";
 
-    /// <summary>The spec from the command line's sizes (only the embedding applies).</summary>
+    /// <summary>The spec from the command line's sizes: only the embedding applies, a Transformer size is refused.</summary>
+    /// <exception cref="ArgumentException">A Transformer size was given; the parameter name says which.</exception>
     public static LstmSpec FromSizes(ModelSizes sizes, int beatLength)
     {
         ArgumentNullException.ThrowIfNull(sizes);
+        (string Name, int? Value)[] others =
+            [(nameof(sizes.InputDim), sizes.InputDim), (nameof(sizes.FeedForwardDim), sizes.FeedForwardDim), (nameof(sizes.Heads), sizes.Heads), (nameof(sizes.Layers), sizes.Layers)];
+        foreach (var (name, value) in others)
+            if (value is not null) throw new ArgumentException($"{name} does not apply to the LSTM autoencoder", name);
         return new LstmSpec(sizes.EmbeddingSize ?? 32, beatLength);
     }
 

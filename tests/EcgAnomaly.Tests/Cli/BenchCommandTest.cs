@@ -13,6 +13,7 @@ public sealed class BenchCommandTest
     {
         // Given: one epoch and one small scoring pass keep this to a few seconds. One Torch thread: with two on two
         // cores, a build running beside the tests makes each step wait for the descheduled thread (seen: 3 s -> 60 s).
+        // --kernel reference: the old names of --engine torchsharp, as older scripts spell it.
         using var dir = new TemporaryFolder();
         var json = dir.Combine("out", "bench.json");
         var threadsBefore = TorchSharp.torch.get_num_threads();
@@ -23,12 +24,12 @@ public sealed class BenchCommandTest
 
         // Then
         Assert.True(code == 0, error);
-        Assert.Matches(@"reference: median \d+\.\d{3} s/epoch", output);
+        Assert.Matches(@"torchsharp: median \d+\.\d{3} s/epoch", output);
         Assert.Matches(@"[\d,]+ beats/s at batch 32, [\d,]+ beats/s at batch 512", output);
         using var report = JsonDocument.Parse(File.ReadAllText(json));
-        var kernel = Assert.Single(report.RootElement.GetProperty("kernels").EnumerateArray());
-        Assert.Equal("reference", kernel.GetProperty("kernel").GetString());
-        Assert.True(kernel.GetProperty("epochs").GetProperty("median").GetDouble() > 0);
+        var engine = Assert.Single(report.RootElement.GetProperty("engines").EnumerateArray());
+        Assert.Equal("torchsharp", engine.GetProperty("engine").GetString());
+        Assert.True(engine.GetProperty("epochs").GetProperty("median").GetDouble() > 0);
         Assert.Equal(1_970, report.RootElement.GetProperty("trainBeats").GetInt32());
         Assert.Equal(1, report.RootElement.GetProperty("torchThreads").GetInt32());
         Assert.Equal(threadsBefore, TorchSharp.torch.get_num_threads());
@@ -42,7 +43,7 @@ public sealed class BenchCommandTest
         var missing = EngineAvailability.Check(ComputeEngine.Fast, ModelSpec.Lstm(32));
 
         // When
-        var (code, output, error) = CliRunner.Run("bench", "--kernel", "fast", "--epochs", "1", "--repeats", "1",
+        var (code, output, error) = CliRunner.Run("bench", "--engine", "fast", "--epochs", "1", "--repeats", "1",
             "--scoring-beats", "256", "--threads", "1", "--data", TestData.DataRoot);
 
         // Then: never a crash; figures when it exists, the reason when it does not
@@ -52,7 +53,8 @@ public sealed class BenchCommandTest
     }
 
     [Theory]
-    [InlineData("--kernel", "turbo", "--kernel: unknown kernel 'turbo' (expected reference, fast or all)")]
+    [InlineData("--engine", "turbo", "--engine: unknown engine 'turbo' (expected fast, torchsharp or all)")]
+    [InlineData("--engine", "auto", "--engine: unknown engine 'auto' (expected fast, torchsharp or all)")]
     [InlineData("--epochs", "0", "--epochs must be between 1 and 10000")]
     [InlineData("--scoring-beats", "0", "--scoring-beats must be 1 or more")]
     public void Should_exit_2_with_one_line_When_a_bench_option_value_is_unknown(string option, string value, string expected)

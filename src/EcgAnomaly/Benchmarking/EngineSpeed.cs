@@ -3,12 +3,12 @@ using EcgAnomaly.Training;
 namespace EcgAnomaly.Benchmarking;
 
 /// <summary>
-/// One kernel's figures: seconds per training epoch, scoring throughput per batch size, and the peak working set
-/// while it ran. <see cref="NotAvailable"/> says why a kernel that this build lacks has no training figures (each
+/// One engine's figures: seconds per training epoch, scoring throughput per batch size, and the peak working set
+/// while it ran. <see cref="NotAvailable"/> says why an engine that this build lacks has no training figures (each
 /// scoring entry says for itself whether it could score).
 /// </summary>
-public sealed record KernelSpeed(
-    ComputeEngine Kernel,
+public sealed record EngineSpeed(
+    ComputeEngine Engine,
     TimingSummary? Epochs,
     IReadOnlyList<ScoringSpeed> Scoring,
     long PeakWorkingSetBytes,

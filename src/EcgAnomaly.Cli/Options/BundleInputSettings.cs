@@ -1,13 +1,11 @@
 using System.ComponentModel;
-using EcgAnomaly.Cli.Internal;
-using EcgAnomaly.Training;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
-namespace EcgAnomaly.Cli.Commands;
+namespace EcgAnomaly.Cli.Options;
 
-/// <summary>What <c>score</c> and <c>evaluate</c> share: a run folder, beats to apply it to, and how.</summary>
-public abstract class BundleInputSettings : CommandSettings
+/// <summary>What <c>score</c> and <c>evaluate</c> share: a run folder, beats to apply it to, and how (engine, device, threads).</summary>
+public abstract class BundleInputSettings : DeviceSettings
 {
     [CommandOption("--model <RUN>")]
     [Description("A run folder written by 'train' or 'import' (model.json + model.pt).")]
@@ -17,17 +15,11 @@ public abstract class BundleInputSettings : CommandSettings
     [Description("Resample beats of another length to the model's beat length by linear interpolation (otherwise they are refused).")]
     public bool Resample { get; init; }
 
-    [CommandOption("--kernel <NAME>")]
-    [Description("auto, fast or reference.")]
-    [DefaultValue("auto")]
-    public string Kernel { get; init; } = "auto";
-
-    public ComputeEngine KernelChoice => KernelNames.Parse(Kernel);
-
     public override ValidationResult Validate()
     {
+        var device = base.Validate();
+        if (!device.Successful) return device;
         if (string.IsNullOrWhiteSpace(Model)) return ValidationResult.Error("--model is required (a run folder written by 'train')");
-        if (!KernelNames.TryParse(Kernel, out _)) return ValidationResult.Error($"--kernel: unknown kernel '{Kernel}' (expected {KernelNames.Expected})");
         return ValidationResult.Success();
     }
 }
