@@ -2,7 +2,7 @@
 # PyTorch and ecg-anomaly on the same machine, one after the other, same model, data, loop and thread count;
 # prints each one's median seconds per training epoch and the ratio (PyTorch / ecg-anomaly: above 1 = we are faster).
 #
-#   bench/side-by-side.sh [--embedding 32] [--epochs 3] [--threads 1] [--kernel all] [--data DIR]
+#   bench/side-by-side.sh [--embedding 32] [--epochs 3] [--threads 1] [--engine all] [--data DIR]
 #
 # ECG_ANOMALY=path/to/ecg-anomaly uses a published build (dotnet publish src/EcgAnomaly.Cli -c Release -o out);
 # without it the tool runs through 'dotnet run -c Release'. BLAS_DIR=folder puts another libblas.so.3 (OpenBLAS)
@@ -10,16 +10,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-embedding=32 epochs=3 threads=1 kernel=all
+embedding=32 epochs=3 threads=1 engine=all
 data="${ECG_ANOMALY_DATA:-../shared/data}"
 while [ $# -gt 0 ]; do
   case "$1" in
     --embedding) embedding="$2"; shift 2 ;;
     --epochs) epochs="$2"; shift 2 ;;
     --threads) threads="$2"; shift 2 ;;
-    --kernel) kernel="$2"; shift 2 ;;
+    --engine|--kernel) engine="$2"; shift 2 ;;
     --data) data="$2"; shift 2 ;;
-    *) echo "side-by-side.sh: unknown option '$1' (expected --embedding, --epochs, --threads, --kernel, --data)" >&2; exit 2 ;;
+    *) echo "side-by-side.sh: unknown option '$1' (expected --embedding, --epochs, --threads, --engine, --data)" >&2; exit 2 ;;
   esac
 done
 data="$(realpath -m "$data")"
@@ -33,8 +33,8 @@ echo "== PyTorch: lstm$embedding, $epochs epoch(s), $threads thread(s)" >&2
 LD_LIBRARY_PATH="${BLAS_DIR:-}${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" \
   /usr/bin/python3 bench/pytorch_epoch.py --embedding "$embedding" --epochs "$epochs" --threads "$threads" --data "$data" > "$out/pytorch.json"
 
-echo "== ecg-anomaly bench: lstm$embedding, $epochs epoch(s), $threads thread(s), kernel $kernel" >&2
-bench=(bench --model lstm --embedding "$embedding" --kernel "$kernel" --epochs "$epochs" --threads "$threads"
+echo "== ecg-anomaly bench: lstm$embedding, $epochs epoch(s), $threads thread(s), engine $engine" >&2
+bench=(bench --model lstm --embedding "$embedding" --engine "$engine" --epochs "$epochs" --threads "$threads"
        --repeats 1 --data "$data" --json "$out/dotnet.json")
 if [ -n "${ECG_ANOMALY:-}" ]; then
   "$ECG_ANOMALY" "${bench[@]}" >&2
@@ -48,11 +48,11 @@ py = json.load(open(sys.argv[1]))
 net = json.load(open(sys.argv[2]))
 print(f"PyTorch {py['torch']} ({py['blas']}; {', '.join(py['blasLibrary']) or 'no BLAS library mapped'}), "
       f"{py['threads']} thread(s): median {py['medianSecondsPerEpoch']:.3f} s/epoch over {py['epochs']} epoch(s)")
-for k in net["kernels"]:
+for k in net["engines"]:
     if not k["available"]:
-        print(f"ecg-anomaly {k['kernel']}: not available ({k['notAvailable']})")
+        print(f"ecg-anomaly {k['engine']}: not available ({k['notAvailable']})")
         continue
     median = k["epochs"]["median"]
-    print(f"ecg-anomaly {k['kernel']} (TorchSharp {net['torchSharpVersion']}), {net['torchThreads']} thread(s): "
-          f"median {median:.3f} s/epoch; ratio PyTorch / {k['kernel']} = {py['medianSecondsPerEpoch'] / median:.2f}")
+    print(f"ecg-anomaly {k['engine']} (TorchSharp {net['torchSharpVersion']}), {net['torchThreads']} thread(s): "
+          f"median {median:.3f} s/epoch; ratio PyTorch / {k['engine']} = {py['medianSecondsPerEpoch'] / median:.2f}")
 PY
