@@ -175,7 +175,7 @@ public sealed class AutoencoderDetector : IDisposable
 
     /// <summary>The beats as the model sees them: resampled when asked for, normalised as the model was trained.</summary>
     public float[] Preprocess(ReadOnlySpan<float> beats, int beatLength) =>
-        Preprocessing.Apply(beats.ToArray(), beatLength, Spec.BeatLength).ToArray();
+        Preprocessing.Apply(beats, beatLength, Spec.BeatLength) ?? beats.ToArray();
 
     /// <summary>Scores beats of <see cref="ModelSpec.BeatLength"/> samples stored row-major.</summary>
     public double[] Score(ReadOnlySpan<float> beats) => Score(beats, Spec.BeatLength);
@@ -184,13 +184,8 @@ public sealed class AutoencoderDetector : IDisposable
     /// <exception cref="ArgumentException">The length is not the model's and resampling is off, or the values are not whole beats.</exception>
     public double[] Score(ReadOnlySpan<float> beats, int beatLength)
     {
-        if (beatLength == Spec.BeatLength && Preprocessing.Normalisation == BeatNormalisation.None)
-        {
-            if (beats.Length % beatLength != 0)
-                throw new ArgumentException($"beats must have {beatLength} samples each; got {beats.Length} values", nameof(beats));
-            return _core.Scorer.Score(beats, beatLength);
-        }
-        return _core.Scorer.Score(Preprocessing.Apply(beats.ToArray(), beatLength, Spec.BeatLength).Span, Spec.BeatLength);
+        var prepared = Preprocessing.Apply(beats, beatLength, Spec.BeatLength);
+        return _core.Scorer.Score(prepared is null ? beats : prepared, Spec.BeatLength);
     }
 
     public double[] Score(LabelledBeats beats)
@@ -213,13 +208,10 @@ public sealed class AutoencoderDetector : IDisposable
         if (Interlocked.Exchange(ref _disposed, 1) == 0) _core.Release();
     }
 
-    private static LabelledBeats Prepare(BeatPreprocessing preprocessing, LabelledBeats beats, int modelLength)
-    {
-        var values = preprocessing.Apply(beats.Values, beats.Length, modelLength);
-        return values.Length == beats.Values.Length && beats.Length == modelLength && preprocessing.Normalisation == BeatNormalisation.None
-            ? beats
-            : new LabelledBeats(values.ToArray(), beats.Labels, modelLength, beats.Source);
-    }
+    private static LabelledBeats Prepare(BeatPreprocessing preprocessing, LabelledBeats beats, int modelLength) =>
+        preprocessing.Apply(beats.Values, beats.Length, modelLength) is { } values
+            ? new LabelledBeats(values, beats.Labels, modelLength, beats.Source)
+            : beats;
 
     private static AutoencoderDetector Thresholded(ModelSpec spec, nn.Module<Tensor, Tensor> model, Device device, BeatPreprocessing preprocessing,
         LabelledBeats normalValidation, ThresholdPolicy policy, int scoringBatchSize, ComputeEngine engine)

@@ -29,11 +29,11 @@ public sealed record BeatPreprocessing
 
     /// <summary>
     /// <paramref name="beats"/> (row-major, <paramref name="beatLength"/> samples each) as the model takes them:
-    /// <paramref name="modelLength"/> samples each, normalised. The input is never changed; when nothing is to be done
-    /// it is returned as it is.
+    /// <paramref name="modelLength"/> samples each, normalised, in a new array; null when nothing is to be done (the
+    /// input is then what the model takes). The input is never changed.
     /// </summary>
-    /// <exception cref="ArgumentException">The lengths differ and resampling is off.</exception>
-    public ReadOnlyMemory<float> Apply(ReadOnlyMemory<float> beats, int beatLength, int modelLength)
+    /// <exception cref="ArgumentException">The lengths differ and resampling is off, or the values are not whole beats.</exception>
+    public float[]? Apply(ReadOnlySpan<float> beats, int beatLength, int modelLength)
     {
         Preconditions.CheckArgumentRange(nameof(beatLength), beatLength, 1, int.MaxValue);
         if (beats.Length % beatLength != 0)
@@ -42,8 +42,8 @@ public sealed record BeatPreprocessing
             throw new ArgumentException($"beats have {beatLength} samples but the model expects {modelLength}, and resampling is off", nameof(beats));
         var count = beats.Length / beatLength;
         float[]? copy = null;
-        if (beatLength != modelLength) copy = BeatStream.Resample(beats.Span, count, beatLength, modelLength);
-        if (Normalisation == BeatNormalisation.None) return copy ?? beats;
+        if (beatLength != modelLength) copy = BeatStream.Resample(beats, count, beatLength, modelLength);
+        if (Normalisation == BeatNormalisation.None) return copy;
         copy ??= beats.ToArray();
         BeatNormalisation.Apply(Normalisation, copy, count, modelLength);
         return copy;
