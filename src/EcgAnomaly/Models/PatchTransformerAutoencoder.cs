@@ -1,4 +1,3 @@
-using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -61,6 +60,6 @@ public sealed class PatchTransformerAutoencoder : nn.Module<Tensor, Tensor>
         var code = from_latent.call(tanh(to_latent.call(pooled)));
         var decoded = decoder.call(queries.expand(-1, batch, -1), code);
         var output = head.call(decoded).transpose(0, 1).reshape(batch, _tokens * _patch);
-        return output[.., ..(int)_beatLength].MoveToOuterDisposeScope();
+        return output[.., .._beatLength].MoveToOuterDisposeScope();
     }
 }

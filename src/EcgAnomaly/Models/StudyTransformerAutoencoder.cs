@@ -1,5 +1,4 @@
 using EcgAnomaly.Models.Study;
-using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 

@@ -4,7 +4,6 @@ using EcgAnomaly.Evaluation;
 using EcgAnomaly.IO;
 using EcgAnomaly.Reporting;
 using EcgAnomaly.RunFolders;
-using EcgAnomaly.Runs;
 using EcgAnomaly.Signals;
 
 namespace EcgAnomaly.Recordings;

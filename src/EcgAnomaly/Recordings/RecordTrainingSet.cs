@@ -1,7 +1,6 @@
 using System.Globalization;
 using EcgAnomaly.Data;
 using EcgAnomaly.RunFolders;
-using EcgAnomaly.Runs;
 using EcgAnomaly.Signals;
 
 namespace EcgAnomaly.Recordings;

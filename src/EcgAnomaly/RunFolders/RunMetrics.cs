@@ -1,5 +1,3 @@
-using EcgAnomaly.Evaluation;
-
 namespace EcgAnomaly.RunFolders;
 
 /// <summary>What metrics.json holds: test-set quality of the last-epoch model (the study's) and of the best-validation one.</summary>

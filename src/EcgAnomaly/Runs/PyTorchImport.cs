@@ -4,7 +4,6 @@ using EcgAnomaly.IO;
 using EcgAnomaly.Models;
 using EcgAnomaly.RunFolders;
 using EcgAnomaly.Training;
-using TorchSharp;
 using TorchSharp.PyBridge;
 
 namespace EcgAnomaly.Runs;

@@ -1,4 +1,3 @@
-using EcgAnomaly.RunFolders;
 using System.Globalization;
 using System.Text;
 

@@ -1,7 +1,6 @@
 using EcgAnomaly.Data;
 using EcgAnomaly.Detection;
 using EcgAnomaly.Models;
-using EcgAnomaly.RunFolders;
 using EcgAnomaly.Training;
 
 namespace EcgAnomaly.Runs;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Reflection;
 using System.Text;
-using EcgAnomaly.Data;
 using EcgAnomaly.Detection;
 using EcgAnomaly.Evaluation;
 using EcgAnomaly.IO;

@@ -1,5 +1,3 @@
-using EcgAnomaly.IO;
-
 namespace EcgAnomaly.Training;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using EcgAnomaly.Data;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace EcgAnomaly.Training;
