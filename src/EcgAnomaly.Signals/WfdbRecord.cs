@@ -178,7 +178,7 @@ public sealed class WfdbRecord
     }
 
     /// <summary>Chunks of [signal][sample] ADC values; signals outside <paramref name="groups"/> come back empty.</summary>
-    private IEnumerable<int[][]> ReadAdcChunks(int samplesPerChunk, IReadOnlyList<WfdbSignalGroup> groups)
+    private IEnumerable<int[][]> ReadAdcChunks(int samplesPerChunk, List<WfdbSignalGroup> groups)
     {
         if (groups.Count == 0 || SamplesPerSignal == 0) yield break;
         var chunkLength = (int)Math.Min(samplesPerChunk, SamplesPerSignal);

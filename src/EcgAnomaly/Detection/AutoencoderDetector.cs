@@ -62,8 +62,8 @@ public sealed class AutoencoderDetector : IDisposable
         TrainingOptions? options = null,
         ThresholdPolicy? policy = null,
         ITrainingObserver? observer = null,
-        CancellationToken cancellationToken = default,
-        BeatPreprocessing? preprocessing = null)
+        BeatPreprocessing? preprocessing = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(normalTrain);
         ArgumentNullException.ThrowIfNull(normalValidation);

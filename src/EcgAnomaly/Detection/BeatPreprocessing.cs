@@ -42,7 +42,7 @@ public sealed record BeatPreprocessing
             throw new ArgumentException($"beats have {beatLength} samples but the model expects {modelLength}, and resampling is off", nameof(beats));
         var count = beats.Length / beatLength;
         float[]? copy = null;
-        if (beatLength != modelLength) copy = BeatStream.Resample(beats.Span, count, beatLength, modelLength);
+        if (beatLength != modelLength) copy = BeatBatchReader.Resample(beats.Span, count, beatLength, modelLength);
         if (Normalisation == BeatNormalisation.None) return copy ?? beats;
         copy ??= beats.ToArray();
         BeatNormalisation.Apply(Normalisation, copy, count, modelLength);

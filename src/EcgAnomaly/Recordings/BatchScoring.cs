@@ -24,7 +24,7 @@ public static class BatchScoring
         foreach (var pair in Flush(batch, values, detector)) yield return pair;
     }
 
-    private static IEnumerable<(ExtractedBeat, double)> Flush(List<ExtractedBeat> batch, float[] values, AutoencoderDetector detector)
+    private static (ExtractedBeat, double)[] Flush(List<ExtractedBeat> batch, float[] values, AutoencoderDetector detector)
     {
         if (batch.Count == 0) return [];
         var scores = detector.Score(values.AsSpan(0, batch.Count * detector.Spec.BeatLength));

@@ -98,16 +98,16 @@ public static class Reproduction
         return report;
     }
 
-    private static double Mean(IReadOnlyList<double> v) => v.Count == 0 ? double.NaN : v.Average();
+    private static double Mean(List<double> v) => v.Count == 0 ? double.NaN : v.Average();
 
-    private static double Sd(IReadOnlyList<double> v)
+    private static double Sd(List<double> v)
     {
         if (v.Count < 2) return 0;
         var mean = v.Average();
         return Math.Sqrt(v.Sum(x => (x - mean) * (x - mean)) / (v.Count - 1));
     }
 
-    private static double Median(IReadOnlyList<double> v)
+    private static double Median(List<double> v)
     {
         if (v.Count == 0) return double.NaN;
         var sorted = v.Order().ToArray();

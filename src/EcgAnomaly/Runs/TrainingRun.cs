@@ -26,7 +26,7 @@ public static class TrainingRun
         var split = request.Split;
         using var staging = StagingFolder.Create(request.OutputFolder);
         var preprocessing = new BeatPreprocessing(request.Normalisation);
-        using var fitted = AutoencoderDetector.Fit(split.Train, split.Validation, request.Spec, request.Options, request.ThresholdPolicy, observer, cancellationToken, preprocessing);
+        using var fitted = AutoencoderDetector.Fit(split.Train, split.Validation, request.Spec, request.Options, request.ThresholdPolicy, observer, preprocessing, cancellationToken);
         var last = fitted.Detector;
         using var best = AutoencoderDetector.FromState(request.Spec, fitted.Training.BestState, split.Validation, request.ThresholdPolicy, request.Options.Device, request.Options.ScoringBatchSize, request.Options.Engine, preprocessing);
 

@@ -11,6 +11,9 @@ internal static class CheckpointStore
     private const string StateFile = "state.bin";
     private const string OptimizerFile = "optimizer.bin";
 
+    /// <summary>The folders a finished checkpoint can be in, the newer first.</summary>
+    private static readonly string[] CheckpointSlots = ["current", "previous"];
+
     public static void Save(string folder, CheckpointData data, Action<string> saveOptimizer)
     {
         var current = Path.Combine(folder, "current");
@@ -30,7 +33,7 @@ internal static class CheckpointStore
     /// <summary>The last finished epoch recorded in the folder's checkpoint, or 0 when there is none (reads only the header).</summary>
     public static int LastEpoch(string folder)
     {
-        var chosen = new[] { "current", "previous" }.Select(n => Path.Combine(folder, n, StateFile)).FirstOrDefault(File.Exists);
+        var chosen = CheckpointSlots.Select(n => Path.Combine(folder, n, StateFile)).FirstOrDefault(File.Exists);
         if (chosen is null) return 0;
         using var reader = new BinaryReader(File.OpenRead(chosen));
         return reader.ReadInt32() == FormatVersion ? reader.ReadInt32() : 0;
@@ -41,7 +44,7 @@ internal static class CheckpointStore
     public static CheckpointData? TryLoad(string folder, Action<string> loadOptimizer)
     {
         // 'previous' exists alone only when a run died between the two renames of Save.
-        var chosen = new[] { "current", "previous" }.Select(n => Path.Combine(folder, n)).FirstOrDefault(d => File.Exists(Path.Combine(d, StateFile)));
+        var chosen = CheckpointSlots.Select(n => Path.Combine(folder, n)).FirstOrDefault(d => File.Exists(Path.Combine(d, StateFile)));
         if (chosen is null) return null;
         var stateFile = Path.Combine(chosen, StateFile);
         try

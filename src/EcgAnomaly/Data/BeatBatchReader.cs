@@ -6,7 +6,7 @@ namespace EcgAnomaly.Data;
 /// Beats for scoring, read in batches so that any number of them fits in bounded memory: a UCR file (with labels),
 /// or CSV text of one beat per row, values only (a file or standard input).
 /// </summary>
-public static class BeatStream
+public static class BeatBatchReader
 {
     /// <summary>Reads <paramref name="input"/> ("-" for standard input): .tsv/.txt/.arff/.ts as UCR files, anything else as CSV.</summary>
     public static IEnumerable<BeatBatch> Open(string input, int batchSize)
