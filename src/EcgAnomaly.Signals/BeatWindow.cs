@@ -50,6 +50,7 @@ public sealed record BeatWindow(string Kind, double Before, double After)
                 && before >= 0 && after > 0 && before + after <= 5)
                 return Fixed(before, after);
         }
-        throw new FormatException($"unknown beat window '{text}' (expected 'rr' or 'fixed:B,A' with seconds before and after the R peak, e.g. fixed:0.25,0.45)");
+        throw new FormatException(
+            $"unknown beat window '{text}' (expected 'rr' or 'fixed:B,A' with seconds before and after the R peak, e.g. fixed:0.25,0.45)");
     }
 }

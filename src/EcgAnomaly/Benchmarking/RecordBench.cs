@@ -42,7 +42,8 @@ public static class RecordBench
     }
 
     /// <summary>A detector with freshly initialised weights: scoring costs the same whatever the weights are.</summary>
-    public static AutoencoderDetector UntrainedDetector(Models.ModelSpec spec, int seed, Training.ComputeEngine engine = Training.ComputeEngine.Auto)
+    public static AutoencoderDetector UntrainedDetector(
+        Models.ModelSpec spec, int seed, Training.ComputeEngine engine = Training.ComputeEngine.Auto)
     {
         ArgumentNullException.ThrowIfNull(spec);
         var model = AutoencoderDetector.Build(spec, seed);

@@ -29,11 +29,14 @@ public static class BeatBatchReader
         for (var start = 0; start < beats.Count; start += batchSize)
         {
             var count = Math.Min(batchSize, beats.Count - start);
-            yield return new BeatBatch(beats.Values.AsSpan(start * beats.Length, count * beats.Length).ToArray(), beats.Labels[start..(start + count)], count, beats.Length, start);
+            var values = beats.Values.AsSpan(start * beats.Length, count * beats.Length).ToArray();
+            yield return new BeatBatch(values, beats.Labels[start..(start + count)], count, beats.Length, start);
         }
     }
 
-    /// <summary>CSV (commas, or tabs/spaces) of values only, one beat per line; blank lines and lines starting with '#' are skipped.</summary>
+    /// <summary>
+    /// CSV (commas, or tabs/spaces) of values only, one beat per line; blank lines and lines starting with '#' are skipped.
+    /// </summary>
     public static IEnumerable<BeatBatch> ReadCsv(TextReader reader, string source, int batchSize)
     {
         var length = -1;

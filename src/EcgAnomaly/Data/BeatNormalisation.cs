@@ -15,7 +15,9 @@ public static class BeatNormalisation
     public static void Apply(string mode, Span<float> values, int count, int length)
     {
         if (mode == None) return;
-        if (mode != ZScore) throw new ArgumentOutOfRangeException(nameof(mode), mode, $"unknown normalisation (expected one of {string.Join(", ", Names)})");
+        if (mode != ZScore)
+            throw new ArgumentOutOfRangeException(
+                nameof(mode), mode, $"unknown normalisation (expected one of {string.Join(", ", Names)})");
         for (var b = 0; b < count; b++)
         {
             var beat = values.Slice(b * length, length);

@@ -14,7 +14,8 @@ public sealed record DataSplit(LabelledBeats Train, LabelledBeats Validation, La
     public bool IsAbnormal(int label) => label != NormalClass;
 
     /// <summary>The split of ECG5000 under <paramref name="protocol"/>.</summary>
-    public static DataSplit FromEcg5000(Ecg5000 data, EvaluationProtocol protocol, int seed, double validationFraction = DefaultValidationFraction)
+    public static DataSplit FromEcg5000(
+        Ecg5000 data, EvaluationProtocol protocol, int seed, double validationFraction = DefaultValidationFraction)
     {
         ArgumentNullException.ThrowIfNull(data);
         return protocol switch
@@ -29,7 +30,8 @@ public sealed record DataSplit(LabelledBeats Train, LabelledBeats Validation, La
     /// Normal beats of <paramref name="pool"/> shuffled with <paramref name="seed"/> and split; the validation part
     /// has ceil(n x fraction) beats, as scikit-learn's train_test_split sizes it (2,627 normals: 1,970 / 657).
     /// </summary>
-    public static DataSplit FromFiles(LabelledBeats pool, LabelledBeats test, int normalClass, int seed, double validationFraction = DefaultValidationFraction)
+    public static DataSplit FromFiles(
+        LabelledBeats pool, LabelledBeats test, int normalClass, int seed, double validationFraction = DefaultValidationFraction)
     {
         ArgumentNullException.ThrowIfNull(pool);
         ArgumentNullException.ThrowIfNull(test);
@@ -39,7 +41,8 @@ public sealed record DataSplit(LabelledBeats Train, LabelledBeats Validation, La
             throw new ArgumentException($"training beats have {pool.Length} samples but test beats have {test.Length}", nameof(test));
         var normals = Enumerable.Range(0, pool.Count).Where(i => pool.Labels[i] == normalClass).ToArray();
         if (normals.Length < 2)
-            throw DataFormatException.Malformed(pool.Source, null, $"fewer than two beats of the normal class {normalClass} to train and validate on");
+            throw DataFormatException.Malformed(
+                pool.Source, null, $"fewer than two beats of the normal class {normalClass} to train and validate on");
         // System.Random with a seed is a fixed algorithm in .NET, so the split is stable across runs and machines.
         new Random(seed).Shuffle(normals);
         var validationCount = Math.Clamp((int)Math.Ceiling(normals.Length * validationFraction), 1, normals.Length - 1);

@@ -15,7 +15,12 @@ public static class Ecg5000Downloader
     /// <param name="progress">Receives (bytes received, total bytes when the server says).</param>
     /// <exception cref="DataFormatException">The download is not a zip, lacks a member, or a member's checksum differs.</exception>
     /// <exception cref="HttpRequestException">The server could not be reached or answered with an error.</exception>
-    public static async Task<string> DownloadAsync(Uri source, string cacheFolder, HttpClient http, IProgress<(long Received, long? Total)>? progress = null, CancellationToken cancellationToken = default)
+    public static async Task<string> DownloadAsync(
+        Uri source,
+        string cacheFolder,
+        HttpClient http,
+        IProgress<(long Received, long? Total)>? progress = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(cacheFolder);
@@ -40,7 +45,8 @@ public static class Ecg5000Downloader
         }
     }
 
-    private static async Task FetchAsync(Uri source, string zipPath, HttpClient http, IProgress<(long, long?)>? progress, CancellationToken cancellationToken)
+    private static async Task FetchAsync(
+        Uri source, string zipPath, HttpClient http, IProgress<(long, long?)>? progress, CancellationToken cancellationToken)
     {
         using var response = await http.GetAsync(source, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
@@ -89,7 +95,8 @@ public static class Ecg5000Downloader
                 var actual = Convert.ToHexStringLower(SHA256.HashData(stream));
                 var expected = Ecg5000Files.Sha256[member];
                 if (actual != expected)
-                    throw DataFormatException.Malformed(source, null, $"{member} has sha256 {actual}, expected {expected}; nothing was saved");
+                    throw DataFormatException.Malformed(
+                        source, null, $"{member} has sha256 {actual}, expected {expected}; nothing was saved");
             }
         }
     }

@@ -18,7 +18,8 @@ public sealed class AutoencoderDetector : IDisposable
     private readonly double[] _validationScores;
     private int _disposed;
 
-    private AutoencoderDetector(DetectorCore core, BeatPreprocessing preprocessing, ThresholdPolicy policy, double threshold, double[] validationScores)
+    private AutoencoderDetector(
+        DetectorCore core, BeatPreprocessing preprocessing, ThresholdPolicy policy, double threshold, double[] validationScores)
     {
         _core = core;
         _validationScores = validationScores;
@@ -77,7 +78,9 @@ public sealed class AutoencoderDetector : IDisposable
         try
         {
             var training = Trainer.Train(model, train, validation, options, observer, cancellationToken);
-            var detector = Thresholded(spec, model, TorchDevice.Resolve(options.Device), preprocessing, normalValidation, policy, options.ScoringBatchSize, options.Engine);
+            var device = TorchDevice.Resolve(options.Device);
+            var detector = Thresholded(
+                spec, model, device, preprocessing, normalValidation, policy, options.ScoringBatchSize, options.Engine);
             return new FittedDetector(detector, training);
         }
         catch
@@ -106,7 +109,8 @@ public sealed class AutoencoderDetector : IDisposable
             var resolved = TorchDevice.Resolve(device);
             model.to(resolved);
             model.load_state_dict(state.ToDictionary(kv => kv.Key, kv => kv.Value));
-            return Thresholded(spec, model, resolved, preprocessing ?? BeatPreprocessing.None, normalValidation, policy, scoringBatchSize, engine);
+            return Thresholded(
+                spec, model, resolved, preprocessing ?? BeatPreprocessing.None, normalValidation, policy, scoringBatchSize, engine);
         }
         catch
         {
@@ -164,13 +168,18 @@ public sealed class AutoencoderDetector : IDisposable
     public AutoencoderDetector With(ThresholdPolicy? policy = null, bool? resample = null)
     {
         if (policy is not null && policy.Kind != ThresholdPolicyKind.Fixed && _validationScores.Length == 0)
-            throw new ArgumentException($"the threshold policy {policy} needs the validation-normal scores, and this detector kept none; only a fixed threshold can replace its own", nameof(policy));
+            throw new ArgumentException(
+                $"the threshold policy {policy} needs the validation-normal scores, and this detector kept none; "
+                + "only a fixed threshold can replace its own",
+                nameof(policy));
         var preprocessing = resample is bool r ? Preprocessing with { Resample = r } : Preprocessing;
         var threshold = policy is null ? Threshold : policy.Choose(_validationScores);
         return new AutoencoderDetector(_core.Acquire(), preprocessing, policy ?? ThresholdPolicy, threshold, _validationScores);
     }
 
-    /// <summary>Whether beats of <paramref name="beatLength"/> samples can be scored (the model's length, or any with resampling).</summary>
+    /// <summary>
+    /// Whether beats of <paramref name="beatLength"/> samples can be scored (the model's length, or any with resampling).
+    /// </summary>
     public bool Accepts(int beatLength) => Preprocessing.Accepts(beatLength, Spec.BeatLength);
 
     /// <summary>The beats as the model sees them: resampled when asked for, normalised as the model was trained.</summary>
@@ -181,7 +190,9 @@ public sealed class AutoencoderDetector : IDisposable
     public double[] Score(ReadOnlySpan<float> beats) => Score(beats, Spec.BeatLength);
 
     /// <summary>Scores beats of <paramref name="beatLength"/> samples stored row-major.</summary>
-    /// <exception cref="ArgumentException">The length is not the model's and resampling is off, or the values are not whole beats.</exception>
+    /// <exception cref="ArgumentException">
+    /// The length is not the model's and resampling is off, or the values are not whole beats.
+    /// </exception>
     public double[] Score(ReadOnlySpan<float> beats, int beatLength)
     {
         if (beatLength == Spec.BeatLength && Preprocessing.Normalisation == BeatNormalisation.None)
@@ -221,8 +232,15 @@ public sealed class AutoencoderDetector : IDisposable
             : new LabelledBeats(values.ToArray(), beats.Labels, modelLength, beats.Source);
     }
 
-    private static AutoencoderDetector Thresholded(ModelSpec spec, nn.Module<Tensor, Tensor> model, Device device, BeatPreprocessing preprocessing,
-        LabelledBeats normalValidation, ThresholdPolicy policy, int scoringBatchSize, ComputeEngine engine)
+    private static AutoencoderDetector Thresholded(
+        ModelSpec spec,
+        nn.Module<Tensor, Tensor> model,
+        Device device,
+        BeatPreprocessing preprocessing,
+        LabelledBeats normalValidation,
+        ThresholdPolicy policy,
+        int scoringBatchSize,
+        ComputeEngine engine)
     {
         var core = new DetectorCore(spec, model, device, scoringBatchSize, engine);
         var unthresholded = new AutoencoderDetector(core, preprocessing, policy, double.NaN, []);

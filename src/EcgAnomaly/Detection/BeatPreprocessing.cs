@@ -12,7 +12,9 @@ public sealed record BeatPreprocessing
     public BeatPreprocessing(string normalisation = BeatNormalisation.None, bool resample = false)
     {
         if (!BeatNormalisation.Names.Contains(normalisation))
-            throw new ArgumentException($"unknown normalisation '{normalisation}' (expected one of {string.Join(", ", BeatNormalisation.Names)})", nameof(normalisation));
+            throw new ArgumentException(
+                $"unknown normalisation '{normalisation}' (expected one of {string.Join(", ", BeatNormalisation.Names)})",
+                nameof(normalisation));
         Normalisation = normalisation;
         Resample = resample;
     }
@@ -39,7 +41,8 @@ public sealed record BeatPreprocessing
         if (beats.Length % beatLength != 0)
             throw new ArgumentException($"{beats.Length} values are not a whole number of beats of {beatLength} samples", nameof(beats));
         if (!Accepts(beatLength, modelLength))
-            throw new ArgumentException($"beats have {beatLength} samples but the model expects {modelLength}, and resampling is off", nameof(beats));
+            throw new ArgumentException(
+                $"beats have {beatLength} samples but the model expects {modelLength}, and resampling is off", nameof(beats));
         var count = beats.Length / beatLength;
         float[]? copy = null;
         if (beatLength != modelLength) copy = BeatBatchReader.Resample(beats.Span, count, beatLength, modelLength);

@@ -30,7 +30,8 @@ public sealed record ThresholdPolicy(ThresholdPolicyKind Kind, double Value)
         var parts = text.Trim().Split(':', 2);
         if (parts.Length == 1)
         {
-            if (double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var fixedValue) && double.IsFinite(fixedValue))
+            if (double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var fixedValue)
+                && double.IsFinite(fixedValue))
             {
                 policy = new ThresholdPolicy(ThresholdPolicyKind.Fixed, fixedValue);
                 return true;
@@ -63,7 +64,8 @@ public sealed record ThresholdPolicy(ThresholdPolicyKind Kind, double Value)
     public double Choose(ReadOnlySpan<double> validationNormalScores)
     {
         if (Kind == ThresholdPolicyKind.Fixed) return Value;
-        if (validationNormalScores.IsEmpty) throw new ArgumentException("no validation scores to choose a threshold from", nameof(validationNormalScores));
+        if (validationNormalScores.IsEmpty)
+            throw new ArgumentException("no validation scores to choose a threshold from", nameof(validationNormalScores));
         switch (Kind)
         {
             case ThresholdPolicyKind.Percentile:

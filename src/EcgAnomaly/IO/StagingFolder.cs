@@ -37,7 +37,8 @@ public sealed class StagingFolder : IDisposable
     {
         if (File.Exists(target)) throw new OutputFolderException($"{target}: output folder exists as a file; choose another --out");
         if (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any())
-            throw new OutputFolderException($"{target}: output folder exists and is not empty; refusing to overwrite it (choose another --out)");
+            throw new OutputFolderException(
+                $"{target}: output folder exists and is not empty; refusing to overwrite it (choose another --out)");
     }
 
     public string PathOf(string name) => System.IO.Path.Combine(Path, name);

@@ -25,7 +25,8 @@ public static class ModelCatalogue
         var wanted = names.Select(n => n.Trim().ToLowerInvariant()).Where(n => n.Length > 0).ToHashSet();
         var unknown = wanted.Where(n => All.All(e => e.Name != n)).ToList();
         if (unknown.Count > 0)
-            throw new ArgumentException($"unknown configuration '{unknown[0]}' (expected any of {string.Join(", ", All.Select(e => e.Name))})");
+            throw new ArgumentException(
+                $"unknown configuration '{unknown[0]}' (expected any of {string.Join(", ", All.Select(e => e.Name))})");
         return All.Where(e => wanted.Contains(e.Name)).ToList();
     }
 }

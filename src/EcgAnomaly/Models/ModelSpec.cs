@@ -71,6 +71,7 @@ public abstract record ModelSpec
         new(inputDim, feedForwardDim, heads, layers, beatLength);
 
     /// <summary>The patch Transformer autoencoder, by default width 32, 4 heads, feed-forward 64, 2 layers.</summary>
-    public static PatchTransformerSpec PatchTransformer(int beatLength = 140, int modelDim = 32, int feedForwardDim = 64, int heads = 4, int layers = 2) =>
+    public static PatchTransformerSpec PatchTransformer(
+        int beatLength = 140, int modelDim = 32, int feedForwardDim = 64, int heads = 4, int layers = 2) =>
         new(modelDim, feedForwardDim, heads, layers, beatLength);
 }

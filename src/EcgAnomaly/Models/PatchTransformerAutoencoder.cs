@@ -24,7 +24,8 @@ public sealed class PatchTransformerAutoencoder : nn.Module<Tensor, Tensor>
     private readonly int _patch;
     private readonly int _tokens;
 
-    public PatchTransformerAutoencoder(int beatLength, int patchSize, int modelDim, int heads, int feedForwardDim, int layers, int latentTokens, int latentDim)
+    public PatchTransformerAutoencoder(
+        int beatLength, int patchSize, int modelDim, int heads, int feedForwardDim, int layers, int latentTokens, int latentDim)
         : base(nameof(PatchTransformerAutoencoder))
     {
         Preconditions.CheckArgumentRange(nameof(beatLength), beatLength, 2, 1_000_000);

@@ -8,7 +8,8 @@ namespace EcgAnomaly.Models;
 /// <param name="Heads">Attention heads H; must divide D.</param>
 /// <param name="Layers">Encoder and decoder layers L.</param>
 /// <param name="BeatLength">Samples per beat; must be a multiple of D.</param>
-public sealed record StudyTransformerSpec(int InputDim, int FeedForwardDim, int Heads, int Layers, int BeatLength = 140) : ModelSpec(BeatLength)
+public sealed record StudyTransformerSpec(int InputDim, int FeedForwardDim, int Heads, int Layers, int BeatLength = 140)
+    : ModelSpec(BeatLength)
 {
     public const string FamilyKind = "transformer";
 

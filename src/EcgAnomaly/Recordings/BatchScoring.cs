@@ -6,7 +6,8 @@ namespace EcgAnomaly.Recordings;
 /// <summary>Beats of a recording scored in batches as they stream past, each paired with its score.</summary>
 public static class BatchScoring
 {
-    public static IEnumerable<(ExtractedBeat Beat, double Score)> Score(IEnumerable<ExtractedBeat> beats, AutoencoderDetector detector, int batchSize)
+    public static IEnumerable<(ExtractedBeat Beat, double Score)> Score(
+        IEnumerable<ExtractedBeat> beats, AutoencoderDetector detector, int batchSize)
     {
         ArgumentNullException.ThrowIfNull(beats);
         ArgumentNullException.ThrowIfNull(detector);

@@ -21,7 +21,8 @@ public static class RecordScoring
     public const string StripsPlotFile = "strips.png";
 
     /// <param name="progress">Fraction of the record read so far (0-1).</param>
-    public static RecordSummary Execute(RecordScoringRequest request, Action<double>? progress = null, CancellationToken cancellationToken = default)
+    public static RecordSummary Execute(
+        RecordScoringRequest request, Action<double>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var clock = Stopwatch.StartNew();
@@ -46,12 +47,16 @@ public static class RecordScoring
         var extracted = RecordBeats.Scan(record, lead, length, window, fromSample, long.MaxValue,
             read => progress?.Invoke(Math.Min(1, (double)read / total)), cancellationToken);
         // Keep where each beat is and its score, not its samples: memory stays small on a day-long recording.
-        var beats = BatchScoring.Score(extracted, detector, request.BatchSize).Select(p => (Beat: p.Beat with { Values = [] }, p.Score)).ToArray();
+        var beats = BatchScoring.Score(extracted, detector, request.BatchSize)
+            .Select(p => (Beat: p.Beat with { Values = [] }, p.Score))
+            .ToArray();
 
         var match = reference?.Between(fromSample, long.MaxValue).Match(beats.Select(b => b.Beat.Sample).ToArray());
         var detection = match?.Result;
-        var scored = beats.Select((p, i) => new ScoredBeat(p.Beat.Index, p.Beat.Sample, p.Beat.Seconds, p.Beat.RrBefore, p.Score, p.Score > threshold,
-            match?.Matched[i]?.Symbol, match?.Matched[i]?.Aami)).ToArray();
+        var scored = beats.Select((p, i) => new ScoredBeat(
+                p.Beat.Index, p.Beat.Sample, p.Beat.Seconds, p.Beat.RrBefore, p.Score, p.Score > threshold,
+                match?.Matched[i]?.Symbol, match?.Matched[i]?.Aami))
+            .ToArray();
         var rr = scored.Select(b => b.RrBefore).Where(v => !double.IsNaN(v) && v > 0).Order().ToArray();
         var summary = new RecordSummary
         {
@@ -77,8 +82,12 @@ public static class RecordScoring
         };
 
         AtomicFile.WriteAllText(staging.PathOf(BeatsFile), RecordReport.BeatsCsv(scored, reference is not null));
-        RecordPlots.ScoreOverTime(staging.PathOf(ScorePlotFile), $"Record {summary.Record}, lead {summary.Lead}: reconstruction error per beat",
-            scored.Select(b => b.ToMark()).ToArray(), threshold, summary.DurationSeconds);
+        RecordPlots.ScoreOverTime(
+            staging.PathOf(ScorePlotFile),
+            $"Record {summary.Record}, lead {summary.Lead}: reconstruction error per beat",
+            scored.Select(b => b.ToMark()).ToArray(),
+            threshold,
+            summary.DurationSeconds);
         var strips = RecordStrips.Select(scored, record, lead, request.Strips);
         RecordPlots.Strips(staging.PathOf(StripsPlotFile), strips, record.SamplingFrequency);
         AtomicFile.WriteAllText(staging.PathOf(SummaryJsonFile), RunJson.Serialize(summary));
@@ -91,7 +100,9 @@ public static class RecordScoring
     public static string LeadLabel(WfdbRecord record, int lead)
     {
         var description = record.Header.Signals[lead].Description;
-        return string.IsNullOrWhiteSpace(description) ? lead.ToString(System.Globalization.CultureInfo.InvariantCulture) : $"{description} (signal {lead})";
+        return string.IsNullOrWhiteSpace(description)
+            ? lead.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : $"{description} (signal {lead})";
     }
 
     /// <summary>AAMI N against each other AAMI class present, and against all of them together.</summary>

@@ -45,10 +45,15 @@ public static class RecordStrips
             position += signal.Length;
             if (position >= last) break;
         }
-        return ranges.Select(r => new EcgStrip(
-            string.Create(CultureInfo.InvariantCulture, $"{Clock(r.Start / fs)} - {Clock((r.Start + r.Samples.Length) / fs)}: highest score {r.Centre.Score:0.#} at {Clock(r.Centre.Seconds)}{(r.Centre.Symbol is { } s ? $" (reference '{s}')" : "")}"),
-            r.Start, r.Samples,
-            beats.Where(b => b.Sample >= r.Start && b.Sample < r.Start + r.Samples.Length).Select(b => b.ToMark()).ToArray())).ToArray();
+        return ranges.Select(r =>
+        {
+            var end = r.Start + r.Samples.Length;
+            var reference = r.Centre.Symbol is { } s ? $" (reference '{s}')" : "";
+            var title = string.Create(CultureInfo.InvariantCulture,
+                $"{Clock(r.Start / fs)} - {Clock(end / fs)}: highest score {r.Centre.Score:0.#} at {Clock(r.Centre.Seconds)}{reference}");
+            var marks = beats.Where(b => b.Sample >= r.Start && b.Sample < end).Select(b => b.ToMark()).ToArray();
+            return new EcgStrip(title, r.Start, r.Samples, marks);
+        }).ToArray();
     }
 
     internal static string Clock(double seconds)

@@ -26,14 +26,20 @@ public static class RecordTrainingSet
         var signal = record.LeadIndex(lead);
         var reference = ReferenceBeats.Load(record);
         if (onlyNormal && reference is null)
-            throw DataFormatException.Malformed(record.RecordPath + ".hea", null, "--only-normal needs the reference annotations (.atr), and this record has none");
+            throw DataFormatException.Malformed(
+                record.RecordPath + ".hea", null, "--only-normal needs the reference annotations (.atr), and this record has none");
         var split = (long)Math.Round(minutes * 60 * record.SamplingFrequency);
         if (split >= record.SamplesPerSignal)
-            throw DataFormatException.Malformed(record.RecordPath + ".hea", null,
-                string.Create(CultureInfo.InvariantCulture, $"the record lasts {record.SamplesPerSignal / record.SamplingFrequency / 60:0.#} min, so the first {minutes:0.#} min leave nothing to test on"));
+        {
+            var recordMinutes = record.SamplesPerSignal / record.SamplingFrequency / 60;
+            throw DataFormatException.Malformed(record.RecordPath + ".hea", null, string.Create(CultureInfo.InvariantCulture,
+                $"the record lasts {recordMinutes:0.#} min, so the first {minutes:0.#} min leave nothing to test on"));
+        }
 
         var total = (double)record.SamplesPerSignal;
-        var beats = RecordBeats.Scan(record, signal, beatLength, window, 0, long.MaxValue, read => progress?.Invoke(read / total), cancellationToken).ToArray();
+        var beats = RecordBeats.Scan(
+                record, signal, beatLength, window, 0, long.MaxValue, read => progress?.Invoke(read / total), cancellationToken)
+            .ToArray();
         var matched = reference?.Match(beats.Select(b => b.Sample).ToArray()).Matched;
         var learn = new List<int>();
         var test = new List<int>();
@@ -50,11 +56,13 @@ public static class RecordTrainingSet
         }
         var name = record.Header.RecordName;
         var pool = Beats(beats, learn, _ => NormalLabel, beatLength, $"record {name}, first {minutes:0.##} min");
-        var testBeats = Beats(beats, test, i => matched?[i]?.Aami is { } a ? Label(a) : NormalLabel, beatLength, $"record {name}, after {minutes:0.##} min");
+        var testBeats = Beats(
+            beats, test, i => matched?[i]?.Aami is { } a ? Label(a) : NormalLabel, beatLength, $"record {name}, after {minutes:0.##} min");
         var dataSplit = DataSplit.FromFiles(pool, testBeats, NormalLabel, seed);
         var leadLabel = RecordScoring.LeadLabel(record, signal);
+        var normalOnly = onlyNormal ? ", AAMI N only" : "";
         var run = new RunDescription($"record {name}",
-            string.Create(CultureInfo.InvariantCulture, $"record: first {minutes:0.##} min{(onlyNormal ? ", AAMI N only" : "")}, lead {leadLabel}, window {window}"),
+            string.Create(CultureInfo.InvariantCulture, $"record: first {minutes:0.##} min{normalOnly}, lead {leadLabel}, window {window}"),
             new Dictionary<string, string>
             {
                 [Path.GetFileName(record.RecordPath) + ".hea"] = Ecg5000.FileSha256(record.RecordPath + ".hea"),
@@ -62,7 +70,8 @@ public static class RecordTrainingSet
         // A lead is remembered by its name only when that name is unique (record 800 calls both leads "ECG").
         var description = record.Header.Signals[signal].Description;
         var unique = description.Length > 0 && record.Header.Signals.Count(s => s.Description == description) == 1;
-        var recordTraining = new RecordTraining(name, unique ? description : signal.ToString(CultureInfo.InvariantCulture), minutes, onlyNormal, window.ToString());
+        var leadName = unique ? description : signal.ToString(CultureInfo.InvariantCulture);
+        var recordTraining = new RecordTraining(name, leadName, minutes, onlyNormal, window.ToString());
         return (dataSplit, run, recordTraining);
     }
 

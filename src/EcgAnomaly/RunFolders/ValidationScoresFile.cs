@@ -18,7 +18,8 @@ public static class ValidationScoresFile
         var lines = File.ReadAllLines(path);
         var scores = new double[Math.Max(lines.Length - 1, 0)];
         for (var i = 1; i < lines.Length; i++)
-            if (!double.TryParse(lines[i], NumberStyles.Float, CultureInfo.InvariantCulture, out scores[i - 1]) || !double.IsFinite(scores[i - 1]))
+            if (!double.TryParse(lines[i], NumberStyles.Float, CultureInfo.InvariantCulture, out scores[i - 1])
+                || !double.IsFinite(scores[i - 1]))
                 throw DataFormatException.NotANumber(path, i + 1, 1, lines[i]);
         if (scores.Length == 0) throw DataFormatException.EmptyFile(path);
         return scores;

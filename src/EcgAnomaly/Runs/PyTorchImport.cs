@@ -14,7 +14,14 @@ namespace EcgAnomaly.Runs;
 /// </summary>
 public static class PyTorchImport
 {
-    public static ModelManifest Execute(string pytorchFile, ModelSpec spec, DataSplit split, ThresholdPolicy policy, RunDescription description, string outputFolder, int seed)
+    public static ModelManifest Execute(
+        string pytorchFile,
+        ModelSpec spec,
+        DataSplit split,
+        ThresholdPolicy policy,
+        RunDescription description,
+        string outputFolder,
+        int seed)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(split);
@@ -30,7 +37,8 @@ public static class PyTorchImport
             model.Dispose();
             throw;
         }
-        using var detector = AutoencoderDetector.Create(spec, model, BeatPreprocessing.None, policy, double.NaN, device: TorchDevice.Resolve(null));
+        using var detector = AutoencoderDetector.Create(
+            spec, model, BeatPreprocessing.None, policy, double.NaN, device: TorchDevice.Resolve(null));
         var threshold = policy.Choose(detector.Score(split.Validation));
         AtomicFile.Write(staging.PathOf(RunFiles.Weights), path => detector.Model.save_py(path));
         var manifest = new ModelManifest
@@ -44,7 +52,8 @@ public static class PyTorchImport
             NormalClass = split.NormalClass,
             DataSha256 = description.DataSha256,
             Normalisation = BeatNormalisation.None,
-            Threshold = new ThresholdInfo(threshold, policy.ToString(), $"validation normal beats ({split.Validation.Count}), split seed {seed}"),
+            Threshold = new ThresholdInfo(
+                threshold, policy.ToString(), $"validation normal beats ({split.Validation.Count}), split seed {seed}"),
             Weights = RunFiles.Weights,
             BestWeights = RunFiles.Weights,
             BestEpoch = 0,

@@ -92,7 +92,8 @@ public static class Reproduction
                 Mean(last), Sd(last), Mean(best), Sd(best), Median(metrics.Select(m => m.SecondsPerEpochMedian).ToList()),
                 entry.StudyClaimedAuc, entry.StudyMeasuredAucs));
         }
-        var report = new ReproductionReport(request.Options.Epochs, request.Seeds, request.Protocol.ToString().ToLowerInvariant(), DateTimeOffset.UtcNow, rows);
+        var protocol = request.Protocol.ToString().ToLowerInvariant();
+        var report = new ReproductionReport(request.Options.Epochs, request.Seeds, protocol, DateTimeOffset.UtcNow, rows);
         AtomicFile.WriteAllText(Path.Combine(request.OutputFolder, ResultsJson), RunJson.Serialize(report));
         AtomicFile.WriteAllText(Path.Combine(request.OutputFolder, ResultsMarkdown), report.Markdown());
         return report;

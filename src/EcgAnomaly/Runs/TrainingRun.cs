@@ -18,17 +18,35 @@ namespace EcgAnomaly.Runs;
 public static class TrainingRun
 {
     public static string ToolVersion { get; } =
-        typeof(TrainingRun).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+        typeof(TrainingRun).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+        ?? "0.0.0";
 
-    public static TrainingRunResult Execute(TrainingRunRequest request, ITrainingObserver? observer = null, CancellationToken cancellationToken = default)
+    public static TrainingRunResult Execute(
+        TrainingRunRequest request, ITrainingObserver? observer = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var split = request.Split;
         using var staging = StagingFolder.Create(request.OutputFolder);
         var preprocessing = new BeatPreprocessing(request.Normalisation);
-        using var fitted = AutoencoderDetector.Fit(split.Train, split.Validation, request.Spec, request.Options, request.ThresholdPolicy, observer, preprocessing, cancellationToken);
+        using var fitted = AutoencoderDetector.Fit(
+            split.Train,
+            split.Validation,
+            request.Spec,
+            request.Options,
+            request.ThresholdPolicy,
+            observer,
+            preprocessing,
+            cancellationToken);
         var last = fitted.Detector;
-        using var best = AutoencoderDetector.FromState(request.Spec, fitted.Training.BestState, split.Validation, request.ThresholdPolicy, request.Options.Device, request.Options.ScoringBatchSize, request.Options.Engine, preprocessing);
+        using var best = AutoencoderDetector.FromState(
+            request.Spec,
+            fitted.Training.BestState,
+            split.Validation,
+            request.ThresholdPolicy,
+            request.Options.Device,
+            request.Options.ScoringBatchSize,
+            request.Options.Engine,
+            preprocessing);
 
         var binary = split.TestBinaryLabels();
         var scores = last.Score(split.Test);
@@ -86,7 +104,8 @@ public static class TrainingRun
         ToolVersion = ToolVersion,
         Architecture = request.Spec,
         Parameters = last.ParameterCount,
-        HyperParameters = new HyperParameters(request.Options.Epochs, request.Options.BatchSize, request.Options.LearningRate, request.Options.Seed,
+        HyperParameters = new HyperParameters(
+            request.Options.Epochs, request.Options.BatchSize, request.Options.LearningRate, request.Options.Seed,
             "Adam", "L1, sum over the batch"),
         DataSet = request.Description.DataSet,
         Protocol = request.Description.Protocol,
@@ -94,7 +113,8 @@ public static class TrainingRun
         DataSha256 = request.Description.DataSha256,
         Normalisation = request.Normalisation,
         Record = request.Record,
-        Threshold = new ThresholdInfo(last.Threshold, request.ThresholdPolicy.ToString(), $"validation normal beats ({request.Split.Validation.Count})"),
+        Threshold = new ThresholdInfo(
+            last.Threshold, request.ThresholdPolicy.ToString(), $"validation normal beats ({request.Split.Validation.Count})"),
         Weights = RunFiles.Weights,
         BestWeights = RunFiles.BestWeights,
         BestEpoch = training.BestEpoch,
@@ -121,9 +141,18 @@ public static class TrainingRun
         return csv.ToString();
     }
 
-    private static void WritePlots(StagingFolder staging, Data.DataSplit split, AutoencoderDetector last, TrainingResult training, double[] scores, int[] binary, RunMetrics metrics)
+    private static void WritePlots(
+        StagingFolder staging,
+        Data.DataSplit split,
+        AutoencoderDetector last,
+        TrainingResult training,
+        double[] scores,
+        int[] binary,
+        RunMetrics metrics)
     {
-        Plots.Loss(staging.PathOf(RunFiles.LossPlot), training.History.Select(h => h.TrainLoss).ToArray(), training.History.Select(h => h.ValidationLoss).ToArray(), training.BestEpoch);
+        var trainLoss = training.History.Select(h => h.TrainLoss).ToArray();
+        var validationLoss = training.History.Select(h => h.ValidationLoss).ToArray();
+        Plots.Loss(staging.PathOf(RunFiles.LossPlot), trainLoss, validationLoss, training.BestEpoch);
         var normal = scores.Where((_, i) => binary[i] == 0).ToArray();
         var abnormal = scores.Where((_, i) => binary[i] == 1).ToArray();
         Plots.Histogram(staging.PathOf(RunFiles.HistogramPlot), normal, abnormal, last.Threshold);

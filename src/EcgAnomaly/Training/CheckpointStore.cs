@@ -56,7 +56,8 @@ internal static class CheckpointStore
         }
         catch (Exception e) when (e is EndOfStreamException or IOException or InvalidDataException)
         {
-            throw DataFormatException.Malformed(stateFile, null, $"checkpoint cannot be read ({e.Message}); delete the folder to start this run again");
+            throw DataFormatException.Malformed(
+                stateFile, null, $"checkpoint cannot be read ({e.Message}); delete the folder to start this run again");
         }
     }
 

@@ -7,7 +7,8 @@ namespace EcgAnomaly.Training;
 public static class ReconstructionScorer
 {
     /// <summary>One score per beat; higher = reconstructed worse = more abnormal.</summary>
-    public static double[] Score(nn.Module<Tensor, Tensor> model, ReadOnlySpan<float> values, int beatLength, int batchSize = 512, Device? device = null)
+    public static double[] Score(
+        nn.Module<Tensor, Tensor> model, ReadOnlySpan<float> values, int beatLength, int batchSize = 512, Device? device = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         if (values.Length % beatLength != 0)

@@ -23,7 +23,8 @@ public static class Trainer
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         if (train.Length != validation.Length)
-            throw new ArgumentException($"train beats have {train.Length} samples, validation beats {validation.Length}", nameof(validation));
+            throw new ArgumentException(
+                $"train beats have {train.Length} samples, validation beats {validation.Length}", nameof(validation));
 
         var device = TorchDevice.Resolve(options.Device);
         model.to(device);
@@ -61,7 +62,8 @@ public static class Trainer
                 observer?.OnBatchCompleted(epoch, b + 1, batches);
             }
             var validationLoss = ReconstructionScorer.Score(model, validation, options.ScoringBatchSize, device).Average();
-            tracker.Complete(new EpochRecord(epoch, total / train.Count, validationLoss, clock.Elapsed.TotalSeconds), path => optimizer.save_state_dict(path));
+            var epochRecord = new EpochRecord(epoch, total / train.Count, validationLoss, clock.Elapsed.TotalSeconds);
+            tracker.Complete(epochRecord, path => optimizer.save_state_dict(path));
         }
         return tracker.Result(ComputeEngine.TorchSharp);
     }

@@ -26,7 +26,8 @@ public sealed class TrainingResult(IReadOnlyList<EpochRecord> history, int bestE
         get
         {
             var seconds = History.Select(h => h.Seconds).Order().ToArray();
-            return seconds.Length % 2 == 1 ? seconds[seconds.Length / 2] : (seconds[seconds.Length / 2 - 1] + seconds[seconds.Length / 2]) / 2;
+            var middle = seconds.Length / 2;
+            return seconds.Length % 2 == 1 ? seconds[middle] : (seconds[middle - 1] + seconds[middle]) / 2;
         }
     }
 

@@ -50,7 +50,8 @@ internal sealed class StudyMultiheadAttention : nn.Module
         else
         {
             q = nn.functional.linear(query, in_proj_weight.narrow(0, 0, _dim), in_proj_bias.narrow(0, 0, _dim));
-            var kv = nn.functional.linear(source, in_proj_weight.narrow(0, _dim, 2 * _dim), in_proj_bias.narrow(0, _dim, 2 * _dim)).chunk(2, -1);
+            var kv = nn.functional.linear(source, in_proj_weight.narrow(0, _dim, 2 * _dim), in_proj_bias.narrow(0, _dim, 2 * _dim))
+                .chunk(2, -1);
             (k, v) = (kv[0], kv[1]);
         }
         // (batch*heads) x steps x headDim, as PyTorch's multi_head_attention_forward lays them out.
