@@ -23,6 +23,7 @@ public sealed class WfdbRecord
         SamplesPerSignal = samplesPerSignal;
     }
 
+    /// <summary>The parsed <c>.hea</c> file.</summary>
     public WfdbHeader Header { get; }
 
     /// <summary>The record's path without extension, e.g. <c>…/mitdb/100</c>.</summary>
@@ -31,6 +32,7 @@ public sealed class WfdbRecord
     /// <summary>The header's count, or when it gives none, the whole frames in the shortest signal file.</summary>
     public long SamplesPerSignal { get; }
 
+    /// <summary>Samples per second per signal, in Hz (the header's).</summary>
     public double SamplingFrequency => Header.SamplingFrequency;
 
     /// <summary>

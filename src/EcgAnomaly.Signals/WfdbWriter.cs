@@ -10,6 +10,12 @@ namespace EcgAnomaly.Signals;
 /// </summary>
 public static class WfdbWriter
 {
+    /// <summary>
+    /// Writes <c>recordPath.dat</c> and <c>recordPath.hea</c>, each written aside and renamed into place when complete.
+    /// </summary>
+    /// <param name="recordPath">The record's path without extension; its file name becomes the record name.</param>
+    /// <param name="samplingFrequency">Samples per second per signal, in Hz.</param>
+    /// <param name="signals">One spec per signal (gain, baseline, units, ADC resolution and zero, description).</param>
     /// <param name="frames">Chunks of interleaved ADC values: sample 0 of every signal, then sample 1, and so on.</param>
     public static void Write212(
         string recordPath, double samplingFrequency, IReadOnlyList<WfdbSignalSpec> signals, IEnumerable<short[]> frames)
