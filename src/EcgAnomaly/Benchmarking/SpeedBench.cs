@@ -16,6 +16,14 @@ namespace EcgAnomaly.Benchmarking;
 /// </summary>
 public static class SpeedBench
 {
+    /// <summary>
+    /// Measures every kernel of <paramref name="options"/> on ECG5000's seed-protocol split and describes the machine.
+    /// </summary>
+    /// <param name="data">ECG5000, as <see cref="Ecg5000.Load"/> reads it.</param>
+    /// <param name="options">Model, kernels, epochs, batch sizes and repeats.</param>
+    /// <param name="observer">Sees each timed epoch's batches and losses.</param>
+    /// <param name="cancellationToken">Stops between batches.</param>
+    /// <exception cref="ArgumentException">The model's beat length is not ECG5000's, or an option is out of range.</exception>
     public static SpeedBenchReport Run(
         Ecg5000 data, SpeedBenchOptions options, ITrainingObserver? observer = null, CancellationToken cancellationToken = default)
     {

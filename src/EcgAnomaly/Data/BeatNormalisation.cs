@@ -6,9 +6,13 @@ namespace EcgAnomaly.Data;
 /// </summary>
 public static class BeatNormalisation
 {
+    /// <summary>Beats are scored as given.</summary>
     public const string None = "none";
+
+    /// <summary>Each beat is shifted and scaled to mean 0 and sample standard deviation 1.</summary>
     public const string ZScore = "z-score";
 
+    /// <summary>Every name model.json may give, for messages and validation.</summary>
     public static IReadOnlyList<string> Names { get; } = [None, ZScore];
 
     /// <summary>Normalises each of <paramref name="count"/> beats of <paramref name="length"/> samples in place.</summary>

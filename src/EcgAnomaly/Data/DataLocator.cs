@@ -6,6 +6,7 @@ namespace EcgAnomaly.Data;
 /// </summary>
 public static class DataLocator
 {
+    /// <summary>The environment variable naming the data folder when no folder is given.</summary>
     public const string EnvironmentVariable = "ECG_ANOMALY_DATA";
 
     /// <summary>The per-user cache folder (XDG_CACHE_HOME or ~/.cache on Linux, LocalApplicationData elsewhere).</summary>

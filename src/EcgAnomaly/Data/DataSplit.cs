@@ -6,11 +6,13 @@ namespace EcgAnomaly.Data;
 /// </summary>
 public sealed record DataSplit(LabelledBeats Train, LabelledBeats Validation, LabelledBeats Test, int NormalClass)
 {
+    /// <summary>Share of the normal beats kept for validation (the study's 75/25 split).</summary>
     public const double DefaultValidationFraction = 0.25;
 
     /// <summary>1 for an abnormal test beat, 0 for a normal one (abnormal is the positive class).</summary>
     public int[] TestBinaryLabels() => Test.Labels.Select(l => IsAbnormal(l) ? 1 : 0).ToArray();
 
+    /// <summary>True for every class but <see cref="NormalClass"/>.</summary>
     public bool IsAbnormal(int label) => label != NormalClass;
 
     /// <summary>The split of ECG5000 under <paramref name="protocol"/>.</summary>

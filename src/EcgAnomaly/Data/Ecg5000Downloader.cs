@@ -9,10 +9,15 @@ namespace EcgAnomaly.Data;
 /// </summary>
 public static class Ecg5000Downloader
 {
+    /// <summary>ECG5000.zip on the UCR/UEA time series classification archive (<c>--url</c> replaces it).</summary>
     public static Uri DefaultSource { get; } = new("https://www.timeseriesclassification.com/aeon-toolkit/ECG5000.zip");
 
     /// <summary>Downloads into <c>{cacheFolder}/ECG5000</c> and returns that folder.</summary>
+    /// <param name="source">The zip's address, usually <see cref="DefaultSource"/> or a mirror.</param>
+    /// <param name="cacheFolder">The cache folder; the files land in its ECG5000 subfolder.</param>
+    /// <param name="http">The client to download with (the caller owns it and its timeout).</param>
     /// <param name="progress">Receives (bytes received, total bytes when the server says).</param>
+    /// <param name="cancellationToken">Cancels the download; the cache is left as it was.</param>
     /// <exception cref="DataFormatException">The download is not a zip, lacks a member, or a member's checksum differs.</exception>
     /// <exception cref="HttpRequestException">The server could not be reached or answered with an error.</exception>
     public static async Task<string> DownloadAsync(

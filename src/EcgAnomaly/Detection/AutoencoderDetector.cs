@@ -28,11 +28,13 @@ public sealed class AutoencoderDetector : IDisposable
         Threshold = threshold;
     }
 
+    /// <summary>The architecture, including the beat length the model takes.</summary>
     public ModelSpec Spec => _core.Spec;
 
     /// <summary>The trained network (last-epoch weights unless built from another state).</summary>
     public nn.Module<Tensor, Tensor> Model => _core.Model;
 
+    /// <summary>Where the model runs (CPU or a CUDA device).</summary>
     public Device Device => _core.Scorer.Device;
 
     /// <summary>The engine that scores (never <see cref="ComputeEngine.Auto"/>).</summary>
@@ -41,6 +43,7 @@ public sealed class AutoencoderDetector : IDisposable
     /// <summary>What is done to beats before the model sees them.</summary>
     public BeatPreprocessing Preprocessing { get; }
 
+    /// <summary>How <see cref="Threshold"/> was chosen from the validation-normal scores (or that it was given).</summary>
     public ThresholdPolicy ThresholdPolicy { get; }
 
     /// <summary>Beats scoring above this are abnormal.</summary>
@@ -49,6 +52,7 @@ public sealed class AutoencoderDetector : IDisposable
     /// <summary>The validation-normal scores the threshold was chosen from (empty when they were not kept).</summary>
     public IReadOnlyList<double> ValidationScores => _validationScores;
 
+    /// <summary>Number of trainable parameters of the model (the study's LSTM with E=32: 63,297).</summary>
     public long ParameterCount => Models.ParameterCount.Of(Model);
 
     /// <summary>
@@ -204,6 +208,7 @@ public sealed class AutoencoderDetector : IDisposable
         return _core.Scorer.Score(Preprocessing.Apply(beats.ToArray(), beatLength, Spec.BeatLength).Span, Spec.BeatLength);
     }
 
+    /// <summary>Scores labelled beats (the labels are not used); their length must be the model's unless resampling is on.</summary>
     public double[] Score(LabelledBeats beats)
     {
         ArgumentNullException.ThrowIfNull(beats);
@@ -213,12 +218,14 @@ public sealed class AutoencoderDetector : IDisposable
     /// <summary>True for each beat scoring above <see cref="Threshold"/>.</summary>
     public bool[] Predict(ReadOnlySpan<float> beats) => Score(beats).Select(s => s > Threshold).ToArray();
 
+    /// <summary>True for each labelled beat scoring above <see cref="Threshold"/> (the labels are not used).</summary>
     public bool[] Predict(LabelledBeats beats) => Score(beats).Select(s => s > Threshold).ToArray();
 
     /// <summary>The model's reconstruction of one beat, as the model sees it (see <see cref="Preprocess"/>).</summary>
     public float[] Reconstruct(ReadOnlySpan<float> beat) =>
         ReconstructionScorer.Reconstruct(Model, Preprocess(beat, beat.Length), Device);
 
+    /// <summary>Releases this detector; the network is freed when the last detector sharing it is disposed.</summary>
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0) _core.Release();

@@ -9,6 +9,9 @@ namespace EcgAnomaly.Detection;
 /// </summary>
 public sealed record BeatPreprocessing
 {
+    /// <param name="normalisation">One of <see cref="BeatNormalisation.Names"/>.</param>
+    /// <param name="resample">Whether beats of another length are linearly resampled to the model's.</param>
+    /// <exception cref="ArgumentException">The normalisation is unknown.</exception>
     public BeatPreprocessing(string normalisation = BeatNormalisation.None, bool resample = false)
     {
         if (!BeatNormalisation.Names.Contains(normalisation))
@@ -25,8 +28,10 @@ public sealed record BeatPreprocessing
     /// <summary>Each beat to mean 0 and sample standard deviation 1, as ECG5000 was made (beats cut from recordings).</summary>
     public static BeatPreprocessing ZScore { get; } = new(BeatNormalisation.ZScore);
 
+    /// <summary>The per-beat normalisation, one of <see cref="BeatNormalisation.Names"/>.</summary>
     public string Normalisation { get; }
 
+    /// <summary>Whether beats of another length are linearly resampled to the model's (otherwise they are refused).</summary>
     public bool Resample { get; init; }
 
     /// <summary>

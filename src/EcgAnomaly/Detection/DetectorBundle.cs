@@ -13,6 +13,13 @@ namespace EcgAnomaly.Detection;
 /// </summary>
 public static class DetectorBundle
 {
+    /// <summary>
+    /// Reads and checks the model.json of <paramref name="runFolder"/>: format version, architecture, normalisation and
+    /// threshold.
+    /// </summary>
+    /// <exception cref="DataFormatException">
+    /// model.json is missing, not valid JSON, of another format version, or describes a model that cannot be built.
+    /// </exception>
     public static ModelManifest ReadManifest(string runFolder)
     {
         var path = Path.Combine(runFolder, RunFiles.Manifest);

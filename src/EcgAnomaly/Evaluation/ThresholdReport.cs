@@ -13,9 +13,11 @@ public sealed record ThresholdReport(
     double FalseAlarmRate,
     IReadOnlyDictionary<int, ClassDetection> PerClass)
 {
+    /// <summary>Counts, precision, recall, F1, false-alarm rate and per-class detection at <paramref name="threshold"/>.</summary>
     /// <param name="scores">Higher = more abnormal.</param>
     /// <param name="classes">The original class of each beat.</param>
     /// <param name="normalClass">The class that counts as normal; every other class is abnormal.</param>
+    /// <param name="threshold">Beats scoring strictly above it are called abnormal.</param>
     public static ThresholdReport Compute(ReadOnlySpan<double> scores, ReadOnlySpan<int> classes, int normalClass, double threshold)
     {
         if (scores.Length != classes.Length)

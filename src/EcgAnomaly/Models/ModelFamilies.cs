@@ -6,6 +6,7 @@ namespace EcgAnomaly.Models;
 /// </summary>
 public static class ModelFamilies
 {
+    /// <summary>Every family, in the order <c>ecg-anomaly models</c> lists them.</summary>
     public static IReadOnlyList<ModelFamily> All { get; } =
     [
         new(LstmSpec.FamilyKind, "the study's LSTM autoencoder", typeof(LstmSpec), LstmSpec.FromSizes),
@@ -15,6 +16,7 @@ public static class ModelFamilies
             PatchTransformerSpec.FromSizes),
     ];
 
+    /// <summary>The families' kinds (<c>--model</c> values), for help texts and error messages.</summary>
     public static IReadOnlyList<string> Kinds { get; } = All.Select(f => f.Kind).ToArray();
 
     /// <summary>The family called <paramref name="kind"/>, or null.</summary>

@@ -11,6 +11,7 @@ namespace EcgAnomaly.Models;
 [JsonConverter(typeof(ModelSpecJsonConverter))]
 public abstract record ModelSpec
 {
+    /// <param name="beatLength">Samples per beat (checked by <see cref="Validate"/>, not here).</param>
     protected ModelSpec(int beatLength) => BeatLength = beatLength;
 
     /// <summary>The family's name in model.json and on the command line, e.g. <c>lstm</c>.</summary>

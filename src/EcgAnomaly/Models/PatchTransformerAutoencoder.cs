@@ -24,6 +24,14 @@ public sealed class PatchTransformerAutoencoder : nn.Module<Tensor, Tensor>
     private readonly int _patch;
     private readonly int _tokens;
 
+    /// <param name="beatLength">Samples per beat; the last patch is zero-padded when it does not divide evenly.</param>
+    /// <param name="patchSize">Samples per token.</param>
+    /// <param name="modelDim">Model width; must be divisible by <paramref name="heads"/>.</param>
+    /// <param name="heads">Attention heads.</param>
+    /// <param name="feedForwardDim">Feed-forward width of every layer.</param>
+    /// <param name="layers">Encoder and decoder layers.</param>
+    /// <param name="latentTokens">Tokens of the code.</param>
+    /// <param name="latentDim">Width of each code token (the code holds latentTokens x latentDim numbers).</param>
     public PatchTransformerAutoencoder(
         int beatLength, int patchSize, int modelDim, int heads, int feedForwardDim, int layers, int latentTokens, int latentDim)
         : base(nameof(PatchTransformerAutoencoder))

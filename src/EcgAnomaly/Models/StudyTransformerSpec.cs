@@ -11,12 +11,16 @@ namespace EcgAnomaly.Models;
 public sealed record StudyTransformerSpec(int InputDim, int FeedForwardDim, int Heads, int Layers, int BeatLength = 140)
     : ModelSpec(BeatLength)
 {
+    /// <summary>The family's name in model.json and for <c>--model</c>.</summary>
     public const string FamilyKind = "transformer";
 
+    /// <inheritdoc/>
     public override string Kind => FamilyKind;
 
+    /// <inheritdoc/>
     public override string ShortName => $"transformer-{InputDim}-{FeedForwardDim}-{Heads}-{Layers}";
 
+    /// <inheritdoc/>
     public override string DisplayName => $"Transformer [{InputDim},{FeedForwardDim},{Heads},{Layers}]";
 
     /// <summary>The spec from the command line's sizes; defaults are the study's [4, 512, 4, 2].</summary>
@@ -26,6 +30,7 @@ public sealed record StudyTransformerSpec(int InputDim, int FeedForwardDim, int 
         return new StudyTransformerSpec(sizes.InputDim ?? 4, sizes.FeedForwardDim ?? 512, sizes.Heads ?? 4, sizes.Layers ?? 2, beatLength);
     }
 
+    /// <inheritdoc/>
     protected override void ValidateSizes()
     {
         Preconditions.CheckArgumentRange(nameof(InputDim), InputDim, 1, 4096);
@@ -38,5 +43,6 @@ public sealed record StudyTransformerSpec(int InputDim, int FeedForwardDim, int 
             throw new ArgumentException($"the beat length {BeatLength} must be a multiple of the input dim {InputDim}", nameof(InputDim));
     }
 
+    /// <inheritdoc/>
     protected override nn.Module<Tensor, Tensor> BuildModule() => new StudyTransformerAutoencoder(InputDim, FeedForwardDim, Heads, Layers);
 }

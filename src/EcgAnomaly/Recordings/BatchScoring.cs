@@ -6,6 +6,10 @@ namespace EcgAnomaly.Recordings;
 /// <summary>Beats of a recording scored in batches as they stream past, each paired with its score.</summary>
 public static class BatchScoring
 {
+    /// <summary>
+    /// Scores <paramref name="beats"/> lazily, <paramref name="batchSize"/> at a time, keeping their order; only one batch
+    /// is held. Each beat must have the detector's beat length.
+    /// </summary>
     public static IEnumerable<(ExtractedBeat Beat, double Score)> Score(
         IEnumerable<ExtractedBeat> beats, AutoencoderDetector detector, int batchSize)
     {

@@ -6,6 +6,10 @@ namespace EcgAnomaly.Recordings;
 /// <summary>beats.csv and summary.md of a scored recording.</summary>
 public static class RecordReport
 {
+    /// <summary>
+    /// beats.csv: one row per beat (number, time in s, sample, RR interval before it in s, score, abnormal 0/1), with
+    /// the reference symbol and AAMI class when <paramref name="annotated"/>.
+    /// </summary>
     public static string BeatsCsv(IReadOnlyList<ScoredBeat> beats, bool annotated)
     {
         ArgumentNullException.ThrowIfNull(beats);
@@ -28,6 +32,9 @@ public static class RecordReport
         : value.IndexOfAny([',', '"', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
         : value;
 
+    /// <summary>summary.md: the recording, model, threshold, counts, detection figures and per-class AUCs at a glance.</summary>
+    /// <param name="s">The summary to write out.</param>
+    /// <param name="request">The request that produced it (for the run folder's path).</param>
     public static string SummaryMarkdown(RecordSummary s, RecordScoringRequest request)
     {
         ArgumentNullException.ThrowIfNull(s);

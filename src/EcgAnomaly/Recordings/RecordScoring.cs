@@ -14,13 +14,30 @@ namespace EcgAnomaly.Recordings;
 /// </summary>
 public static class RecordScoring
 {
+    /// <summary>Every beat with its time, RR interval, score and flag (and reference class when annotated).</summary>
     public const string BeatsFile = "beats.csv";
+
+    /// <summary>The summary for people.</summary>
     public const string SummaryFile = "summary.md";
+
+    /// <summary>The summary for programs (<see cref="RecordSummary"/>).</summary>
     public const string SummaryJsonFile = "summary.json";
+
+    /// <summary>Every beat's score against time, with the threshold.</summary>
     public const string ScorePlotFile = "score-over-time.png";
+
+    /// <summary>The most abnormal 10-second stretches of signal.</summary>
     public const string StripsPlotFile = "strips.png";
 
+    /// <summary>
+    /// Scores every beat of the request's recording from its start minute on with the run's detector and writes the
+    /// output folder (which appears only when complete).
+    /// </summary>
+    /// <param name="request">Record, run folder, lead, window, threshold policy, output folder.</param>
     /// <param name="progress">Fraction of the record read so far (0-1).</param>
+    /// <param name="cancellationToken">Stops between chunks; nothing is left behind.</param>
+    /// <exception cref="DataFormatException">The record or the run folder cannot be read.</exception>
+    /// <exception cref="IO.OutputFolderException">The output folder exists and is not empty.</exception>
     public static RecordSummary Execute(
         RecordScoringRequest request, Action<double>? progress = null, CancellationToken cancellationToken = default)
     {

@@ -8,8 +8,13 @@ namespace EcgAnomaly.Recordings;
 /// 10 s apart, read back from the record in one streaming pass.</summary>
 public static class RecordStrips
 {
+    /// <summary>Length of one strip, in seconds.</summary>
     public const double StripSeconds = 10;
 
+    /// <summary>
+    /// Up to <paramref name="count"/> strips of <paramref name="lead"/>, in time order, centred on the highest-scoring
+    /// beats (a strip near the start begins at sample 0; one near the end is cut short there).
+    /// </summary>
     public static IReadOnlyList<EcgStrip> Select(IReadOnlyList<ScoredBeat> beats, WfdbRecord record, int lead, int count)
     {
         ArgumentNullException.ThrowIfNull(beats);

@@ -13,10 +13,30 @@ namespace EcgAnomaly.Recordings;
 /// </summary>
 public static class RecordTrainingSet
 {
+    /// <summary>The class label of AAMI N beats, and of every test beat of a record without annotations.</summary>
     public const int NormalLabel = 1;
 
+    /// <summary>The class label of an AAMI class: N 1, S 2, V 3, F 4, Q 5.</summary>
     public static int Label(AamiClass aami) => (int)aami + 1;
 
+    /// <summary>
+    /// Cuts every beat of one lead and splits them at <paramref name="minutes"/>: the beats before are shuffled with
+    /// <paramref name="seed"/> into training and validation normals, the beats after are the test set.
+    /// </summary>
+    /// <param name="recordPath">The record's path (as <see cref="WfdbRecord.Open"/> takes it).</param>
+    /// <param name="lead">Lead name (e.g. "MLII") or signal number.</param>
+    /// <param name="minutes">Minutes from the start of the recording to learn from.</param>
+    /// <param name="onlyNormal">Learn only from beats whose reference annotation is AAMI N (needs annotations).</param>
+    /// <param name="window">Which stretch around each R peak becomes a beat.</param>
+    /// <param name="beatLength">Samples per cut beat.</param>
+    /// <param name="seed">Seeds the training/validation shuffle.</param>
+    /// <param name="progress">Fraction of the record read so far (0-1).</param>
+    /// <param name="cancellationToken">Stops between chunks.</param>
+    /// <returns>The split, the data set's description for model.json, and what the run remembers about the record.</returns>
+    /// <exception cref="DataFormatException">
+    /// The record cannot be read, has no annotations when <paramref name="onlyNormal"/> asks for them, or is not longer
+    /// than the training minutes.
+    /// </exception>
     public static (DataSplit Split, RunDescription Description, RecordTraining Record) Build(
         string recordPath, string lead, double minutes, bool onlyNormal, BeatWindow window, int beatLength, int seed,
         Action<double>? progress = null, CancellationToken cancellationToken = default)

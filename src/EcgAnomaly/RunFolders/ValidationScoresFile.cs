@@ -5,8 +5,10 @@ namespace EcgAnomaly.RunFolders;
 /// <summary>validation-scores.csv: the validation-normal scores a run's threshold was chosen from, one per line.</summary>
 public static class ValidationScoresFile
 {
+    /// <summary>The file's first line.</summary>
     public const string Header = "score";
 
+    /// <summary>The file's text: the header, then each score round-trippable ("R", invariant culture) on its own line.</summary>
     public static string Format(IEnumerable<double> scores) =>
         Header + "\n" + string.Concat(scores.Select(v => v.ToString("R", CultureInfo.InvariantCulture) + "\n"));
 

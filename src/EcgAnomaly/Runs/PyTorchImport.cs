@@ -14,6 +14,20 @@ namespace EcgAnomaly.Runs;
 /// </summary>
 public static class PyTorchImport
 {
+    /// <summary>
+    /// Loads <paramref name="pytorchFile"/> into <paramref name="spec"/>'s model (every key and shape checked), chooses
+    /// the threshold on the split's validation normals, and writes model.pt and model.json into
+    /// <paramref name="outputFolder"/>, which appears only when complete.
+    /// </summary>
+    /// <param name="pytorchFile">A state dict saved with <c>torch.save</c>.</param>
+    /// <param name="spec">The architecture the weights belong to.</param>
+    /// <param name="split">The data split whose validation normals set the threshold.</param>
+    /// <param name="policy">How the threshold is chosen from their scores.</param>
+    /// <param name="description">The data set, protocol and file checksums, for model.json.</param>
+    /// <param name="outputFolder">The run folder to create; must not exist or be empty.</param>
+    /// <param name="seed">The split's seed, recorded in model.json.</param>
+    /// <returns>The model.json written.</returns>
+    /// <exception cref="DataFormatException">The file is missing, not a state dict, or does not fit the model.</exception>
     public static ModelManifest Execute(
         string pytorchFile,
         ModelSpec spec,

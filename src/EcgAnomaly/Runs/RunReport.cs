@@ -7,6 +7,9 @@ namespace EcgAnomaly.Runs;
 /// <summary>report.md: the run at a glance, with the plots.</summary>
 public static class RunReport
 {
+    /// <summary>report.md of a finished run: what was trained, both models' ROC and PR AUC, threshold metrics, the plots.</summary>
+    /// <param name="request">The run's request (for the data set's name).</param>
+    /// <param name="m">The run's metrics.json.</param>
     public static string Markdown(TrainingRunRequest request, RunMetrics m)
     {
         var md = new StringBuilder();

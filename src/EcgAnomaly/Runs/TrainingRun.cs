@@ -17,10 +17,16 @@ namespace EcgAnomaly.Runs;
 /// </summary>
 public static class TrainingRun
 {
+    /// <summary>This library's version (without build metadata), written into model.json.</summary>
     public static string ToolVersion { get; } =
         typeof(TrainingRun).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
         ?? "0.0.0";
 
+    /// <summary>Trains, evaluates on the test beats and writes the run folder.</summary>
+    /// <param name="request">Split, model, options, threshold policy, data description and output folder.</param>
+    /// <param name="observer">Sees every batch and epoch.</param>
+    /// <param name="cancellationToken">Stops between batches; the run folder does not appear.</param>
+    /// <exception cref="IO.OutputFolderException">The output folder exists and is not empty.</exception>
     public static TrainingRunResult Execute(
         TrainingRunRequest request, ITrainingObserver? observer = null, CancellationToken cancellationToken = default)
     {

@@ -36,6 +36,7 @@ public static class ReconstructionScorer
         return scores;
     }
 
+    /// <summary>One score per labelled beat (the labels are not used), computed as the span overload does.</summary>
     public static double[] Score(nn.Module<Tensor, Tensor> model, LabelledBeats beats, int batchSize = 512, Device? device = null)
     {
         ArgumentNullException.ThrowIfNull(beats);

@@ -36,6 +36,7 @@ internal sealed class StudyMultiheadAttention : nn.Module
 
     /// <param name="query">target steps x batch x D</param>
     /// <param name="source">source steps x batch x D (the query itself for self-attention)</param>
+    /// <param name="selfAttention">True when source is the query: one packed projection then gives Q, K and V.</param>
     public Tensor Forward(Tensor query, Tensor source, bool selfAttention)
     {
         using var scope = NewDisposeScope();

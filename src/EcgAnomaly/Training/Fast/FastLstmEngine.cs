@@ -16,6 +16,7 @@ internal sealed class FastLstmEngine : IDisposable
     private readonly PairRunner? _pair;
     private readonly FastAdam? _adam;
 
+    /// <param name="model">The weights to train or score with (the engine updates them in place when training).</param>
     /// <param name="shardCapacity">
     /// Beats per shard: half a training batch, rounded up (at least <see cref="ScoringChunk"/> are allocated).
     /// </param>

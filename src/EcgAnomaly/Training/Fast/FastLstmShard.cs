@@ -47,6 +47,9 @@ internal sealed unsafe class FastLstmShard
     /// <summary>
     /// Reconstructs <paramref name="rows"/> beats (row-major, B x T) and writes each beat's L1 error into <paramref name="scores"/>.
     /// </summary>
+    /// <param name="beats">rows x T values, row-major.</param>
+    /// <param name="rows">Beats to reconstruct, at most <see cref="Capacity"/>.</param>
+    /// <param name="scores">Receives each beat's summed absolute error (the first <paramref name="rows"/> entries).</param>
     /// <param name="keepForBackward">False when only scoring (then <see cref="Backward"/> must not follow).</param>
     public void Forward(ReadOnlySpan<float> beats, int rows, Span<double> scores, bool keepForBackward = true)
     {

@@ -9,7 +9,11 @@ namespace EcgAnomaly.Training.Fast;
 /// </summary>
 internal static unsafe class LstmLayerPass
 {
+    /// <summary>Runs the layer over all T steps, writing every step's output (T x B x H) into the workspace.</summary>
+    /// <param name="w">The layer's weights and its buffers for this shard.</param>
+    /// <param name="kind">How the input is laid out: one value per step, a sequence of vectors, or one vector for all steps.</param>
     /// <param name="input">Scalar: T x B; Sequence: T x B x I; Constant: B x I.</param>
+    /// <param name="rows">Beats B in the shard.</param>
     /// <param name="keepForBackward">
     /// False when only scoring: gates and cell states then reuse one or two step slots, which stay in cache, and only
     /// the outputs of every step (the next layer's input) are kept.
