@@ -16,6 +16,7 @@ public static class AnnotationCodes
         ")", "r", "[42]", "[43]", "[44]", "[45]", "[46]", "[47]", "[48]", "[49]",
     ];
 
+    /// <summary>The mnemonic WFDB prints for <paramref name="code"/> ("N", "V", ...); "[code]" for codes it does not define.</summary>
     public static string Symbol(int code) => code >= 0 && code <= MaxCode ? Symbols[code] : $"[{code}]";
 
     /// <summary>WFDB's isqrs: the codes that mark a QRS complex.</summary>

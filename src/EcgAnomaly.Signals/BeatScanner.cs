@@ -17,6 +17,9 @@ public sealed class BeatScanner
     private long _count;
     private int _emitted;
 
+    /// <param name="samplingFrequency">Samples per second of the lead, in Hz.</param>
+    /// <param name="beatLength">Samples per cut beat (8-100,000; ECG5000's beats have 140).</param>
+    /// <param name="window">Which stretch around each R peak becomes a beat.</param>
     public BeatScanner(double samplingFrequency, int beatLength, BeatWindow window)
     {
         ArgumentNullException.ThrowIfNull(window);
@@ -31,8 +34,13 @@ public sealed class BeatScanner
     /// <summary>R peaks detected so far (all of them, also those whose beat could not be cut at the edges).</summary>
     public IReadOnlyList<long> Peaks => _peaks;
 
+    /// <summary>Samples pushed so far.</summary>
     public long SampleCount => _count;
 
+    /// <summary>
+    /// Feeds the next samples of the lead (any number, in the signal's units) and returns the beats that could be cut
+    /// with them; a beat comes out once the signal it spans (and, for <c>rr</c> windows, the next R peak) has arrived.
+    /// </summary>
     public IReadOnlyList<ExtractedBeat> Push(ReadOnlySpan<float> samples)
     {
         _ready.Clear();
@@ -51,6 +59,10 @@ public sealed class BeatScanner
         return _ready.ToArray();
     }
 
+    /// <summary>
+    /// Ends the lead: returns the beats still held back (the last <c>rr</c> beat uses the interval before it); beats whose
+    /// window runs past either end of the signal are not cut.
+    /// </summary>
     public IReadOnlyList<ExtractedBeat> Finish()
     {
         _ready.Clear();

@@ -42,6 +42,7 @@ public sealed class QrsDetector
     private double _lastSlope;
     private double _rrMean;
 
+    /// <param name="samplingFrequency">Samples per second of the lead, in Hz (50-100,000); the filters are designed for it.</param>
     public QrsDetector(double samplingFrequency)
     {
         Preconditions.CheckArgumentRange(nameof(samplingFrequency), samplingFrequency, 50, 100_000);
@@ -57,6 +58,7 @@ public sealed class QrsDetector
         _rrMean = _fs; // 60 beats/min until beats are seen
     }
 
+    /// <summary>Samples per second the detector was made for, in Hz.</summary>
     public double SamplingFrequency => _fs;
 
     /// <summary>Samples consumed so far.</summary>

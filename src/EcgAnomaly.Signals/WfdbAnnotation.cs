@@ -6,7 +6,9 @@ namespace EcgAnomaly.Signals;
 /// </summary>
 public readonly record struct WfdbAnnotation(long Sample, int Code, string Symbol, int SubType, int Channel, int Number, string? Aux)
 {
+    /// <summary>True when the code marks a QRS complex (WFDB's isqrs), false for rhythm, noise and other annotations.</summary>
     public bool IsBeat => AnnotationCodes.IsBeat(Code);
 
+    /// <summary>The beat's AAMI EC57 class (N, S, V, F, Q), or null when the annotation is not a beat.</summary>
     public AamiClass? Aami => AnnotationCodes.ToAami(Code);
 }

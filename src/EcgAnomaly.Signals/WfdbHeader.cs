@@ -26,8 +26,10 @@ public sealed class WfdbHeader
         Comments = comments;
     }
 
+    /// <summary>The record name on the header's first line (for MIT-BIH record 100: "100").</summary>
     public string RecordName { get; }
 
+    /// <summary>Number of signals (leads) in the record.</summary>
     public int SignalCount => Signals.Count;
 
     /// <summary>Samples per second per signal; 250 when the header leaves it out, as in WFDB.</summary>
@@ -36,6 +38,7 @@ public sealed class WfdbHeader
     /// <summary>Samples per signal; 0 when the header leaves it out (the signal files then say how long it is).</summary>
     public long SamplesPerSignal { get; }
 
+    /// <summary>One spec per signal, in the header's order (signal numbers are indices into this list).</summary>
     public IReadOnlyList<WfdbSignalSpec> Signals { get; }
 
     /// <summary>The text of the '#' lines, without the '#' and surrounding blanks.</summary>

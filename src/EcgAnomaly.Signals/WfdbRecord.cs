@@ -23,6 +23,7 @@ public sealed class WfdbRecord
         SamplesPerSignal = samplesPerSignal;
     }
 
+    /// <summary>The parsed <c>.hea</c> file.</summary>
     public WfdbHeader Header { get; }
 
     /// <summary>The record's path without extension, e.g. <c>…/mitdb/100</c>.</summary>
@@ -31,6 +32,7 @@ public sealed class WfdbRecord
     /// <summary>The header's count, or when it gives none, the whole frames in the shortest signal file.</summary>
     public long SamplesPerSignal { get; }
 
+    /// <summary>Samples per second per signal, in Hz (the header's).</summary>
     public double SamplingFrequency => Header.SamplingFrequency;
 
     /// <summary>
@@ -64,9 +66,11 @@ public sealed class WfdbRecord
         var wanted = nameOrNumber.Trim();
         for (var i = 0; i < Header.SignalCount; i++)
             if (string.Equals(Header.Signals[i].Description, wanted, StringComparison.OrdinalIgnoreCase)) return i;
-        if (int.TryParse(wanted, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < Header.SignalCount) return index;
+        if (int.TryParse(wanted, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < Header.SignalCount)
+            return index;
         var leads = string.Join(", ", Header.Signals.Select((s, i) => $"{i} = {s.Description}"));
-        throw new ArgumentException($"record {Header.RecordName} has no lead '{nameOrNumber}'; its leads are {leads}", nameof(nameOrNumber));
+        throw new ArgumentException(
+            $"record {Header.RecordName} has no lead '{nameOrNumber}'; its leads are {leads}", nameof(nameOrNumber));
     }
 
     /// <summary>
@@ -92,7 +96,8 @@ public sealed class WfdbRecord
     {
         CheckSignal(signal);
         if (SamplesPerSignal > Array.MaxLength)
-            throw new InvalidOperationException($"record {Header.RecordName} has {SamplesPerSignal} samples per signal, too many for one array; use {nameof(ReadChunks)}");
+            throw new InvalidOperationException(
+                $"record {Header.RecordName} has {SamplesPerSignal} samples per signal, too many for one array; use {nameof(ReadChunks)}");
         var values = new int[SamplesPerSignal];
         var filled = 0;
         var group = _groups.First(g => g.Signals.Contains(signal));
@@ -121,10 +126,12 @@ public sealed class WfdbRecord
             if (!spec.HasChecksum) continue;
             if (SamplesPerSignal > 0 && first[s] != spec.InitialValue)
                 throw DataFormatException.Malformed(Header.File, Header.SignalLines[s],
-                    $"signal {s} ({spec.Description}): the header gives initial value {spec.InitialValue}, {spec.FileName} starts with {first[s]}");
+                    $"signal {s} ({spec.Description}): the header gives initial value {spec.InitialValue}, "
+                    + $"{spec.FileName} starts with {first[s]}");
             if (checksums[s] != spec.Checksum)
                 throw DataFormatException.Malformed(Header.File, Header.SignalLines[s],
-                    $"signal {s} ({spec.Description}): the header gives checksum {spec.Checksum}, the samples in {spec.FileName} sum to {checksums[s]}");
+                    $"signal {s} ({spec.Description}): the header gives checksum {spec.Checksum}, "
+                    + $"the samples in {spec.FileName} sum to {checksums[s]}");
         }
     }
 
@@ -178,7 +185,7 @@ public sealed class WfdbRecord
     }
 
     /// <summary>Chunks of [signal][sample] ADC values; signals outside <paramref name="groups"/> come back empty.</summary>
-    private IEnumerable<int[][]> ReadAdcChunks(int samplesPerChunk, IReadOnlyList<WfdbSignalGroup> groups)
+    private IEnumerable<int[][]> ReadAdcChunks(int samplesPerChunk, List<WfdbSignalGroup> groups)
     {
         if (groups.Count == 0 || SamplesPerSignal == 0) yield break;
         var chunkLength = (int)Math.Min(samplesPerChunk, SamplesPerSignal);

@@ -10,8 +10,15 @@ namespace EcgAnomaly.Signals;
 /// </summary>
 public static class WfdbWriter
 {
+    /// <summary>
+    /// Writes <c>recordPath.dat</c> and <c>recordPath.hea</c>, each written aside and renamed into place when complete.
+    /// </summary>
+    /// <param name="recordPath">The record's path without extension; its file name becomes the record name.</param>
+    /// <param name="samplingFrequency">Samples per second per signal, in Hz.</param>
+    /// <param name="signals">One spec per signal (gain, baseline, units, ADC resolution and zero, description).</param>
     /// <param name="frames">Chunks of interleaved ADC values: sample 0 of every signal, then sample 1, and so on.</param>
-    public static void Write212(string recordPath, double samplingFrequency, IReadOnlyList<WfdbSignalSpec> signals, IEnumerable<short[]> frames)
+    public static void Write212(
+        string recordPath, double samplingFrequency, IReadOnlyList<WfdbSignalSpec> signals, IEnumerable<short[]> frames)
     {
         ArgumentNullException.ThrowIfNull(recordPath);
         ArgumentNullException.ThrowIfNull(signals);
@@ -55,7 +62,8 @@ public static class WfdbWriter
                 file.Write(packed, 0, 2);
             }
         }
-        if (values % count != 0) throw new ArgumentException($"{values} values do not make whole frames of {count} signals", nameof(frames));
+        if (values % count != 0)
+            throw new ArgumentException($"{values} values do not make whole frames of {count} signals", nameof(frames));
         File.Move(temporary, recordPath + ".dat", overwrite: true);
 
         var header = new StringBuilder();
@@ -64,7 +72,8 @@ public static class WfdbWriter
         {
             var spec = signals[s];
             header.Append(CultureInfo.InvariantCulture,
-                $"{name}.dat 212 {spec.Gain:0.###}({spec.Baseline})/{spec.Units} {spec.AdcResolution} {spec.AdcZero} {first[s]} {checksums[s]} 0 {spec.Description}\n");
+                $"{name}.dat 212 {spec.Gain:0.###}({spec.Baseline})/{spec.Units} {spec.AdcResolution} {spec.AdcZero} "
+                + $"{first[s]} {checksums[s]} 0 {spec.Description}\n");
         }
         // Written aside and renamed, as the .dat above (not via the core's AtomicFile: this assembly stands alone).
         var headerTemporary = recordPath + ".hea.tmp";

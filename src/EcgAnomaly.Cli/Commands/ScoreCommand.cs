@@ -25,7 +25,7 @@ public sealed class ScoreCommand(IAnsiConsole console) : Command<ScoreSettings>
         void Write(TextWriter writer)
         {
             var header = false;
-            foreach (var batch in BeatStream.Open(settings.Input, settings.Batch))
+            foreach (var batch in BeatBatchReader.Open(settings.Input, settings.Batch))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 if (!detector.Accepts(batch.Length))

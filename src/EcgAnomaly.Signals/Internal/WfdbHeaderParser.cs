@@ -26,7 +26,8 @@ internal static class WfdbHeaderParser
         var record = lines[0];
         var (name, signalCount, frequency, samples) = ParseRecordLine(record);
         if (lines.Count - 1 < signalCount)
-            throw DataFormatException.Malformed(file, null, $"the record line declares {signalCount} signals but {lines.Count - 1} signal lines follow");
+            throw DataFormatException.Malformed(
+                file, null, $"the record line declares {signalCount} signals but {lines.Count - 1} signal lines follow");
         if (lines.Count - 1 > signalCount)
             throw lines[signalCount + 1].Problem($"unexpected line: the record line declares only {signalCount} signals");
 

@@ -35,7 +35,8 @@ internal static class WfdbMitAnnotationParser
             switch (code)
             {
                 case Skip:
-                    if (bytes.Length - position < 4) throw Truncated(file, wordOffset, $"SKIP needs a 4-byte interval, {bytes.Length - position} bytes remain");
+                    if (bytes.Length - position < 4)
+                        throw Truncated(file, wordOffset, $"SKIP needs a 4-byte interval, {bytes.Length - position} bytes remain");
                     // PDP-11 order: the high 16-bit word comes first.
                     var high = BinaryPrimitives.ReadUInt16LittleEndian(bytes[position..]);
                     var low = BinaryPrimitives.ReadUInt16LittleEndian(bytes[(position + 2)..]);
@@ -58,7 +59,8 @@ internal static class WfdbMitAnnotationParser
                     RequireCurrent(annotations, file, wordOffset, "AUX");
                     var padded = (data + 1) & ~1;
                     if (bytes.Length - position < padded)
-                        throw Truncated(file, wordOffset, $"AUX announces {data} bytes of text (padded to {padded}), {bytes.Length - position} bytes remain");
+                        throw Truncated(file, wordOffset,
+                            $"AUX announces {data} bytes of text (padded to {padded}), {bytes.Length - position} bytes remain");
                     var text = Encoding.Latin1.GetString(bytes.Slice(position, data)).TrimEnd('\0');
                     Modify(annotations, a => a with { Aux = text });
                     position += padded;

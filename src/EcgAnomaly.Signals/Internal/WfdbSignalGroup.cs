@@ -34,7 +34,8 @@ internal sealed class WfdbSignalGroup
             {
                 if (header.Signals[i].Format != first.Format)
                     throw DataFormatException.Malformed(header.File, header.SignalLines[i],
-                        $"signal {i} is in format {header.Signals[i].Format} but shares {name} with signal {members[0]} in format {first.Format}");
+                        $"signal {i} is in format {header.Signals[i].Format} but shares {name} with signal {members[0]} "
+                        + $"in format {first.Format}");
             }
             groups.Add(new WfdbSignalGroup(System.IO.Path.Combine(folder, name), first.Format, first.ByteOffset, members));
         }

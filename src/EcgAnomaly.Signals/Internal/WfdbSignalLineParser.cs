@@ -30,7 +30,8 @@ internal static class WfdbSignalLineParser
         var blockSize = line.Has(7) ? line.ParseInt(line[7], 7) : 0;
         var description = line.Has(8) ? line.Rest(8) : $"record {recordName}, signal {index}";
 
-        return new WfdbSignalSpec(file, format, gain, baseline ?? adcZero, units, adcResolution, adcZero, initialValue, checksum, blockSize, description)
+        return new WfdbSignalSpec(
+            file, format, gain, baseline ?? adcZero, units, adcResolution, adcZero, initialValue, checksum, blockSize, description)
         {
             ByteOffset = offset,
             HasChecksum = line.Has(6),
@@ -50,7 +51,8 @@ internal static class WfdbSignalLineParser
         {
             var next = rest.IndexOfAny(['x', ':', '+'], 1);
             var part = next < 0 ? rest : rest[..next];
-            if (part[0] is not ('x' or ':' or '+') || !long.TryParse(part[1..], NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+            if (part[0] is not ('x' or ':' or '+')
+                || !long.TryParse(part[1..], NumberStyles.None, CultureInfo.InvariantCulture, out var value))
                 throw line.Problem($"format field '{field}' is not format[xsamples][:skew][+offset]");
             if (part[0] == 'x' && value > 1)
                 throw line.Problem($"multi-frequency signals ({field}: {value} samples per frame) are not supported");

@@ -14,5 +14,6 @@ public sealed record EngineSpeed(
     long PeakWorkingSetBytes,
     string? NotAvailable = null)
 {
+    /// <summary>True when the kernel could train here (it has epoch timings).</summary>
     public bool Available => Epochs is not null;
 }

@@ -27,6 +27,7 @@ public static class PeakMemory
         }
     }
 
+    /// <summary>The process's peak working set in bytes since it started or since the last successful <see cref="TryReset"/>.</summary>
     public static long PeakWorkingSetBytes()
     {
         // A new Process object each time: one that is kept caches its first reading.

@@ -42,13 +42,25 @@ public static class RecordBench
     }
 
     /// <summary>A detector with freshly initialised weights: scoring costs the same whatever the weights are.</summary>
-    public static AutoencoderDetector UntrainedDetector(Models.ModelSpec spec, int seed, Training.ComputeEngine engine = Training.ComputeEngine.Auto)
+    public static AutoencoderDetector UntrainedDetector(
+        Models.ModelSpec spec, int seed, Training.ComputeEngine engine = Training.ComputeEngine.Auto)
     {
         ArgumentNullException.ThrowIfNull(spec);
         var model = AutoencoderDetector.Build(spec, seed);
         return AutoencoderDetector.Create(spec, model, BeatPreprocessing.ZScore, ThresholdPolicy.Default, 0, engine: engine);
     }
 
+    /// <summary>
+    /// Times the three passes over the record: reading all leads; reading, detecting and cutting <paramref name="lead"/>;
+    /// and that plus scoring every beat with <paramref name="detector"/>. The peak memory is that of the last pass when
+    /// <see cref="PeakMemory.TryReset"/> works here.
+    /// </summary>
+    /// <param name="recordPath">The record's path (as <see cref="WfdbRecord.Open"/> takes it).</param>
+    /// <param name="detector">Scores the beats; its weights do not change the cost (<see cref="UntrainedDetector"/>).</param>
+    /// <param name="lead">Signal number of the lead to detect and cut.</param>
+    /// <param name="batchSize">Beats scored per batch.</param>
+    /// <param name="progress">Stage name and fraction of the record done (0-1).</param>
+    /// <param name="cancellationToken">Stops between chunks and beats.</param>
     public static RecordBenchResult Run(string recordPath, AutoencoderDetector detector, int lead = 0, int batchSize = 512,
         Action<string, double>? progress = null, CancellationToken cancellationToken = default)
     {

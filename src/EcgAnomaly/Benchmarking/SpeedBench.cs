@@ -16,7 +16,16 @@ namespace EcgAnomaly.Benchmarking;
 /// </summary>
 public static class SpeedBench
 {
-    public static SpeedBenchReport Run(Ecg5000 data, SpeedBenchOptions options, ITrainingObserver? observer = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Measures every kernel of <paramref name="options"/> on ECG5000's seed-protocol split and describes the machine.
+    /// </summary>
+    /// <param name="data">ECG5000, as <see cref="Ecg5000.Load"/> reads it.</param>
+    /// <param name="options">Model, kernels, epochs, batch sizes and repeats.</param>
+    /// <param name="observer">Sees each timed epoch's batches and losses.</param>
+    /// <param name="cancellationToken">Stops between batches.</param>
+    /// <exception cref="ArgumentException">The model's beat length is not ECG5000's, or an option is out of range.</exception>
+    public static SpeedBenchReport Run(
+        Ecg5000 data, SpeedBenchOptions options, ITrainingObserver? observer = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(options);
@@ -24,7 +33,8 @@ public static class SpeedBench
         var started = DateTimeOffset.Now;
         var split = DataSplit.FromEcg5000(data, EvaluationProtocol.Seed, options.Seed);
         if (options.Spec.BeatLength != split.Train.Length)
-            throw new ArgumentException($"the model expects beats of {options.Spec.BeatLength} samples but ECG5000's have {split.Train.Length}", nameof(options));
+            throw new ArgumentException(
+                $"the model expects beats of {options.Spec.BeatLength} samples but ECG5000's have {split.Train.Length}", nameof(options));
         var scoring = options.ScoringBeats is int n && n < data.Test.Count
             ? data.Test.Select(Enumerable.Range(0, n).ToArray(), $"{data.Test.Source} (first {n} beats)")
             : data.Test;
@@ -60,7 +70,13 @@ public static class SpeedBench
     /// batch-32 scoring was seen to drift from 0.9 s to 1.8 s per 4,500 beats as a process aged (with or without
     /// training in between; steady at 1.3 s on one thread). See bench/NOTES.md.
     /// </summary>
-    public static EngineSpeed Measure(DataSplit split, LabelledBeats scoringBeats, ComputeEngine engine, SpeedBenchOptions options, ITrainingObserver? observer = null, CancellationToken cancellationToken = default)
+    public static EngineSpeed Measure(
+        DataSplit split,
+        LabelledBeats scoringBeats,
+        ComputeEngine engine,
+        SpeedBenchOptions options,
+        ITrainingObserver? observer = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(split);
         ArgumentNullException.ThrowIfNull(scoringBeats);
@@ -93,7 +109,14 @@ public static class SpeedBench
         }
     }
 
-    private static ScoringSpeed MeasureScoring(ComputeEngine engine, nn.Module<Tensor, Tensor> model, LabelledBeats beats, int batchSize, int repeats, Device device, CancellationToken cancellationToken)
+    private static ScoringSpeed MeasureScoring(
+        ComputeEngine engine,
+        nn.Module<Tensor, Tensor> model,
+        LabelledBeats beats,
+        int batchSize,
+        int repeats,
+        Device device,
+        CancellationToken cancellationToken)
     {
         try
         {

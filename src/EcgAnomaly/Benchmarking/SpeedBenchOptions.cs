@@ -6,8 +6,10 @@ namespace EcgAnomaly.Benchmarking;
 /// <summary>What <see cref="SpeedBench"/> measures: the seed protocol's training epoch and scoring throughput, per engine.</summary>
 public sealed record SpeedBenchOptions
 {
+    /// <summary>The model to time (the study's LSTM autoencoder with E=32 by default).</summary>
     public ModelSpec Spec { get; init; } = ModelSpec.Lstm(32);
 
+    /// <summary>The engines to measure, in this order; at least one.</summary>
     public IReadOnlyList<ComputeEngine> Engines { get; init; } = [ComputeEngine.TorchSharp];
 
     /// <summary>Training epochs per engine; each one is timed (train and validation pass, as <see cref="Trainer"/> reports it).</summary>
@@ -19,6 +21,7 @@ public sealed record SpeedBenchOptions
     /// <summary>The study's training batch.</summary>
     public int BatchSize { get; init; } = 32;
 
+    /// <summary>Beats per scoring batch; one throughput figure per size.</summary>
     public IReadOnlyList<int> ScoringBatchSizes { get; init; } = [32, 512];
 
     /// <summary>Timed scoring passes per batch size (after one untimed pass that builds the batch shapes' engines).</summary>
@@ -30,6 +33,8 @@ public sealed record SpeedBenchOptions
     /// <summary>"cpu", "cuda" or "cuda:N"; null as in <see cref="TrainingOptions.Device"/>.</summary>
     public string? Device { get; init; }
 
+    /// <summary>Checks every option.</summary>
+    /// <exception cref="ArgumentException">An option is missing or out of range (the exception names it).</exception>
     public void Validate()
     {
         ArgumentNullException.ThrowIfNull(Spec);

@@ -8,9 +8,12 @@ namespace EcgAnomaly.Benchmarking;
 /// </summary>
 public sealed record TimingSummary(IReadOnlyList<double> Seconds)
 {
+    /// <summary>Median of the timings, in seconds.</summary>
     public double Median => Percentile.Of(Seconds.ToArray(), 50);
 
+    /// <summary>Fastest timing, in seconds.</summary>
     public double Min => Seconds.Min();
 
+    /// <summary>Slowest timing, in seconds.</summary>
     public double Max => Seconds.Max();
 }

@@ -6,16 +6,22 @@ namespace EcgAnomaly.Data;
 /// </summary>
 public static class BeatNormalisation
 {
+    /// <summary>Beats are scored as given.</summary>
     public const string None = "none";
+
+    /// <summary>Each beat is shifted and scaled to mean 0 and sample standard deviation 1.</summary>
     public const string ZScore = "z-score";
 
+    /// <summary>Every name model.json may give, for messages and validation.</summary>
     public static IReadOnlyList<string> Names { get; } = [None, ZScore];
 
     /// <summary>Normalises each of <paramref name="count"/> beats of <paramref name="length"/> samples in place.</summary>
     public static void Apply(string mode, Span<float> values, int count, int length)
     {
         if (mode == None) return;
-        if (mode != ZScore) throw new ArgumentOutOfRangeException(nameof(mode), mode, $"unknown normalisation (expected one of {string.Join(", ", Names)})");
+        if (mode != ZScore)
+            throw new ArgumentOutOfRangeException(
+                nameof(mode), mode, $"unknown normalisation (expected one of {string.Join(", ", Names)})");
         for (var b = 0; b < count; b++)
         {
             var beat = values.Slice(b * length, length);

@@ -6,6 +6,7 @@ namespace EcgAnomaly.Data;
 /// </summary>
 public static class DataLocator
 {
+    /// <summary>The environment variable naming the data folder when no folder is given.</summary>
     public const string EnvironmentVariable = "ECG_ANOMALY_DATA";
 
     /// <summary>The per-user cache folder (XDG_CACHE_HOME or ~/.cache on Linux, LocalApplicationData elsewhere).</summary>
@@ -60,7 +61,8 @@ public static class DataLocator
         var also = distinct.Count > 1 ? $" (also looked in {string.Join(", ", distinct.Skip(1))})" : "";
         var advice = explicitFolder
             ? "the folder given must hold ECG5000/ECG5000_TRAIN.* and ECG5000_TEST.*"
-            : $"download it into the per-user cache ('ecg-anomaly download'), name its folder, or set {EnvironmentVariable} to a folder holding ECG5000/";
+            : "download it into the per-user cache ('ecg-anomaly download'), name its folder, "
+                + $"or set {EnvironmentVariable} to a folder holding ECG5000/";
         return DataFormatException.Malformed(distinct[0], null, $"ECG5000 data set not found{also}; {advice}");
     }
 }

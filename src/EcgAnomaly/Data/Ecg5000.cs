@@ -20,6 +20,7 @@ public sealed record Ecg5000(LabelledBeats Train, LabelledBeats Test, IReadOnlyD
         return new Ecg5000(UcrReader.Read(trainFile), UcrReader.Read(testFile), sha);
     }
 
+    /// <summary>The sha256 of <paramref name="file"/>'s bytes, as lower-case hex (what model.json records per data file).</summary>
     public static string FileSha256(string file)
     {
         using var stream = File.OpenRead(file);

@@ -9,13 +9,23 @@ namespace EcgAnomaly.Data;
 /// </summary>
 public static class Ecg5000Downloader
 {
+    /// <summary>ECG5000.zip on the UCR/UEA time series classification archive (<c>--url</c> replaces it).</summary>
     public static Uri DefaultSource { get; } = new("https://www.timeseriesclassification.com/aeon-toolkit/ECG5000.zip");
 
     /// <summary>Downloads into <c>{cacheFolder}/ECG5000</c> and returns that folder.</summary>
+    /// <param name="source">The zip's address, usually <see cref="DefaultSource"/> or a mirror.</param>
+    /// <param name="cacheFolder">The cache folder; the files land in its ECG5000 subfolder.</param>
+    /// <param name="http">The client to download with (the caller owns it and its timeout).</param>
     /// <param name="progress">Receives (bytes received, total bytes when the server says).</param>
+    /// <param name="cancellationToken">Cancels the download; the cache is left as it was.</param>
     /// <exception cref="DataFormatException">The download is not a zip, lacks a member, or a member's checksum differs.</exception>
     /// <exception cref="HttpRequestException">The server could not be reached or answered with an error.</exception>
-    public static async Task<string> DownloadAsync(Uri source, string cacheFolder, HttpClient http, IProgress<(long Received, long? Total)>? progress = null, CancellationToken cancellationToken = default)
+    public static async Task<string> DownloadAsync(
+        Uri source,
+        string cacheFolder,
+        HttpClient http,
+        IProgress<(long Received, long? Total)>? progress = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(cacheFolder);
@@ -40,7 +50,8 @@ public static class Ecg5000Downloader
         }
     }
 
-    private static async Task FetchAsync(Uri source, string zipPath, HttpClient http, IProgress<(long, long?)>? progress, CancellationToken cancellationToken)
+    private static async Task FetchAsync(
+        Uri source, string zipPath, HttpClient http, IProgress<(long, long?)>? progress, CancellationToken cancellationToken)
     {
         using var response = await http.GetAsync(source, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
@@ -89,7 +100,8 @@ public static class Ecg5000Downloader
                 var actual = Convert.ToHexStringLower(SHA256.HashData(stream));
                 var expected = Ecg5000Files.Sha256[member];
                 if (actual != expected)
-                    throw DataFormatException.Malformed(source, null, $"{member} has sha256 {actual}, expected {expected}; nothing was saved");
+                    throw DataFormatException.Malformed(
+                        source, null, $"{member} has sha256 {actual}, expected {expected}; nothing was saved");
             }
         }
     }

@@ -6,10 +6,16 @@ namespace EcgAnomaly.Data;
 /// </summary>
 public static class Ecg5000Files
 {
+    /// <summary>The data set's folder name inside a data folder.</summary>
     public const string FolderName = "ECG5000";
+
+    /// <summary>File name of the archive's training part, without extension (500 beats).</summary>
     public const string TrainStem = "ECG5000_TRAIN";
+
+    /// <summary>File name of the archive's test part, without extension (4,500 beats).</summary>
     public const string TestStem = "ECG5000_TEST";
 
+    /// <summary>The known sha256 (lower-case hex) of every file name, one per part and format.</summary>
     public static IReadOnlyDictionary<string, string> Sha256 { get; } = new Dictionary<string, string>
     {
         ["ECG5000_TRAIN.txt"] = "0d96aff193311a6dc6111bf0dbd2f7d2313987fbf7a1da4a383d92563876057b",

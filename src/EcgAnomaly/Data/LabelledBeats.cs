@@ -6,6 +6,10 @@ namespace EcgAnomaly.Data;
 /// </summary>
 public sealed class LabelledBeats
 {
+    /// <param name="values">All beats, row-major (taken as is, not copied).</param>
+    /// <param name="labels">One class label per beat.</param>
+    /// <param name="length">Samples per beat; <paramref name="values"/> must hold exactly labels x length numbers.</param>
+    /// <param name="source">Where the beats came from, for messages and model.json.</param>
     public LabelledBeats(float[] values, int[] labels, int length, string source)
     {
         ArgumentNullException.ThrowIfNull(values);
@@ -28,11 +32,13 @@ public sealed class LabelledBeats
     /// <summary>Samples per beat.</summary>
     public int Length { get; }
 
+    /// <summary>Number of beats.</summary>
     public int Count => Labels.Length;
 
     /// <summary>Where the beats came from (a file path, possibly with a subset description).</summary>
     public string Source { get; }
 
+    /// <summary>The samples of beat <paramref name="index"/> (0-based), without copying.</summary>
     public ReadOnlySpan<float> Beat(int index) => Values.AsSpan(index * Length, Length);
 
     /// <summary>The beats at the given indices, in that order.</summary>

@@ -18,7 +18,8 @@ public sealed class AutoencoderDetector : IDisposable
     private readonly double[] _validationScores;
     private int _disposed;
 
-    private AutoencoderDetector(DetectorCore core, BeatPreprocessing preprocessing, ThresholdPolicy policy, double threshold, double[] validationScores)
+    private AutoencoderDetector(
+        DetectorCore core, BeatPreprocessing preprocessing, ThresholdPolicy policy, double threshold, double[] validationScores)
     {
         _core = core;
         _validationScores = validationScores;
@@ -27,11 +28,13 @@ public sealed class AutoencoderDetector : IDisposable
         Threshold = threshold;
     }
 
+    /// <summary>The architecture, including the beat length the model takes.</summary>
     public ModelSpec Spec => _core.Spec;
 
     /// <summary>The trained network (last-epoch weights unless built from another state).</summary>
     public nn.Module<Tensor, Tensor> Model => _core.Model;
 
+    /// <summary>Where the model runs (CPU or a CUDA device).</summary>
     public Device Device => _core.Scorer.Device;
 
     /// <summary>The engine that scores (never <see cref="ComputeEngine.Auto"/>).</summary>
@@ -40,6 +43,7 @@ public sealed class AutoencoderDetector : IDisposable
     /// <summary>What is done to beats before the model sees them.</summary>
     public BeatPreprocessing Preprocessing { get; }
 
+    /// <summary>How <see cref="Threshold"/> was chosen from the validation-normal scores (or that it was given).</summary>
     public ThresholdPolicy ThresholdPolicy { get; }
 
     /// <summary>Beats scoring above this are abnormal.</summary>
@@ -48,6 +52,7 @@ public sealed class AutoencoderDetector : IDisposable
     /// <summary>The validation-normal scores the threshold was chosen from (empty when they were not kept).</summary>
     public IReadOnlyList<double> ValidationScores => _validationScores;
 
+    /// <summary>Number of trainable parameters of the model (the study's LSTM with E=32: 63,297).</summary>
     public long ParameterCount => Models.ParameterCount.Of(Model);
 
     /// <summary>
@@ -62,8 +67,8 @@ public sealed class AutoencoderDetector : IDisposable
         TrainingOptions? options = null,
         ThresholdPolicy? policy = null,
         ITrainingObserver? observer = null,
-        CancellationToken cancellationToken = default,
-        BeatPreprocessing? preprocessing = null)
+        BeatPreprocessing? preprocessing = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(normalTrain);
         ArgumentNullException.ThrowIfNull(normalValidation);
@@ -77,7 +82,9 @@ public sealed class AutoencoderDetector : IDisposable
         try
         {
             var training = Trainer.Train(model, train, validation, options, observer, cancellationToken);
-            var detector = Thresholded(spec, model, TorchDevice.Resolve(options.Device), preprocessing, normalValidation, policy, options.ScoringBatchSize, options.Engine);
+            var device = TorchDevice.Resolve(options.Device);
+            var detector = Thresholded(
+                spec, model, device, preprocessing, normalValidation, policy, options.ScoringBatchSize, options.Engine);
             return new FittedDetector(detector, training);
         }
         catch
@@ -106,7 +113,8 @@ public sealed class AutoencoderDetector : IDisposable
             var resolved = TorchDevice.Resolve(device);
             model.to(resolved);
             model.load_state_dict(state.ToDictionary(kv => kv.Key, kv => kv.Value));
-            return Thresholded(spec, model, resolved, preprocessing ?? BeatPreprocessing.None, normalValidation, policy, scoringBatchSize, engine);
+            return Thresholded(
+                spec, model, resolved, preprocessing ?? BeatPreprocessing.None, normalValidation, policy, scoringBatchSize, engine);
         }
         catch
         {
@@ -164,13 +172,18 @@ public sealed class AutoencoderDetector : IDisposable
     public AutoencoderDetector With(ThresholdPolicy? policy = null, bool? resample = null)
     {
         if (policy is not null && policy.Kind != ThresholdPolicyKind.Fixed && _validationScores.Length == 0)
-            throw new ArgumentException($"the threshold policy {policy} needs the validation-normal scores, and this detector kept none; only a fixed threshold can replace its own", nameof(policy));
+            throw new ArgumentException(
+                $"the threshold policy {policy} needs the validation-normal scores, and this detector kept none; "
+                + "only a fixed threshold can replace its own",
+                nameof(policy));
         var preprocessing = resample is bool r ? Preprocessing with { Resample = r } : Preprocessing;
         var threshold = policy is null ? Threshold : policy.Choose(_validationScores);
         return new AutoencoderDetector(_core.Acquire(), preprocessing, policy ?? ThresholdPolicy, threshold, _validationScores);
     }
 
-    /// <summary>Whether beats of <paramref name="beatLength"/> samples can be scored (the model's length, or any with resampling).</summary>
+    /// <summary>
+    /// Whether beats of <paramref name="beatLength"/> samples can be scored (the model's length, or any with resampling).
+    /// </summary>
     public bool Accepts(int beatLength) => Preprocessing.Accepts(beatLength, Spec.BeatLength);
 
     /// <summary>The beats as the model sees them: resampled when asked for, normalised as the model was trained.</summary>
@@ -181,13 +194,16 @@ public sealed class AutoencoderDetector : IDisposable
     public double[] Score(ReadOnlySpan<float> beats) => Score(beats, Spec.BeatLength);
 
     /// <summary>Scores beats of <paramref name="beatLength"/> samples stored row-major.</summary>
-    /// <exception cref="ArgumentException">The length is not the model's and resampling is off, or the values are not whole beats.</exception>
+    /// <exception cref="ArgumentException">
+    /// The length is not the model's and resampling is off, or the values are not whole beats.
+    /// </exception>
     public double[] Score(ReadOnlySpan<float> beats, int beatLength)
     {
         var prepared = Preprocessing.Apply(beats, beatLength, Spec.BeatLength);
         return _core.Scorer.Score(prepared is null ? beats : prepared, Spec.BeatLength);
     }
 
+    /// <summary>Scores labelled beats (the labels are not used); their length must be the model's unless resampling is on.</summary>
     public double[] Score(LabelledBeats beats)
     {
         ArgumentNullException.ThrowIfNull(beats);
@@ -197,12 +213,14 @@ public sealed class AutoencoderDetector : IDisposable
     /// <summary>True for each beat scoring above <see cref="Threshold"/>.</summary>
     public bool[] Predict(ReadOnlySpan<float> beats) => Score(beats).Select(s => s > Threshold).ToArray();
 
+    /// <summary>True for each labelled beat scoring above <see cref="Threshold"/> (the labels are not used).</summary>
     public bool[] Predict(LabelledBeats beats) => Score(beats).Select(s => s > Threshold).ToArray();
 
     /// <summary>The model's reconstruction of one beat, as the model sees it (see <see cref="Preprocess"/>).</summary>
     public float[] Reconstruct(ReadOnlySpan<float> beat) =>
         ReconstructionScorer.Reconstruct(Model, Preprocess(beat, beat.Length), Device);
 
+    /// <summary>Releases this detector; the network is freed when the last detector sharing it is disposed.</summary>
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0) _core.Release();
@@ -213,8 +231,15 @@ public sealed class AutoencoderDetector : IDisposable
             ? new LabelledBeats(values, beats.Labels, modelLength, beats.Source)
             : beats;
 
-    private static AutoencoderDetector Thresholded(ModelSpec spec, nn.Module<Tensor, Tensor> model, Device device, BeatPreprocessing preprocessing,
-        LabelledBeats normalValidation, ThresholdPolicy policy, int scoringBatchSize, ComputeEngine engine)
+    private static AutoencoderDetector Thresholded(
+        ModelSpec spec,
+        nn.Module<Tensor, Tensor> model,
+        Device device,
+        BeatPreprocessing preprocessing,
+        LabelledBeats normalValidation,
+        ThresholdPolicy policy,
+        int scoringBatchSize,
+        ComputeEngine engine)
     {
         var core = new DetectorCore(spec, model, device, scoringBatchSize, engine);
         var unthresholded = new AutoencoderDetector(core, preprocessing, policy, double.NaN, []);

@@ -9,10 +9,15 @@ namespace EcgAnomaly.Detection;
 /// </summary>
 public sealed record BeatPreprocessing
 {
+    /// <param name="normalisation">One of <see cref="BeatNormalisation.Names"/>.</param>
+    /// <param name="resample">Whether beats of another length are linearly resampled to the model's.</param>
+    /// <exception cref="ArgumentException">The normalisation is unknown.</exception>
     public BeatPreprocessing(string normalisation = BeatNormalisation.None, bool resample = false)
     {
         if (!BeatNormalisation.Names.Contains(normalisation))
-            throw new ArgumentException($"unknown normalisation '{normalisation}' (expected one of {string.Join(", ", BeatNormalisation.Names)})", nameof(normalisation));
+            throw new ArgumentException(
+                $"unknown normalisation '{normalisation}' (expected one of {string.Join(", ", BeatNormalisation.Names)})",
+                nameof(normalisation));
         Normalisation = normalisation;
         Resample = resample;
     }
@@ -23,8 +28,10 @@ public sealed record BeatPreprocessing
     /// <summary>Each beat to mean 0 and sample standard deviation 1, as ECG5000 was made (beats cut from recordings).</summary>
     public static BeatPreprocessing ZScore { get; } = new(BeatNormalisation.ZScore);
 
+    /// <summary>The per-beat normalisation, one of <see cref="BeatNormalisation.Names"/>.</summary>
     public string Normalisation { get; }
 
+    /// <summary>Whether beats of another length are linearly resampled to the model's (otherwise they are refused).</summary>
     public bool Resample { get; init; }
 
     /// <summary>
@@ -39,10 +46,11 @@ public sealed record BeatPreprocessing
         if (beats.Length % beatLength != 0)
             throw new ArgumentException($"{beats.Length} values are not a whole number of beats of {beatLength} samples", nameof(beats));
         if (!Accepts(beatLength, modelLength))
-            throw new ArgumentException($"beats have {beatLength} samples but the model expects {modelLength}, and resampling is off", nameof(beats));
+            throw new ArgumentException(
+                $"beats have {beatLength} samples but the model expects {modelLength}, and resampling is off", nameof(beats));
         var count = beats.Length / beatLength;
         float[]? copy = null;
-        if (beatLength != modelLength) copy = BeatStream.Resample(beats, count, beatLength, modelLength);
+        if (beatLength != modelLength) copy = BeatBatchReader.Resample(beats, count, beatLength, modelLength);
         if (Normalisation == BeatNormalisation.None) return copy;
         copy ??= beats.ToArray();
         BeatNormalisation.Apply(Normalisation, copy, count, modelLength);

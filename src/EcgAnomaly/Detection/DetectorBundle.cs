@@ -13,6 +13,13 @@ namespace EcgAnomaly.Detection;
 /// </summary>
 public static class DetectorBundle
 {
+    /// <summary>
+    /// Reads and checks the model.json of <paramref name="runFolder"/>: format version, architecture, normalisation and
+    /// threshold.
+    /// </summary>
+    /// <exception cref="DataFormatException">
+    /// model.json is missing, not valid JSON, of another format version, or describes a model that cannot be built.
+    /// </exception>
     public static ModelManifest ReadManifest(string runFolder)
     {
         var path = Path.Combine(runFolder, RunFiles.Manifest);
@@ -23,7 +30,8 @@ public static class DetectorBundle
             using var doc = JsonDocument.Parse(File.ReadAllText(path));
             var version = doc.RootElement.TryGetProperty("formatVersion", out var v) && v.TryGetInt32(out var n) ? n : 0;
             if (version != ModelManifest.CurrentFormatVersion)
-                throw DataFormatException.Malformed(path, null, $"unknown format version {version} (this tool reads version {ModelManifest.CurrentFormatVersion})");
+                throw DataFormatException.Malformed(
+                    path, null, $"unknown format version {version} (this tool reads version {ModelManifest.CurrentFormatVersion})");
             manifest = doc.RootElement.Deserialize<ModelManifest>(RunJson.Options);
         }
         catch (JsonException e)
@@ -33,7 +41,8 @@ public static class DetectorBundle
         if (manifest?.Architecture is null)
             throw DataFormatException.Malformed(path, null, $"no architecture (expected one of {string.Join(", ", ModelFamilies.Kinds)})");
         if (!Data.BeatNormalisation.Names.Contains(manifest.Normalisation))
-            throw DataFormatException.Malformed(path, null, $"unknown normalisation '{manifest.Normalisation}' (expected one of {string.Join(", ", Data.BeatNormalisation.Names)})");
+            throw DataFormatException.Malformed(path, null,
+                $"unknown normalisation '{manifest.Normalisation}' (expected one of {string.Join(", ", Data.BeatNormalisation.Names)})");
         if (!double.IsFinite(manifest.Threshold.Value))
             throw DataFormatException.Malformed(path, null, "the threshold is not a finite number");
         try
@@ -51,7 +60,8 @@ public static class DetectorBundle
     /// Loads the detector of a run folder (its last-epoch weights, model.pt, unless <paramref name="weights"/> names another
     /// file), with the normalisation and threshold of its model.json and the validation scores it kept.
     /// </summary>
-    public static AutoencoderDetector Load(string runFolder, ComputeEngine engine = ComputeEngine.Auto, string? device = null, string? weights = null)
+    public static AutoencoderDetector Load(
+        string runFolder, ComputeEngine engine = ComputeEngine.Auto, string? device = null, string? weights = null)
     {
         var manifest = ReadManifest(runFolder);
         var weightsPath = Path.Combine(runFolder, weights ?? manifest.Weights);
@@ -64,12 +74,16 @@ public static class DetectorBundle
             PyTorchWeights.Load(model, weightsPath, manifest.Architecture.ShortName);
             var parameters = ParameterCount.Of(model);
             if (parameters != manifest.Parameters)
-                throw DataFormatException.Malformed(weightsPath, null, $"the model has {parameters} parameters but model.json says {manifest.Parameters}");
-            var policy = ThresholdPolicy.TryParse(manifest.Threshold.Policy, out var parsed, out _) ? parsed : new ThresholdPolicy(ThresholdPolicyKind.Fixed, manifest.Threshold.Value);
+                throw DataFormatException.Malformed(
+                    weightsPath, null, $"the model has {parameters} parameters but model.json says {manifest.Parameters}");
+            var policy = ThresholdPolicy.TryParse(manifest.Threshold.Policy, out var parsed, out _)
+                ? parsed
+                : new ThresholdPolicy(ThresholdPolicyKind.Fixed, manifest.Threshold.Value);
             var resolved = TorchDevice.Resolve(device);
             model.to(resolved);
-            return AutoencoderDetector.Create(manifest.Architecture, model, new BeatPreprocessing(manifest.Normalisation), policy, manifest.Threshold.Value,
-                validationScores, resolved, engine: engine);
+            var preprocessing = new BeatPreprocessing(manifest.Normalisation);
+            return AutoencoderDetector.Create(
+                manifest.Architecture, model, preprocessing, policy, manifest.Threshold.Value, validationScores, resolved, engine: engine);
         }
         catch
         {

@@ -27,7 +27,7 @@ internal sealed class DetectorCore
 
     public DetectorCore Acquire()
     {
-        if (Interlocked.Increment(ref _references) <= 1) throw new ObjectDisposedException(nameof(AutoencoderDetector));
+        ObjectDisposedException.ThrowIf(Interlocked.Increment(ref _references) <= 1, typeof(AutoencoderDetector));
         return this;
     }
 

@@ -1,5 +1,4 @@
 using System.Collections;
-using TorchSharp;
 using TorchSharp.PyBridge;
 using static TorchSharp.torch;
 
@@ -24,14 +23,19 @@ public static class PyTorchWeights
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            var message = e.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "";
-            throw DataFormatException.Malformed(path, null, $"not a readable PyTorch state dict ({(message.Length <= 160 ? message : message[..160] + "...")})");
+            var message = e.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .FirstOrDefault() ?? "";
+            var shown = message.Length <= 160 ? message : message[..160] + "...";
+            throw DataFormatException.Malformed(path, null, $"not a readable PyTorch state dict ({shown})");
         }
         var state = model.state_dict();
         var missing = state.Keys.FirstOrDefault(k => !file.ContainsKey(k));
-        if (missing is not null) throw DataFormatException.Malformed(path, null, $"weights do not load into the {modelName} model: no tensor '{missing}'");
+        if (missing is not null)
+            throw DataFormatException.Malformed(path, null, $"weights do not load into the {modelName} model: no tensor '{missing}'");
         var extra = file.Keys.Cast<object>().Select(k => k.ToString()!).FirstOrDefault(k => !state.ContainsKey(k));
-        if (extra is not null) throw DataFormatException.Malformed(path, null, $"weights do not load into the {modelName} model: unexpected tensor '{extra}'");
+        if (extra is not null)
+            throw DataFormatException.Malformed(
+                path, null, $"weights do not load into the {modelName} model: unexpected tensor '{extra}'");
         using var noGrad = no_grad();
         foreach (var (key, target) in state)
         {
@@ -41,7 +45,8 @@ public static class PyTorchWeights
             {
                 if (!source.shape.SequenceEqual(target.shape))
                     throw DataFormatException.Malformed(path, null,
-                        $"weights do not load into the {modelName} model: '{key}' has shape [{string.Join(",", source.shape)}] but the model needs [{string.Join(",", target.shape)}]");
+                        $"weights do not load into the {modelName} model: '{key}' has shape [{string.Join(",", source.shape)}] "
+                        + $"but the model needs [{string.Join(",", target.shape)}]");
                 target.copy_(source.to(target.dtype).to(target.device));
             }
         }

@@ -3,6 +3,8 @@ namespace EcgAnomaly.Evaluation;
 /// <summary>Percentiles with linear interpolation between order statistics (NumPy's default method).</summary>
 public static class Percentile
 {
+    /// <summary>The <paramref name="percent"/>-th percentile (0-100) of <paramref name="values"/>, which need not be sorted.</summary>
+    /// <exception cref="ArgumentException">No values, or the percentage is outside 0-100.</exception>
     public static double Of(ReadOnlySpan<double> values, double percent)
     {
         if (values.IsEmpty) throw new ArgumentException("no values", nameof(values));

@@ -13,7 +13,8 @@ public static class RankingMetrics
         var curve = RocCurve(scores, labels);
         double area = 0;
         for (var i = 1; i < curve.Length; i++)
-            area += (curve[i].FalsePositiveRate - curve[i - 1].FalsePositiveRate) * (curve[i].TruePositiveRate + curve[i - 1].TruePositiveRate) / 2;
+            area += (curve[i].FalsePositiveRate - curve[i - 1].FalsePositiveRate)
+                * (curve[i].TruePositiveRate + curve[i - 1].TruePositiveRate) / 2;
         return area;
     }
 
@@ -44,7 +45,8 @@ public static class RankingMetrics
     }
 
     /// <summary>True and false positives when everything scoring at or above each distinct score is called positive.</summary>
-    private static (long[] Tps, long[] Fps, double[] Thresholds) CumulativeCounts(ReadOnlySpan<double> scores, ReadOnlySpan<int> labels, out long positives, out long negatives)
+    private static (long[] Tps, long[] Fps, double[] Thresholds) CumulativeCounts(
+        ReadOnlySpan<double> scores, ReadOnlySpan<int> labels, out long positives, out long negatives)
     {
         if (scores.Length != labels.Length)
             throw new ArgumentException($"{scores.Length} scores but {labels.Length} labels", nameof(labels));

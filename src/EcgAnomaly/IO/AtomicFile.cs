@@ -30,9 +30,11 @@ public static class AtomicFile
         }
     }
 
+    /// <summary>Writes <paramref name="text"/> as UTF-8 without a byte-order mark to <paramref name="path"/>, atomically.</summary>
     public static void WriteAllText(string path, string text) =>
         Write(path, temporary => File.WriteAllText(temporary, text, new UTF8Encoding(false)));
 
+    /// <summary>Writes <paramref name="bytes"/> to <paramref name="path"/>, atomically.</summary>
     public static void WriteAllBytes(string path, byte[] bytes) =>
         Write(path, temporary => File.WriteAllBytes(temporary, bytes));
 }

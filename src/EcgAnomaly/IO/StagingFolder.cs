@@ -33,15 +33,21 @@ public sealed class StagingFolder : IDisposable
         return new StagingFolder(full, staging);
     }
 
+    /// <summary>Checks that <paramref name="target"/> can become an output folder: absent, or an empty folder.</summary>
+    /// <exception cref="OutputFolderException">The target is a file, or a folder that is not empty.</exception>
     public static void EnsureUsable(string target)
     {
         if (File.Exists(target)) throw new OutputFolderException($"{target}: output folder exists as a file; choose another output folder");
         if (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any())
-            throw new OutputFolderException($"{target}: output folder exists and is not empty; refusing to overwrite it (choose another output folder)");
+            throw new OutputFolderException(
+                $"{target}: output folder exists and is not empty; refusing to overwrite it (choose another output folder)");
     }
 
+    /// <summary>Where to write the file <paramref name="name"/> now (inside the staging folder).</summary>
     public string PathOf(string name) => System.IO.Path.Combine(Path, name);
 
+    /// <summary>Renames the staging folder to <see cref="Target"/>, checking once more that the target is still usable.</summary>
+    /// <exception cref="OutputFolderException">Something else created the target meanwhile.</exception>
     public void Commit()
     {
         EnsureUsable(Target);
@@ -50,6 +56,7 @@ public sealed class StagingFolder : IDisposable
         _committed = true;
     }
 
+    /// <summary>Deletes the staging folder and everything in it unless it was committed.</summary>
     public void Dispose()
     {
         if (!_committed && Directory.Exists(Path)) Directory.Delete(Path, recursive: true);

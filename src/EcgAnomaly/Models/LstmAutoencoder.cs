@@ -1,4 +1,3 @@
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace EcgAnomaly.Models;
@@ -12,6 +11,8 @@ public sealed class LstmAutoencoder : nn.Module<Tensor, Tensor>
     private readonly LstmEncoder encoder;
     private readonly LstmDecoder decoder;
 
+    /// <param name="embeddingSize">Code size E (1-4096; the study: 32, 64, 128, 256).</param>
+    /// <param name="beatLength">Samples per beat, the number of LSTM steps.</param>
     public LstmAutoencoder(int embeddingSize, int beatLength) : base(nameof(LstmAutoencoder))
     {
         Preconditions.CheckArgumentRange(nameof(embeddingSize), embeddingSize, 1, 4096);
@@ -23,8 +24,10 @@ public sealed class LstmAutoencoder : nn.Module<Tensor, Tensor>
         RegisterComponents();
     }
 
+    /// <summary>Code size E: the width of the encoder's last hidden state.</summary>
     public int EmbeddingSize { get; }
 
+    /// <summary>Samples per beat the model reads and reconstructs.</summary>
     public int BeatLength { get; }
 
     /// <param name="beats">batch x steps</param>

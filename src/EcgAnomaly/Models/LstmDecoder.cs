@@ -1,4 +1,3 @@
-using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -12,6 +11,8 @@ public sealed class LstmDecoder : nn.Module<Tensor, Tensor>
     private readonly Linear decoder_3;
     private readonly int _steps;
 
+    /// <param name="embeddingSize">Code size E.</param>
+    /// <param name="steps">Samples per reconstructed beat.</param>
     public LstmDecoder(int embeddingSize, int steps) : base("decoder")
     {
         _steps = steps;

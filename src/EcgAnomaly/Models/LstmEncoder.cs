@@ -1,4 +1,3 @@
-using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -10,6 +9,7 @@ public sealed class LstmEncoder : nn.Module<Tensor, Tensor>
     private readonly LSTM encoder_1;
     private readonly LSTM encoder_embedding;
 
+    /// <param name="embeddingSize">Code size E.</param>
     public LstmEncoder(int embeddingSize) : base("encoder")
     {
         encoder_1 = nn.LSTM(1, 2 * embeddingSize, numLayers: 1, batchFirst: true);

@@ -7,12 +7,16 @@ namespace EcgAnomaly.Models;
 /// <param name="BeatLength">Samples per beat.</param>
 public sealed record LstmSpec(int EmbeddingSize, int BeatLength = 140) : ModelSpec(BeatLength)
 {
+    /// <summary>The family's name in model.json and for <c>--model</c>.</summary>
     public const string FamilyKind = "lstm";
 
+    /// <inheritdoc/>
     public override string Kind => FamilyKind;
 
+    /// <inheritdoc/>
     public override string ShortName => $"lstm{EmbeddingSize}";
 
+    /// <inheritdoc/>
     public override string DisplayName => $"LSTM E={EmbeddingSize}";
 
     /// <summary>The spec from the command line's sizes: only the embedding applies, a Transformer size is refused.</summary>
@@ -21,13 +25,20 @@ public sealed record LstmSpec(int EmbeddingSize, int BeatLength = 140) : ModelSp
     {
         ArgumentNullException.ThrowIfNull(sizes);
         (string Name, int? Value)[] others =
-            [(nameof(sizes.InputDim), sizes.InputDim), (nameof(sizes.FeedForwardDim), sizes.FeedForwardDim), (nameof(sizes.Heads), sizes.Heads), (nameof(sizes.Layers), sizes.Layers)];
+        [
+            (nameof(sizes.InputDim), sizes.InputDim),
+            (nameof(sizes.FeedForwardDim), sizes.FeedForwardDim),
+            (nameof(sizes.Heads), sizes.Heads),
+            (nameof(sizes.Layers), sizes.Layers),
+        ];
         foreach (var (name, value) in others)
             if (value is not null) throw new ArgumentException($"{name} does not apply to the LSTM autoencoder", name);
         return new LstmSpec(sizes.EmbeddingSize ?? 32, beatLength);
     }
 
+    /// <inheritdoc/>
     protected override void ValidateSizes() => Preconditions.CheckArgumentRange(nameof(EmbeddingSize), EmbeddingSize, 1, 4096);
 
+    /// <inheritdoc/>
     protected override nn.Module<Tensor, Tensor> BuildModule() => new LstmAutoencoder(EmbeddingSize, BeatLength);
 }

@@ -3,6 +3,7 @@ namespace EcgAnomaly.Models;
 /// <summary>The study's ten configurations and the new Transformer, with the study's numbers (SEED-STUDY.md).</summary>
 public static class ModelCatalogue
 {
+    /// <summary>Every configuration, in the order of the study's table; the names are what <c>reproduce --only</c> takes.</summary>
     public static IReadOnlyList<CatalogueEntry> All { get; } =
     [
         new("lstm32", ModelSpec.Lstm(32), 0.995, [0.9950, 0.9922, 0.9901]),
@@ -25,7 +26,8 @@ public static class ModelCatalogue
         var wanted = names.Select(n => n.Trim().ToLowerInvariant()).Where(n => n.Length > 0).ToHashSet();
         var unknown = wanted.Where(n => All.All(e => e.Name != n)).ToList();
         if (unknown.Count > 0)
-            throw new ArgumentException($"unknown configuration '{unknown[0]}' (expected any of {string.Join(", ", All.Select(e => e.Name))})");
+            throw new ArgumentException(
+                $"unknown configuration '{unknown[0]}' (expected any of {string.Join(", ", All.Select(e => e.Name))})");
         return All.Where(e => wanted.Contains(e.Name)).ToList();
     }
 }

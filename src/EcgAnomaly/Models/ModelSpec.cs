@@ -11,6 +11,7 @@ namespace EcgAnomaly.Models;
 [JsonConverter(typeof(ModelSpecJsonConverter))]
 public abstract record ModelSpec
 {
+    /// <param name="beatLength">Samples per beat (checked by <see cref="Validate"/>, not here).</param>
     protected ModelSpec(int beatLength) => BeatLength = beatLength;
 
     /// <summary>The family's name in model.json and on the command line, e.g. <c>lstm</c>.</summary>
@@ -71,6 +72,7 @@ public abstract record ModelSpec
         new(inputDim, feedForwardDim, heads, layers, beatLength);
 
     /// <summary>The patch Transformer autoencoder, by default width 32, 4 heads, feed-forward 64, 2 layers.</summary>
-    public static PatchTransformerSpec PatchTransformer(int beatLength = 140, int modelDim = 32, int feedForwardDim = 64, int heads = 4, int layers = 2) =>
+    public static PatchTransformerSpec PatchTransformer(
+        int beatLength = 140, int modelDim = 32, int feedForwardDim = 64, int heads = 4, int layers = 2) =>
         new(modelDim, feedForwardDim, heads, layers, beatLength);
 }

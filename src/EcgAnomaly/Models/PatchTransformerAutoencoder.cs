@@ -1,4 +1,3 @@
-using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -25,7 +24,16 @@ public sealed class PatchTransformerAutoencoder : nn.Module<Tensor, Tensor>
     private readonly int _patch;
     private readonly int _tokens;
 
-    public PatchTransformerAutoencoder(int beatLength, int patchSize, int modelDim, int heads, int feedForwardDim, int layers, int latentTokens, int latentDim)
+    /// <param name="beatLength">Samples per beat; the last patch is zero-padded when it does not divide evenly.</param>
+    /// <param name="patchSize">Samples per token.</param>
+    /// <param name="modelDim">Model width; must be divisible by <paramref name="heads"/>.</param>
+    /// <param name="heads">Attention heads.</param>
+    /// <param name="feedForwardDim">Feed-forward width of every layer.</param>
+    /// <param name="layers">Encoder and decoder layers.</param>
+    /// <param name="latentTokens">Tokens of the code.</param>
+    /// <param name="latentDim">Width of each code token (the code holds latentTokens x latentDim numbers).</param>
+    public PatchTransformerAutoencoder(
+        int beatLength, int patchSize, int modelDim, int heads, int feedForwardDim, int layers, int latentTokens, int latentDim)
         : base(nameof(PatchTransformerAutoencoder))
     {
         Preconditions.CheckArgumentRange(nameof(beatLength), beatLength, 2, 1_000_000);
@@ -61,6 +69,6 @@ public sealed class PatchTransformerAutoencoder : nn.Module<Tensor, Tensor>
         var code = from_latent.call(tanh(to_latent.call(pooled)));
         var decoded = decoder.call(queries.expand(-1, batch, -1), code);
         var output = head.call(decoded).transpose(0, 1).reshape(batch, _tokens * _patch);
-        return output[.., ..(int)_beatLength].MoveToOuterDisposeScope();
+        return output[.., .._beatLength].MoveToOuterDisposeScope();
     }
 }

@@ -19,6 +19,7 @@ public sealed record PatchTransformerSpec(
     int Layers,
     int BeatLength = 140) : ModelSpec(BeatLength)
 {
+    /// <summary>The family's name in model.json and for <c>--model</c>.</summary>
     public const string FamilyKind = "transformer-ae";
 
     /// <summary>Samples per token.</summary>
@@ -30,10 +31,13 @@ public sealed record PatchTransformerSpec(
     /// <summary>Width of each code token.</summary>
     public const int LatentDim = 8;
 
+    /// <inheritdoc/>
     public override string Kind => FamilyKind;
 
+    /// <inheritdoc/>
     public override string ShortName => FamilyKind;
 
+    /// <inheritdoc/>
     public override string DisplayName => $"Patch Transformer AE (width {ModelDim}, {Layers} layers, code {LatentTokens}x{LatentDim})";
 
     /// <summary>The spec from the command line's sizes; defaults are width 32, feed-forward 64, 4 heads, 2 layers.</summary>
@@ -43,11 +47,17 @@ public sealed record PatchTransformerSpec(
         return new PatchTransformerSpec(sizes.InputDim ?? 32, sizes.FeedForwardDim ?? 64, sizes.Heads ?? 4, sizes.Layers ?? 2, beatLength);
     }
 
+    /// <summary>One patch: a shorter beat has no token.</summary>
     protected override int MinimumBeatLength => PatchSize;
 
-    protected override void ValidateSizes() =>
-        TransformerSizeChecks.Check(nameof(ModelDim), "model width", ModelDim, FeedForwardDim, Heads, Layers);
+    /// <inheritdoc/>
+    protected override void ValidateSizes()
+    {
+        if (TransformerSizeChecks.Check(nameof(ModelDim), "model width", ModelDim, FeedForwardDim, Heads, Layers) is { } heads)
+            throw new ArgumentException(heads, nameof(Heads));
+    }
 
+    /// <inheritdoc/>
     protected override nn.Module<Tensor, Tensor> BuildModule() =>
         new PatchTransformerAutoencoder(BeatLength, PatchSize, ModelDim, Heads, FeedForwardDim, Layers, LatentTokens, LatentDim);
 }

@@ -1,5 +1,4 @@
 using EcgAnomaly.Models.Study;
-using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -23,6 +22,10 @@ public sealed class StudyTransformerAutoencoder : nn.Module<Tensor, Tensor>
     /// <summary>PyTorch's default dropout for Transformer layers, which the study kept.</summary>
     public const double Dropout = 0.1;
 
+    /// <param name="inputDim">Token width D: each sample is repeated D times.</param>
+    /// <param name="feedForwardDim">Feed-forward width F.</param>
+    /// <param name="heads">Attention heads H; must divide D.</param>
+    /// <param name="layers">Encoder and decoder layers L.</param>
     public StudyTransformerAutoencoder(int inputDim, int feedForwardDim, int heads, int layers) : base(nameof(StudyTransformerAutoencoder))
     {
         Preconditions.CheckArgumentRange(nameof(inputDim), inputDim, 1, 4096);

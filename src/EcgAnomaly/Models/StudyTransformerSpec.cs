@@ -8,14 +8,19 @@ namespace EcgAnomaly.Models;
 /// <param name="Heads">Attention heads H; must divide D.</param>
 /// <param name="Layers">Encoder and decoder layers L.</param>
 /// <param name="BeatLength">Samples per beat; must be a multiple of D.</param>
-public sealed record StudyTransformerSpec(int InputDim, int FeedForwardDim, int Heads, int Layers, int BeatLength = 140) : ModelSpec(BeatLength)
+public sealed record StudyTransformerSpec(int InputDim, int FeedForwardDim, int Heads, int Layers, int BeatLength = 140)
+    : ModelSpec(BeatLength)
 {
+    /// <summary>The family's name in model.json and for <c>--model</c>.</summary>
     public const string FamilyKind = "transformer";
 
+    /// <inheritdoc/>
     public override string Kind => FamilyKind;
 
+    /// <inheritdoc/>
     public override string ShortName => $"transformer-{InputDim}-{FeedForwardDim}-{Heads}-{Layers}";
 
+    /// <inheritdoc/>
     public override string DisplayName => $"Transformer [{InputDim},{FeedForwardDim},{Heads},{Layers}]";
 
     /// <summary>The spec from the command line's sizes; defaults are the study's [4, 512, 4, 2].</summary>
@@ -25,12 +30,15 @@ public sealed record StudyTransformerSpec(int InputDim, int FeedForwardDim, int 
         return new StudyTransformerSpec(sizes.InputDim ?? 4, sizes.FeedForwardDim ?? 512, sizes.Heads ?? 4, sizes.Layers ?? 2, beatLength);
     }
 
+    /// <inheritdoc/>
     protected override void ValidateSizes()
     {
-        TransformerSizeChecks.Check(nameof(InputDim), "input dim", InputDim, FeedForwardDim, Heads, Layers);
+        if (TransformerSizeChecks.Check(nameof(InputDim), "input dim", InputDim, FeedForwardDim, Heads, Layers) is { } heads)
+            throw new ArgumentException(heads, nameof(Heads));
         if (BeatLength % InputDim != 0)
             throw new ArgumentException($"the beat length {BeatLength} must be a multiple of the input dim {InputDim}", nameof(InputDim));
     }
 
+    /// <inheritdoc/>
     protected override nn.Module<Tensor, Tensor> BuildModule() => new StudyTransformerAutoencoder(InputDim, FeedForwardDim, Heads, Layers);
 }

@@ -6,7 +6,12 @@ namespace EcgAnomaly.Recordings;
 /// <summary>Beats of a recording scored in batches as they stream past, each paired with its score.</summary>
 public static class BatchScoring
 {
-    public static IEnumerable<(ExtractedBeat Beat, double Score)> Score(IEnumerable<ExtractedBeat> beats, AutoencoderDetector detector, int batchSize)
+    /// <summary>
+    /// Scores <paramref name="beats"/> lazily, <paramref name="batchSize"/> at a time, keeping their order; only one batch
+    /// is held. Each beat must have the detector's beat length.
+    /// </summary>
+    public static IEnumerable<(ExtractedBeat Beat, double Score)> Score(
+        IEnumerable<ExtractedBeat> beats, AutoencoderDetector detector, int batchSize)
     {
         ArgumentNullException.ThrowIfNull(beats);
         ArgumentNullException.ThrowIfNull(detector);
@@ -24,7 +29,7 @@ public static class BatchScoring
         foreach (var pair in Flush(batch, values, detector)) yield return pair;
     }
 
-    private static IEnumerable<(ExtractedBeat, double)> Flush(List<ExtractedBeat> batch, float[] values, AutoencoderDetector detector)
+    private static (ExtractedBeat, double)[] Flush(List<ExtractedBeat> batch, float[] values, AutoencoderDetector detector)
     {
         if (batch.Count == 0) return [];
         var scores = detector.Score(values.AsSpan(0, batch.Count * detector.Spec.BeatLength));

@@ -34,7 +34,8 @@ public static class RecordBeats
     }
 
     /// <summary>All R peaks of one lead (no beats cut), for <c>detect-beats</c>.</summary>
-    public static long[] DetectPeaks(WfdbRecord record, int lead, Action<long>? progress = null, CancellationToken cancellationToken = default)
+    public static long[] DetectPeaks(
+        WfdbRecord record, int lead, Action<long>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
         var detector = new QrsDetector(record.SamplingFrequency);

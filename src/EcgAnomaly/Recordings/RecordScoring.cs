@@ -4,7 +4,6 @@ using EcgAnomaly.Evaluation;
 using EcgAnomaly.IO;
 using EcgAnomaly.Reporting;
 using EcgAnomaly.RunFolders;
-using EcgAnomaly.Runs;
 using EcgAnomaly.Signals;
 
 namespace EcgAnomaly.Recordings;
@@ -15,14 +14,32 @@ namespace EcgAnomaly.Recordings;
 /// </summary>
 public static class RecordScoring
 {
+    /// <summary>Every beat with its time, RR interval, score and flag (and reference class when annotated).</summary>
     public const string BeatsFile = "beats.csv";
+
+    /// <summary>The summary for people.</summary>
     public const string SummaryFile = "summary.md";
+
+    /// <summary>The summary for programs (<see cref="RecordSummary"/>).</summary>
     public const string SummaryJsonFile = "summary.json";
+
+    /// <summary>Every beat's score against time, with the threshold.</summary>
     public const string ScorePlotFile = "score-over-time.png";
+
+    /// <summary>The most abnormal 10-second stretches of signal.</summary>
     public const string StripsPlotFile = "strips.png";
 
+    /// <summary>
+    /// Scores every beat of the request's recording from its start minute on with the run's detector and writes the
+    /// output folder (which appears only when complete).
+    /// </summary>
+    /// <param name="request">Record, run folder, lead, window, threshold policy, output folder.</param>
     /// <param name="progress">Fraction of the record read so far (0-1).</param>
-    public static RecordSummary Execute(RecordScoringRequest request, Action<double>? progress = null, CancellationToken cancellationToken = default)
+    /// <param name="cancellationToken">Stops between chunks; nothing is left behind.</param>
+    /// <exception cref="DataFormatException">The record or the run folder cannot be read.</exception>
+    /// <exception cref="IO.OutputFolderException">The output folder exists and is not empty.</exception>
+    public static RecordSummary Execute(
+        RecordScoringRequest request, Action<double>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var clock = Stopwatch.StartNew();
@@ -47,12 +64,16 @@ public static class RecordScoring
         var extracted = RecordBeats.Scan(record, lead, length, window, fromSample, long.MaxValue,
             read => progress?.Invoke(Math.Min(1, (double)read / total)), cancellationToken);
         // Keep where each beat is and its score, not its samples: memory stays small on a day-long recording.
-        var beats = BatchScoring.Score(extracted, detector, request.BatchSize).Select(p => (Beat: p.Beat with { Values = [] }, p.Score)).ToArray();
+        var beats = BatchScoring.Score(extracted, detector, request.BatchSize)
+            .Select(p => (Beat: p.Beat with { Values = [] }, p.Score))
+            .ToArray();
 
         var match = reference?.Between(fromSample, long.MaxValue).Match(beats.Select(b => b.Beat.Sample).ToArray());
         var detection = match?.Result;
-        var scored = beats.Select((p, i) => new ScoredBeat(p.Beat.Index, p.Beat.Sample, p.Beat.Seconds, p.Beat.RrBefore, p.Score, p.Score > threshold,
-            match?.Matched[i]?.Symbol, match?.Matched[i]?.Aami)).ToArray();
+        var scored = beats.Select((p, i) => new ScoredBeat(
+                p.Beat.Index, p.Beat.Sample, p.Beat.Seconds, p.Beat.RrBefore, p.Score, p.Score > threshold,
+                match?.Matched[i]?.Symbol, match?.Matched[i]?.Aami))
+            .ToArray();
         var rr = scored.Select(b => b.RrBefore).Where(v => !double.IsNaN(v) && v > 0).Order().ToArray();
         var summary = new RecordSummary
         {
@@ -78,8 +99,12 @@ public static class RecordScoring
         };
 
         AtomicFile.WriteAllText(staging.PathOf(BeatsFile), RecordReport.BeatsCsv(scored, reference is not null));
-        RecordPlots.ScoreOverTime(staging.PathOf(ScorePlotFile), $"Record {summary.Record}, lead {summary.Lead}: reconstruction error per beat",
-            scored.Select(b => b.ToMark()).ToArray(), threshold, summary.DurationSeconds);
+        RecordPlots.ScoreOverTime(
+            staging.PathOf(ScorePlotFile),
+            $"Record {summary.Record}, lead {summary.Lead}: reconstruction error per beat",
+            scored.Select(b => b.ToMark()).ToArray(),
+            threshold,
+            summary.DurationSeconds);
         var strips = RecordStrips.Select(scored, record, lead, request.Strips);
         RecordPlots.Strips(staging.PathOf(StripsPlotFile), strips, record.SamplingFrequency);
         AtomicFile.WriteAllText(staging.PathOf(SummaryJsonFile), RunJson.Serialize(summary));
@@ -92,7 +117,9 @@ public static class RecordScoring
     public static string LeadLabel(WfdbRecord record, int lead)
     {
         var description = record.Header.Signals[lead].Description;
-        return string.IsNullOrWhiteSpace(description) ? lead.ToString(System.Globalization.CultureInfo.InvariantCulture) : $"{description} (signal {lead})";
+        return string.IsNullOrWhiteSpace(description)
+            ? lead.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : $"{description} (signal {lead})";
     }
 
     /// <summary>AAMI N against each other AAMI class present, and against all of them together.</summary>

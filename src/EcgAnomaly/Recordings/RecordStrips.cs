@@ -8,8 +8,13 @@ namespace EcgAnomaly.Recordings;
 /// 10 s apart, read back from the record in one streaming pass.</summary>
 public static class RecordStrips
 {
+    /// <summary>Length of one strip, in seconds.</summary>
     public const double StripSeconds = 10;
 
+    /// <summary>
+    /// Up to <paramref name="count"/> strips of <paramref name="lead"/>, in time order, centred on the highest-scoring
+    /// beats (a strip near the start begins at sample 0; one near the end is cut short there).
+    /// </summary>
     public static IReadOnlyList<EcgStrip> Select(IReadOnlyList<ScoredBeat> beats, WfdbRecord record, int lead, int count)
     {
         ArgumentNullException.ThrowIfNull(beats);
@@ -45,10 +50,15 @@ public static class RecordStrips
             position += signal.Length;
             if (position >= last) break;
         }
-        return ranges.Select(r => new EcgStrip(
-            string.Create(CultureInfo.InvariantCulture, $"{Clock(r.Start / fs)} - {Clock((r.Start + r.Samples.Length) / fs)}: highest score {r.Centre.Score:0.#} at {Clock(r.Centre.Seconds)}{(r.Centre.Symbol is { } s ? $" (reference '{s}')" : "")}"),
-            r.Start, r.Samples,
-            beats.Where(b => b.Sample >= r.Start && b.Sample < r.Start + r.Samples.Length).Select(b => b.ToMark()).ToArray())).ToArray();
+        return ranges.Select(r =>
+        {
+            var end = r.Start + r.Samples.Length;
+            var reference = r.Centre.Symbol is { } s ? $" (reference '{s}')" : "";
+            var title = string.Create(CultureInfo.InvariantCulture,
+                $"{Clock(r.Start / fs)} - {Clock(end / fs)}: highest score {r.Centre.Score:0.#} at {Clock(r.Centre.Seconds)}{reference}");
+            var marks = beats.Where(b => b.Sample >= r.Start && b.Sample < end).Select(b => b.ToMark()).ToArray();
+            return new EcgStrip(title, r.Start, r.Samples, marks);
+        }).ToArray();
     }
 
     internal static string Clock(double seconds)

@@ -1,7 +1,6 @@
 using System.Globalization;
 using EcgAnomaly.Data;
 using EcgAnomaly.RunFolders;
-using EcgAnomaly.Runs;
 using EcgAnomaly.Signals;
 
 namespace EcgAnomaly.Recordings;
@@ -14,10 +13,30 @@ namespace EcgAnomaly.Recordings;
 /// </summary>
 public static class RecordTrainingSet
 {
+    /// <summary>The class label of AAMI N beats, and of every test beat of a record without annotations.</summary>
     public const int NormalLabel = 1;
 
+    /// <summary>The class label of an AAMI class: N 1, S 2, V 3, F 4, Q 5.</summary>
     public static int Label(AamiClass aami) => (int)aami + 1;
 
+    /// <summary>
+    /// Cuts every beat of one lead and splits them at <paramref name="minutes"/>: the beats before are shuffled with
+    /// <paramref name="seed"/> into training and validation normals, the beats after are the test set.
+    /// </summary>
+    /// <param name="recordPath">The record's path (as <see cref="WfdbRecord.Open"/> takes it).</param>
+    /// <param name="lead">Lead name (e.g. "MLII") or signal number.</param>
+    /// <param name="minutes">Minutes from the start of the recording to learn from.</param>
+    /// <param name="onlyNormal">Learn only from beats whose reference annotation is AAMI N (needs annotations).</param>
+    /// <param name="window">Which stretch around each R peak becomes a beat.</param>
+    /// <param name="beatLength">Samples per cut beat.</param>
+    /// <param name="seed">Seeds the training/validation shuffle.</param>
+    /// <param name="progress">Fraction of the record read so far (0-1).</param>
+    /// <param name="cancellationToken">Stops between chunks.</param>
+    /// <returns>The split, the data set's description for model.json, and what the run remembers about the record.</returns>
+    /// <exception cref="DataFormatException">
+    /// The record cannot be read, has no annotations when <paramref name="onlyNormal"/> asks for them, or is not longer
+    /// than the training minutes.
+    /// </exception>
     public static (DataSplit Split, RunDescription Description, RecordTraining Record) Build(
         string recordPath, string lead, double minutes, bool onlyNormal, BeatWindow window, int beatLength, int seed,
         Action<double>? progress = null, CancellationToken cancellationToken = default)
@@ -27,14 +46,20 @@ public static class RecordTrainingSet
         var signal = record.LeadIndex(lead);
         var reference = ReferenceBeats.Load(record);
         if (onlyNormal && reference is null)
-            throw DataFormatException.Malformed(record.RecordPath + ".hea", null, "training on reference-labelled normal beats only needs the reference annotations (.atr), and this record has none");
+            throw DataFormatException.Malformed(record.RecordPath + ".hea", null,
+                "training on reference-labelled normal beats only needs the reference annotations (.atr), and this record has none");
         var split = (long)Math.Round(minutes * 60 * record.SamplingFrequency);
         if (split >= record.SamplesPerSignal)
-            throw DataFormatException.Malformed(record.RecordPath + ".hea", null,
-                string.Create(CultureInfo.InvariantCulture, $"the record lasts {record.SamplesPerSignal / record.SamplingFrequency / 60:0.#} min, so the first {minutes:0.#} min leave nothing to test on"));
+        {
+            var recordMinutes = record.SamplesPerSignal / record.SamplingFrequency / 60;
+            throw DataFormatException.Malformed(record.RecordPath + ".hea", null, string.Create(CultureInfo.InvariantCulture,
+                $"the record lasts {recordMinutes:0.#} min, so the first {minutes:0.#} min leave nothing to test on"));
+        }
 
         var total = (double)record.SamplesPerSignal;
-        var beats = RecordBeats.Scan(record, signal, beatLength, window, 0, long.MaxValue, read => progress?.Invoke(read / total), cancellationToken).ToArray();
+        var beats = RecordBeats.Scan(
+                record, signal, beatLength, window, 0, long.MaxValue, read => progress?.Invoke(read / total), cancellationToken)
+            .ToArray();
         var matched = reference?.Match(beats.Select(b => b.Sample).ToArray()).Matched;
         var learn = new List<int>();
         var test = new List<int>();
@@ -51,11 +76,13 @@ public static class RecordTrainingSet
         }
         var name = record.Header.RecordName;
         var pool = Beats(beats, learn, _ => NormalLabel, beatLength, $"record {name}, first {minutes:0.##} min");
-        var testBeats = Beats(beats, test, i => matched?[i]?.Aami is { } a ? Label(a) : NormalLabel, beatLength, $"record {name}, after {minutes:0.##} min");
+        var testBeats = Beats(
+            beats, test, i => matched?[i]?.Aami is { } a ? Label(a) : NormalLabel, beatLength, $"record {name}, after {minutes:0.##} min");
         var dataSplit = DataSplit.FromFiles(pool, testBeats, NormalLabel, seed);
         var leadLabel = RecordScoring.LeadLabel(record, signal);
+        var normalOnly = onlyNormal ? ", AAMI N only" : "";
         var run = new RunDescription($"record {name}",
-            string.Create(CultureInfo.InvariantCulture, $"record: first {minutes:0.##} min{(onlyNormal ? ", AAMI N only" : "")}, lead {leadLabel}, window {window}"),
+            string.Create(CultureInfo.InvariantCulture, $"record: first {minutes:0.##} min{normalOnly}, lead {leadLabel}, window {window}"),
             new Dictionary<string, string>
             {
                 [Path.GetFileName(record.RecordPath) + ".hea"] = Ecg5000.FileSha256(record.RecordPath + ".hea"),
@@ -63,7 +90,8 @@ public static class RecordTrainingSet
         // A lead is remembered by its name only when that name is unique (record 800 calls both leads "ECG").
         var description = record.Header.Signals[signal].Description;
         var unique = description.Length > 0 && record.Header.Signals.Count(s => s.Description == description) == 1;
-        var recordTraining = new RecordTraining(name, unique ? description : signal.ToString(CultureInfo.InvariantCulture), minutes, onlyNormal, window.ToString());
+        var leadName = unique ? description : signal.ToString(CultureInfo.InvariantCulture);
+        var recordTraining = new RecordTraining(name, leadName, minutes, onlyNormal, window.ToString());
         return (dataSplit, run, recordTraining);
     }
 

@@ -14,10 +14,13 @@ public sealed class ReferenceBeats
         SamplingFrequency = fs;
     }
 
+    /// <summary>The beat annotations (WFDB's isqrs codes), in time order.</summary>
     public IReadOnlyList<WfdbAnnotation> Beats { get; }
 
+    /// <summary>The record's samples per second, in Hz.</summary>
     public double SamplingFrequency { get; }
 
+    /// <summary>The matching window in samples (<see cref="MatchWindowSeconds"/> at the record's frequency).</summary>
     public long Window => (long)Math.Round(MatchWindowSeconds * SamplingFrequency);
 
     /// <summary>The beat annotations of the record's annotator file (default "atr"), or null when it has none.</summary>
@@ -34,6 +37,7 @@ public sealed class ReferenceBeats
     public ReferenceBeats Between(long from, long to) =>
         new(Beats.Where(b => b.Sample >= from && b.Sample < to).ToArray(), SamplingFrequency);
 
+    /// <summary>EC57 beat-by-beat comparison of detected R peaks (sample indices, in order) with these reference beats.</summary>
     public BeatMatchResult Compare(IReadOnlyList<long> detected) =>
         BeatMatching.Compare(Beats.Select(b => b.Sample).ToArray(), detected, Window);
 

@@ -30,7 +30,8 @@ public static class Plots
     }
 
     /// <summary>Density histograms of the scores of normal and abnormal beats, with the threshold.</summary>
-    public static void Histogram(string path, IReadOnlyList<double> normalScores, IReadOnlyList<double> abnormalScores, double? threshold = null, int bins = 60)
+    public static void Histogram(
+        string path, IReadOnlyList<double> normalScores, IReadOnlyList<double> abnormalScores, double? threshold = null, int bins = 60)
     {
         var plot = new Plot();
         var all = normalScores.Concat(abnormalScores).ToArray();
@@ -51,7 +52,9 @@ public static class Plots
     public static void Roc(string path, IReadOnlyList<RocPoint> curve, double auc)
     {
         var plot = new Plot();
-        AddLine(plot, curve.Select(p => p.FalsePositiveRate).ToArray(), curve.Select(p => p.TruePositiveRate).ToArray(), AbnormalColor, $"ROC (AUC = {auc:0.0000})");
+        var falsePositiveRates = curve.Select(p => p.FalsePositiveRate).ToArray();
+        var truePositiveRates = curve.Select(p => p.TruePositiveRate).ToArray();
+        AddLine(plot, falsePositiveRates, truePositiveRates, AbnormalColor, $"ROC (AUC = {auc:0.0000})");
         var chance = plot.Add.Line(0, 0, 1, 1);
         chance.LinePattern = LinePattern.Dashed;
         chance.Color = Colors.Gray;

@@ -17,8 +17,10 @@ public static class RecordPlots
         var plot = new Plot();
         var hours = durationSeconds > 3 * 3600;
         double Time(BeatMark b) => hours ? b.Seconds / 3600 : b.Seconds / 60;
-        AddPoints(plot, beats.Where(b => !b.Flagged).ToArray(), Time, NormalColor, 3, MarkerShape.FilledCircle, $"beat ({beats.Count(b => !b.Flagged):N0})");
-        AddPoints(plot, beats.Where(b => b.Flagged).ToArray(), Time, FlaggedColor, 4, MarkerShape.FilledCircle, $"flagged ({beats.Count(b => b.Flagged):N0})");
+        var normal = beats.Where(b => !b.Flagged).ToArray();
+        var flagged = beats.Where(b => b.Flagged).ToArray();
+        AddPoints(plot, normal, Time, NormalColor, 3, MarkerShape.FilledCircle, $"beat ({normal.Length:N0})");
+        AddPoints(plot, flagged, Time, FlaggedColor, 4, MarkerShape.FilledCircle, $"flagged ({flagged.Length:N0})");
         var reference = beats.Where(b => b.ReferenceAbnormal).ToArray();
         AddPoints(plot, reference, Time, ReferenceColor, 9, MarkerShape.OpenCircle, $"reference non-N beat ({reference.Length:N0})");
         var line = plot.Add.HorizontalLine(threshold);
@@ -70,7 +72,8 @@ public static class RecordPlots
         AtomicFile.Write(path, temporary => multiplot.SavePng(temporary, 1400, 320 * Math.Max(1, strips.Count)));
     }
 
-    private static void AddPoints(Plot plot, BeatMark[] beats, Func<BeatMark, double> time, Color color, float size, MarkerShape shape, string label)
+    private static void AddPoints(
+        Plot plot, BeatMark[] beats, Func<BeatMark, double> time, Color color, float size, MarkerShape shape, string label)
     {
         if (beats.Length == 0) return;
         var points = plot.Add.ScatterPoints(beats.Select(time).ToArray(), beats.Select(b => b.Score).ToArray());

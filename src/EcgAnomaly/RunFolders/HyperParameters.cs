@@ -1,3 +1,10 @@
 namespace EcgAnomaly.RunFolders;
 
+/// <summary>How a run was trained (model.json "hyperParameters").</summary>
+/// <param name="Epochs">Training epochs (0 for imported weights).</param>
+/// <param name="BatchSize">Beats per training batch.</param>
+/// <param name="LearningRate">The optimizer's learning rate.</param>
+/// <param name="Seed">Seed of the split, the weight initialisation and the batch order.</param>
+/// <param name="Optimizer">The optimizer, e.g. "Adam" (or how imported weights were made).</param>
+/// <param name="Loss">The loss, e.g. "L1, sum over the batch".</param>
 public sealed record HyperParameters(int Epochs, int BatchSize, double LearningRate, int Seed, string Optimizer, string Loss);

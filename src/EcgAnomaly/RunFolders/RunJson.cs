@@ -6,6 +6,7 @@ namespace EcgAnomaly.RunFolders;
 /// <summary>The JSON conventions of run files: camelCase, indented, enums as strings.</summary>
 public static class RunJson
 {
+    /// <summary>The serializer options every run file is written and read with.</summary>
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
@@ -13,5 +14,6 @@ public static class RunJson
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
+    /// <summary><paramref name="value"/> as run-file JSON, ending with a newline.</summary>
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options) + "\n";
 }

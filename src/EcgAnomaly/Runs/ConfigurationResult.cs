@@ -1,4 +1,3 @@
-using EcgAnomaly.RunFolders;
 namespace EcgAnomaly.Runs;
 
 /// <summary>One row of results.md / results.json: a configuration summed up over its finished seeds.</summary>

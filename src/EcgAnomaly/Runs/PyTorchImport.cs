@@ -4,7 +4,6 @@ using EcgAnomaly.IO;
 using EcgAnomaly.Models;
 using EcgAnomaly.RunFolders;
 using EcgAnomaly.Training;
-using TorchSharp;
 using TorchSharp.PyBridge;
 
 namespace EcgAnomaly.Runs;
@@ -15,7 +14,28 @@ namespace EcgAnomaly.Runs;
 /// </summary>
 public static class PyTorchImport
 {
-    public static ModelManifest Execute(string pytorchFile, ModelSpec spec, DataSplit split, ThresholdPolicy policy, RunDescription description, string outputFolder, int seed)
+    /// <summary>
+    /// Loads <paramref name="pytorchFile"/> into <paramref name="spec"/>'s model (every key and shape checked), chooses
+    /// the threshold on the split's validation normals, and writes model.pt and model.json into
+    /// <paramref name="outputFolder"/>, which appears only when complete.
+    /// </summary>
+    /// <param name="pytorchFile">A state dict saved with <c>torch.save</c>.</param>
+    /// <param name="spec">The architecture the weights belong to.</param>
+    /// <param name="split">The data split whose validation normals set the threshold.</param>
+    /// <param name="policy">How the threshold is chosen from their scores.</param>
+    /// <param name="description">The data set, protocol and file checksums, for model.json.</param>
+    /// <param name="outputFolder">The run folder to create; must not exist or be empty.</param>
+    /// <param name="seed">The split's seed, recorded in model.json.</param>
+    /// <returns>The model.json written.</returns>
+    /// <exception cref="DataFormatException">The file is missing, not a state dict, or does not fit the model.</exception>
+    public static ModelManifest Execute(
+        string pytorchFile,
+        ModelSpec spec,
+        DataSplit split,
+        ThresholdPolicy policy,
+        RunDescription description,
+        string outputFolder,
+        int seed)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(split);
@@ -31,7 +51,8 @@ public static class PyTorchImport
             model.Dispose();
             throw;
         }
-        using var detector = AutoencoderDetector.Create(spec, model, BeatPreprocessing.None, policy, double.NaN, device: TorchDevice.Resolve(null));
+        using var detector = AutoencoderDetector.Create(
+            spec, model, BeatPreprocessing.None, policy, double.NaN, device: TorchDevice.Resolve(null));
         var threshold = policy.Choose(detector.Score(split.Validation));
         AtomicFile.Write(staging.PathOf(RunFiles.Weights), path => detector.Model.save_py(path));
         var manifest = new ModelManifest
@@ -45,7 +66,8 @@ public static class PyTorchImport
             NormalClass = split.NormalClass,
             DataSha256 = description.DataSha256,
             Normalisation = BeatNormalisation.None,
-            Threshold = new ThresholdInfo(threshold, policy.ToString(), $"validation normal beats ({split.Validation.Count}), split seed {seed}"),
+            Threshold = new ThresholdInfo(
+                threshold, policy.ToString(), $"validation normal beats ({split.Validation.Count}), split seed {seed}"),
             Weights = RunFiles.Weights,
             BestWeights = RunFiles.Weights,
             BestEpoch = 0,

@@ -14,10 +14,16 @@ namespace EcgAnomaly.Runs;
 /// </summary>
 public static class Reproduction
 {
+    /// <summary>The table for people, in the output folder.</summary>
     public const string ResultsMarkdown = "results.md";
+
+    /// <summary>The table for programs (<see cref="ReproductionReport"/>), in the output folder.</summary>
     public const string ResultsJson = "results.json";
 
+    /// <summary>Runs what is not finished yet and returns the table of every finished run.</summary>
+    /// <param name="request">Configurations, seeds, options, protocol and output folder.</param>
     /// <param name="observerFor">Gives the progress observer of each (configuration, seed) run that still has work.</param>
+    /// <param name="cancellationToken">Stops the current run between batches; its checkpoint lets it resume.</param>
     public static ReproductionReport Execute(
         ReproductionRequest request,
         Func<CatalogueEntry, int, ITrainingObserver?>? observerFor = null,
@@ -55,6 +61,7 @@ public static class Reproduction
         return report;
     }
 
+    /// <summary>The folder name of one run, e.g. lstm32-seed1 (under runs/ and checkpoints/).</summary>
     public static string RunName(CatalogueEntry entry, int seed) => $"{entry.Name}-seed{seed}";
 
     /// <summary>Epochs a run has finished: all when its folder is complete, else those in its checkpoint.</summary>
@@ -92,22 +99,23 @@ public static class Reproduction
                 Mean(last), Sd(last), Mean(best), Sd(best), Median(metrics.Select(m => m.SecondsPerEpochMedian).ToList()),
                 entry.StudyClaimedAuc, entry.StudyMeasuredAucs));
         }
-        var report = new ReproductionReport(request.Options.Epochs, request.Seeds, request.Protocol.ToString().ToLowerInvariant(), DateTimeOffset.UtcNow, rows);
+        var protocol = request.Protocol.ToString().ToLowerInvariant();
+        var report = new ReproductionReport(request.Options.Epochs, request.Seeds, protocol, DateTimeOffset.UtcNow, rows);
         AtomicFile.WriteAllText(Path.Combine(request.OutputFolder, ResultsJson), RunJson.Serialize(report));
         AtomicFile.WriteAllText(Path.Combine(request.OutputFolder, ResultsMarkdown), report.Markdown());
         return report;
     }
 
-    private static double Mean(IReadOnlyList<double> v) => v.Count == 0 ? double.NaN : v.Average();
+    private static double Mean(List<double> v) => v.Count == 0 ? double.NaN : v.Average();
 
-    private static double Sd(IReadOnlyList<double> v)
+    private static double Sd(List<double> v)
     {
         if (v.Count < 2) return 0;
         var mean = v.Average();
         return Math.Sqrt(v.Sum(x => (x - mean) * (x - mean)) / (v.Count - 1));
     }
 
-    private static double Median(IReadOnlyList<double> v)
+    private static double Median(List<double> v)
     {
         if (v.Count == 0) return double.NaN;
         var sorted = v.Order().ToArray();

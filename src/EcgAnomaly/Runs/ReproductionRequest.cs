@@ -1,7 +1,6 @@
 using EcgAnomaly.Data;
 using EcgAnomaly.Detection;
 using EcgAnomaly.Models;
-using EcgAnomaly.RunFolders;
 using EcgAnomaly.Training;
 
 namespace EcgAnomaly.Runs;
@@ -15,5 +14,6 @@ public sealed record ReproductionRequest(
     EvaluationProtocol Protocol,
     string OutputFolder)
 {
+    /// <summary>How each run's threshold is chosen (the 99th validation-normal percentile by default).</summary>
     public ThresholdPolicy ThresholdPolicy { get; init; } = ThresholdPolicy.Default;
 }

@@ -7,18 +7,25 @@ namespace EcgAnomaly.Runs;
 /// <summary>report.md: the run at a glance, with the plots.</summary>
 public static class RunReport
 {
+    /// <summary>report.md of a finished run: what was trained, both models' ROC and PR AUC, threshold metrics, the plots.</summary>
+    /// <param name="request">The run's request (for the data set's name).</param>
+    /// <param name="m">The run's metrics.json.</param>
     public static string Markdown(TrainingRunRequest request, RunMetrics m)
     {
         var md = new StringBuilder();
         var c = CultureInfo.InvariantCulture;
         md.Append(c, $"# {m.Model}: {request.Description.DataSet}, {m.Protocol} protocol, seed {m.Seed}\n\n");
-        md.Append(c, $"Trained {m.Epochs} epochs on {m.TrainBeats} normal beats (validation {m.ValidationBeats}); tested on {m.TestBeats} beats. ");
-        md.Append(c, $"{m.Parameters:N0} parameters, {m.SecondsPerEpochMedian:0.00} s per epoch (median, {m.Engine ?? "unknown"} engine).\n\n");
+        md.Append(c, $"Trained {m.Epochs} epochs on {m.TrainBeats} normal beats (validation {m.ValidationBeats}); ");
+        md.Append(c, $"tested on {m.TestBeats} beats. ");
+        md.Append(c, $"{m.Parameters:N0} parameters, {m.SecondsPerEpochMedian:0.00} s per epoch ");
+        md.Append(c, $"(median, {m.Engine ?? "unknown"} engine).\n\n");
         md.Append("| metric | last epoch (the study's) | best validation epoch |\n|---|---|---|\n");
         md.Append(c, $"| ROC AUC | {m.RocAuc:0.0000} | {m.RocAucBest:0.0000} (epoch {m.BestEpoch}) |\n");
         md.Append(c, $"| PR AUC (average precision) | {m.PrAuc:0.0000} | {m.PrAucBest:0.0000} |\n\n");
-        md.Append(c, $"At the threshold {m.Threshold:0.###} ({m.ThresholdPolicy} of validation-normal scores, chosen without test labels): ");
-        md.Append(c, $"precision {m.Precision:0.000}, recall {m.Recall:0.000}, F1 {m.F1:0.000}, false-alarm rate {m.FalseAlarmRate:0.000}.\n\n");
+        md.Append(c, $"At the threshold {m.Threshold:0.###} ");
+        md.Append(c, $"({m.ThresholdPolicy} of validation-normal scores, chosen without test labels): ");
+        md.Append(c, $"precision {m.Precision:0.000}, recall {m.Recall:0.000}, F1 {m.F1:0.000}, ");
+        md.Append(c, $"false-alarm rate {m.FalseAlarmRate:0.000}.\n\n");
         md.Append("| class | detection rate |\n|---|---|\n");
         foreach (var (cls, rate) in m.PerClassDetection) md.Append(c, $"| {cls} | {rate:0.000} |\n");
         md.Append('\n');

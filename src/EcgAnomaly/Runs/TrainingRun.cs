@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Reflection;
 using System.Text;
-using EcgAnomaly.Data;
 using EcgAnomaly.Detection;
 using EcgAnomaly.Evaluation;
 using EcgAnomaly.IO;
@@ -18,18 +17,42 @@ namespace EcgAnomaly.Runs;
 /// </summary>
 public static class TrainingRun
 {
+    /// <summary>This library's version (without build metadata), written into model.json.</summary>
     public static string ToolVersion { get; } =
-        typeof(TrainingRun).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+        typeof(TrainingRun).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+        ?? "0.0.0";
 
-    public static TrainingRunResult Execute(TrainingRunRequest request, ITrainingObserver? observer = null, CancellationToken cancellationToken = default)
+    /// <summary>Trains, evaluates on the test beats and writes the run folder.</summary>
+    /// <param name="request">Split, model, options, threshold policy, data description and output folder.</param>
+    /// <param name="observer">Sees every batch and epoch.</param>
+    /// <param name="cancellationToken">Stops between batches; the run folder does not appear.</param>
+    /// <exception cref="IO.OutputFolderException">The output folder exists and is not empty.</exception>
+    public static TrainingRunResult Execute(
+        TrainingRunRequest request, ITrainingObserver? observer = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var split = request.Split;
         using var staging = StagingFolder.Create(request.OutputFolder);
         var preprocessing = new BeatPreprocessing(request.Normalisation);
-        using var fitted = AutoencoderDetector.Fit(split.Train, split.Validation, request.Spec, request.Options, request.ThresholdPolicy, observer, cancellationToken, preprocessing);
+        using var fitted = AutoencoderDetector.Fit(
+            split.Train,
+            split.Validation,
+            request.Spec,
+            request.Options,
+            request.ThresholdPolicy,
+            observer,
+            preprocessing,
+            cancellationToken);
         var last = fitted.Detector;
-        using var best = AutoencoderDetector.FromState(request.Spec, fitted.Training.BestState, split.Validation, request.ThresholdPolicy, request.Options.Device, request.Options.ScoringBatchSize, request.Options.Engine, preprocessing);
+        using var best = AutoencoderDetector.FromState(
+            request.Spec,
+            fitted.Training.BestState,
+            split.Validation,
+            request.ThresholdPolicy,
+            request.Options.Device,
+            request.Options.ScoringBatchSize,
+            request.Options.Engine,
+            preprocessing);
 
         var binary = split.TestBinaryLabels();
         var scores = last.Score(split.Test);
@@ -87,7 +110,8 @@ public static class TrainingRun
         ToolVersion = ToolVersion,
         Architecture = request.Spec,
         Parameters = last.ParameterCount,
-        HyperParameters = new HyperParameters(request.Options.Epochs, request.Options.BatchSize, request.Options.LearningRate, request.Options.Seed,
+        HyperParameters = new HyperParameters(
+            request.Options.Epochs, request.Options.BatchSize, request.Options.LearningRate, request.Options.Seed,
             "Adam", "L1, sum over the batch"),
         DataSet = request.Description.DataSet,
         Protocol = request.Description.Protocol,
@@ -95,7 +119,8 @@ public static class TrainingRun
         DataSha256 = request.Description.DataSha256,
         Normalisation = request.Normalisation,
         Record = request.Record,
-        Threshold = new ThresholdInfo(last.Threshold, request.ThresholdPolicy.ToString(), $"validation normal beats ({request.Split.Validation.Count})"),
+        Threshold = new ThresholdInfo(
+            last.Threshold, request.ThresholdPolicy.ToString(), $"validation normal beats ({request.Split.Validation.Count})"),
         Weights = RunFiles.Weights,
         BestWeights = RunFiles.BestWeights,
         BestEpoch = training.BestEpoch,
@@ -122,9 +147,18 @@ public static class TrainingRun
         return csv.ToString();
     }
 
-    private static void WritePlots(StagingFolder staging, Data.DataSplit split, AutoencoderDetector last, TrainingResult training, double[] scores, int[] binary, RunMetrics metrics)
+    private static void WritePlots(
+        StagingFolder staging,
+        Data.DataSplit split,
+        AutoencoderDetector last,
+        TrainingResult training,
+        double[] scores,
+        int[] binary,
+        RunMetrics metrics)
     {
-        Plots.Loss(staging.PathOf(RunFiles.LossPlot), training.History.Select(h => h.TrainLoss).ToArray(), training.History.Select(h => h.ValidationLoss).ToArray(), training.BestEpoch);
+        var trainLoss = training.History.Select(h => h.TrainLoss).ToArray();
+        var validationLoss = training.History.Select(h => h.ValidationLoss).ToArray();
+        Plots.Loss(staging.PathOf(RunFiles.LossPlot), trainLoss, validationLoss, training.BestEpoch);
         var normal = scores.Where((_, i) => binary[i] == 0).ToArray();
         var abnormal = scores.Where((_, i) => binary[i] == 1).ToArray();
         Plots.Histogram(staging.PathOf(RunFiles.HistogramPlot), normal, abnormal, last.Threshold);

@@ -1,5 +1,3 @@
-using EcgAnomaly.IO;
-
 namespace EcgAnomaly.Training;
 
 /// <summary>
@@ -12,6 +10,9 @@ internal static class CheckpointStore
     private const int FormatVersion = 1;
     private const string StateFile = "state.bin";
     private const string OptimizerFile = "optimizer.bin";
+
+    /// <summary>The folders a finished checkpoint can be in, the newer first.</summary>
+    private static readonly string[] CheckpointSlots = ["current", "previous"];
 
     public static void Save(string folder, CheckpointData data, Action<string> saveOptimizer)
     {
@@ -32,7 +33,7 @@ internal static class CheckpointStore
     /// <summary>The last finished epoch recorded in the folder's checkpoint, or 0 when there is none (reads only the header).</summary>
     public static int LastEpoch(string folder)
     {
-        var chosen = new[] { "current", "previous" }.Select(n => Path.Combine(folder, n, StateFile)).FirstOrDefault(File.Exists);
+        var chosen = CheckpointSlots.Select(n => Path.Combine(folder, n, StateFile)).FirstOrDefault(File.Exists);
         if (chosen is null) return 0;
         using var reader = new BinaryReader(File.OpenRead(chosen));
         return reader.ReadInt32() == FormatVersion ? reader.ReadInt32() : 0;
@@ -43,7 +44,7 @@ internal static class CheckpointStore
     public static CheckpointData? TryLoad(string folder, Action<string> loadOptimizer)
     {
         // 'previous' exists alone only when a run died between the two renames of Save.
-        var chosen = new[] { "current", "previous" }.Select(n => Path.Combine(folder, n)).FirstOrDefault(d => File.Exists(Path.Combine(d, StateFile)));
+        var chosen = CheckpointSlots.Select(n => Path.Combine(folder, n)).FirstOrDefault(d => File.Exists(Path.Combine(d, StateFile)));
         if (chosen is null) return null;
         var stateFile = Path.Combine(chosen, StateFile);
         try
@@ -55,7 +56,8 @@ internal static class CheckpointStore
         }
         catch (Exception e) when (e is EndOfStreamException or IOException or InvalidDataException)
         {
-            throw DataFormatException.Malformed(stateFile, null, $"checkpoint cannot be read ({e.Message}); delete the folder to start this run again");
+            throw DataFormatException.Malformed(
+                stateFile, null, $"checkpoint cannot be read ({e.Message}); delete the folder to start this run again");
         }
     }
 

@@ -10,7 +10,9 @@ namespace EcgAnomaly.Training;
 /// </summary>
 public static class ComputeEngines
 {
-    /// <summary>The engine that will run <paramref name="model"/> on <paramref name="device"/> when <paramref name="requested"/> is asked for.</summary>
+    /// <summary>
+    /// The engine that will run <paramref name="model"/> on <paramref name="device"/> when <paramref name="requested"/> is asked for.
+    /// </summary>
     /// <exception cref="NotSupportedException">The fast engine was asked for explicitly and cannot run this model here.</exception>
     public static ComputeEngine Resolve(ComputeEngine requested, nn.Module<Tensor, Tensor> model, Device device) =>
         FastLstm(requested, model, device) is null ? ComputeEngine.TorchSharp : ComputeEngine.Fast;
@@ -28,7 +30,8 @@ public static class ComputeEngines
         if (requested == ComputeEngine.TorchSharp) return null;
         var reason = WhyNotFast(model, device);
         if (reason is null) return (LstmAutoencoder)model;
-        if (requested == ComputeEngine.Fast) throw new NotSupportedException($"the fast engine cannot run this model: {reason}; use the TorchSharp engine");
+        if (requested == ComputeEngine.Fast)
+            throw new NotSupportedException($"the fast engine cannot run this model: {reason}; use the TorchSharp engine");
         return null;
     }
 }

@@ -1,4 +1,3 @@
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace EcgAnomaly.Training;
@@ -47,7 +46,8 @@ internal sealed class EpochTracker(nn.Module<Tensor, Tensor> model, int epochs, 
     {
         _history.Add(record);
         if (!double.IsFinite(record.TrainLoss))
-            throw new InvalidOperationException($"training diverged at epoch {record.Epoch} (loss {record.TrainLoss}); try a smaller learning rate");
+            throw new InvalidOperationException(
+                $"training diverged at epoch {record.Epoch} (loss {record.TrainLoss}); try a smaller learning rate");
         if (record.ValidationLoss < _bestLoss)
         {
             _bestLoss = record.ValidationLoss;

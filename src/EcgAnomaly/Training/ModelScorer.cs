@@ -31,17 +31,20 @@ public sealed class ModelScorer : IDisposable
     /// <summary>The engine actually in use (never <see cref="ComputeEngine.Auto"/>).</summary>
     public ComputeEngine Engine { get; }
 
+    /// <summary>Where the TorchSharp engine runs the model (the fast engine always runs on the CPU).</summary>
     public Device Device { get; }
 
     /// <summary>Scores beats of <paramref name="beatLength"/> samples stored row-major.</summary>
     public double[] Score(ReadOnlySpan<float> beats, int beatLength) =>
         _fast?.Score(beats) ?? ReconstructionScorer.Score(_model, beats, beatLength, _batchSize, Device);
 
+    /// <summary>Scores labelled beats (the labels are not used).</summary>
     public double[] Score(LabelledBeats beats)
     {
         ArgumentNullException.ThrowIfNull(beats);
         return Score(beats.Values, beats.Length);
     }
 
+    /// <summary>Frees the fast engine's buffers; the model stays the caller's.</summary>
     public void Dispose() => _fast?.Dispose();
 }

@@ -1,5 +1,4 @@
 using EcgAnomaly.Data;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace EcgAnomaly.Training;
@@ -8,7 +7,8 @@ namespace EcgAnomaly.Training;
 public static class ReconstructionScorer
 {
     /// <summary>One score per beat; higher = reconstructed worse = more abnormal.</summary>
-    public static double[] Score(nn.Module<Tensor, Tensor> model, ReadOnlySpan<float> values, int beatLength, int batchSize = 512, Device? device = null)
+    public static double[] Score(
+        nn.Module<Tensor, Tensor> model, ReadOnlySpan<float> values, int beatLength, int batchSize = 512, Device? device = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         if (values.Length % beatLength != 0)
@@ -36,6 +36,7 @@ public static class ReconstructionScorer
         return scores;
     }
 
+    /// <summary>One score per labelled beat (the labels are not used), computed as the span overload does.</summary>
     public static double[] Score(nn.Module<Tensor, Tensor> model, LabelledBeats beats, int batchSize = 512, Device? device = null)
     {
         ArgumentNullException.ThrowIfNull(beats);

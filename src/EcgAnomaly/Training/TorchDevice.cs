@@ -1,4 +1,3 @@
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace EcgAnomaly.Training;
@@ -6,6 +5,11 @@ namespace EcgAnomaly.Training;
 /// <summary>Chooses where tensors live: CUDA when asked for or available, else the CPU.</summary>
 public static class TorchDevice
 {
+    /// <summary>
+    /// The device called <paramref name="name"/> ("cpu", "cuda", "cuda:N"); null, empty or "auto" picks CUDA when
+    /// available, else the CPU.
+    /// </summary>
+    /// <exception cref="ArgumentException">CUDA was asked for and is not available.</exception>
     public static Device Resolve(string? name)
     {
         if (string.IsNullOrWhiteSpace(name) || name == "auto")

@@ -9,6 +9,18 @@ namespace EcgAnomaly.Training;
 /// <summary>The study's loop: Adam, L1 loss summed over the batch, shuffled mini-batches; validation after every epoch.</summary>
 public static class Trainer
 {
+    /// <summary>
+    /// Trains <paramref name="model"/> in place on the engine <paramref name="options"/> ask for; the model ends with
+    /// the last epoch's weights, the result holds the best-validation epoch's.
+    /// </summary>
+    /// <param name="model">The model to train.</param>
+    /// <param name="train">Normal beats to train on, at the model's beat length.</param>
+    /// <param name="validation">Normal beats to validate on after every epoch, same length.</param>
+    /// <param name="options">Epochs, batch, learning rate, seed, device, engine, checkpoint folder.</param>
+    /// <param name="observer">Sees every batch and epoch.</param>
+    /// <param name="cancellationToken">Stops between batches.</param>
+    /// <exception cref="ArgumentException">The beat lengths differ or an option is out of range.</exception>
+    /// <exception cref="InvalidOperationException">The training loss of an epoch is not a finite number (diverged).</exception>
     public static TrainingResult Train(
         nn.Module<Tensor, Tensor> model,
         LabelledBeats train,
@@ -23,7 +35,8 @@ public static class Trainer
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         if (train.Length != validation.Length)
-            throw new ArgumentException($"train beats have {train.Length} samples, validation beats {validation.Length}", nameof(validation));
+            throw new ArgumentException(
+                $"train beats have {train.Length} samples, validation beats {validation.Length}", nameof(validation));
 
         var device = TorchDevice.Resolve(options.Device);
         model.to(device);
@@ -61,7 +74,8 @@ public static class Trainer
                 observer?.OnBatchCompleted(epoch, b + 1, batches);
             }
             var validationLoss = ReconstructionScorer.Score(model, validation, options.ScoringBatchSize, device).Average();
-            tracker.Complete(new EpochRecord(epoch, total / train.Count, validationLoss, clock.Elapsed.TotalSeconds), path => optimizer.save_state_dict(path));
+            var epochRecord = new EpochRecord(epoch, total / train.Count, validationLoss, clock.Elapsed.TotalSeconds);
+            tracker.Complete(epochRecord, path => optimizer.save_state_dict(path));
         }
         return tracker.Result(ComputeEngine.TorchSharp);
     }

@@ -3,10 +3,13 @@ namespace EcgAnomaly.Training;
 /// <summary>The study's training settings by default: Adam 1e-3, L1 summed over the batch, batch 32, 150 epochs.</summary>
 public sealed record TrainingOptions
 {
+    /// <summary>Training epochs (1-100,000).</summary>
     public int Epochs { get; init; } = 150;
 
+    /// <summary>Beats per training batch; the last batch of an epoch may be smaller.</summary>
     public int BatchSize { get; init; } = 32;
 
+    /// <summary>Adam's learning rate.</summary>
     public double LearningRate { get; init; } = 1e-3;
 
     /// <summary>Seeds weight initialisation and batch shuffling.</summary>
@@ -27,6 +30,8 @@ public sealed record TrainingOptions
     /// </summary>
     public string? CheckpointFolder { get; init; }
 
+    /// <summary>Checks the numeric options.</summary>
+    /// <exception cref="ArgumentException">An option is out of range (the exception names it).</exception>
     public void Validate()
     {
         Preconditions.CheckArgumentRange(nameof(Epochs), Epochs, 1, 100_000);

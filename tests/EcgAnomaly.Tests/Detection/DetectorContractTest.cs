@@ -55,7 +55,7 @@ public sealed class DetectorContractTest
         // Given: 20 test beats stretched to 280 samples
         using var detector = DetectorBundle.Load(Bundle);
         var beats = TestData.Ecg5000.Train.Select(Enumerable.Range(0, 20).ToArray(), "first 20");
-        var longer = BeatStream.Resample(beats.Values, beats.Count, 140, 280);
+        var longer = BeatBatchReader.Resample(beats.Values, beats.Count, 140, 280);
 
         // When
         var refused = Assert.Throws<ArgumentException>(() => detector.Score(longer, 280));
@@ -66,7 +66,7 @@ public sealed class DetectorContractTest
         Assert.Contains("resampling is off", refused.Message);
         Assert.False(detector.Accepts(280));
         Assert.True(resampling.Accepts(280));
-        Assert.Equal(detector.Score(BeatStream.Resample(longer, 20, 280, 140)), scores);
+        Assert.Equal(detector.Score(BeatBatchReader.Resample(longer, 20, 280, 140)), scores);
     }
 
     [Fact]

@@ -21,7 +21,8 @@ internal static class HeaderedDataLines
                 continue;
             }
             if (line.StartsWith("@data", StringComparison.OrdinalIgnoreCase)) inData = true;
-            else if (line[0] != '@') throw DataFormatException.Malformed(file, lineNumber, "expected an @ header line or @data before the rows");
+            else if (line[0] != '@')
+                throw DataFormatException.Malformed(file, lineNumber, "expected an @ header line or @data before the rows");
         }
         if (!inData && lineNumber > 0) throw DataFormatException.Malformed(file, null, "no @data section");
     }

@@ -1,4 +1,3 @@
-using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -37,6 +36,7 @@ internal sealed class StudyMultiheadAttention : nn.Module
 
     /// <param name="query">target steps x batch x D</param>
     /// <param name="source">source steps x batch x D (the query itself for self-attention)</param>
+    /// <param name="selfAttention">True when source is the query: one packed projection then gives Q, K and V.</param>
     public Tensor Forward(Tensor query, Tensor source, bool selfAttention)
     {
         using var scope = NewDisposeScope();
@@ -51,7 +51,8 @@ internal sealed class StudyMultiheadAttention : nn.Module
         else
         {
             q = nn.functional.linear(query, in_proj_weight.narrow(0, 0, _dim), in_proj_bias.narrow(0, 0, _dim));
-            var kv = nn.functional.linear(source, in_proj_weight.narrow(0, _dim, 2 * _dim), in_proj_bias.narrow(0, _dim, 2 * _dim)).chunk(2, -1);
+            var kv = nn.functional.linear(source, in_proj_weight.narrow(0, _dim, 2 * _dim), in_proj_bias.narrow(0, _dim, 2 * _dim))
+                .chunk(2, -1);
             (k, v) = (kv[0], kv[1]);
         }
         // (batch*heads) x steps x headDim, as PyTorch's multi_head_attention_forward lays them out.

@@ -43,7 +43,8 @@ internal sealed class FastLstmAutoencoder
         if (model is not LstmAutoencoder lstm) return "the fast kernel implements the LSTM autoencoder only";
         if (device.type != DeviceType.CPU) return "the fast kernel runs on the CPU only";
         if (!Gemm.IsSupported) return "the fast kernel needs a CPU with AVX2 and FMA";
-        if (lstm.EmbeddingSize % 8 != 0) return $"the fast kernel needs an embedding size that is a multiple of 8 (got {lstm.EmbeddingSize})";
+        if (lstm.EmbeddingSize % 8 != 0)
+            return $"the fast kernel needs an embedding size that is a multiple of 8 (got {lstm.EmbeddingSize})";
         return null;
     }
 
@@ -59,7 +60,11 @@ internal sealed class FastLstmAutoencoder
         var state = model.state_dict();
         float[] Read(string key) => state[key].detach().cpu().contiguous().data<float>().ToArray();
         foreach (var layer in Layers)
-            layer.Load(Read(layer.Name + ".weight_ih_l0"), Read(layer.Name + ".weight_hh_l0"), Read(layer.Name + ".bias_ih_l0"), Read(layer.Name + ".bias_hh_l0"));
+            layer.Load(
+                Read(layer.Name + ".weight_ih_l0"),
+                Read(layer.Name + ".weight_hh_l0"),
+                Read(layer.Name + ".bias_ih_l0"),
+                Read(layer.Name + ".bias_hh_l0"));
         Read("decoder.decoder_3.weight").CopyTo(OutputWeight.Array, 0);
         Read("decoder.decoder_3.bias").CopyTo(OutputBias.Array, 0);
     }

@@ -16,7 +16,10 @@ internal sealed class FastLstmEngine : IDisposable
     private readonly PairRunner? _pair;
     private readonly FastAdam? _adam;
 
-    /// <param name="shardCapacity">Beats per shard: half a training batch, rounded up (at least <see cref="ScoringChunk"/> are allocated).</param>
+    /// <param name="model">The weights to train or score with (the engine updates them in place when training).</param>
+    /// <param name="shardCapacity">
+    /// Beats per shard: half a training batch, rounded up (at least <see cref="ScoringChunk"/> are allocated).
+    /// </param>
     /// <param name="learningRate">Adam's learning rate, or null for an engine that only scores.</param>
     public FastLstmEngine(FastLstmAutoencoder model, int shardCapacity, double? learningRate)
     {
@@ -44,7 +47,8 @@ internal sealed class FastLstmEngine : IDisposable
     public double TrainStep(float[] batch, int rows)
     {
         if (_adam is null) throw new InvalidOperationException("this engine was made for scoring only");
-        if (rows > 2 * _shards[0].Capacity) throw new ArgumentOutOfRangeException(nameof(rows), rows, $"at most {2 * _shards[0].Capacity} beats per batch");
+        if (rows > 2 * _shards[0].Capacity)
+            throw new ArgumentOutOfRangeException(nameof(rows), rows, $"at most {2 * _shards[0].Capacity} beats per batch");
         var loss = ComputeGradients(batch, rows);
         Step();
         return loss;
@@ -59,7 +63,9 @@ internal sealed class FastLstmEngine : IDisposable
         var losses = new double[rows];
         Run(
             () => ForwardBackward(_shards[0], batch.AsSpan(0, first * steps), first, losses.AsSpan(0, first)),
-            second == 0 ? null : () => ForwardBackward(_shards[1], batch.AsSpan(first * steps, second * steps), second, losses.AsSpan(first)));
+            second == 0
+                ? null
+                : () => ForwardBackward(_shards[1], batch.AsSpan(first * steps, second * steps), second, losses.AsSpan(first)));
         if (second > 0) AddSecondShardGradients();
         return losses.Sum();
     }
@@ -80,7 +86,10 @@ internal sealed class FastLstmEngine : IDisposable
             var s1 = start + first;
             Run(
                 () => _shards[0].Forward(values.AsSpan(s0 * steps, first * steps), first, scores.AsSpan(s0, first), keepForBackward: false),
-                second <= 0 ? null : () => _shards[1].Forward(values.AsSpan(s1 * steps, second * steps), second, scores.AsSpan(s1, second), keepForBackward: false));
+                second <= 0
+                    ? null
+                    : () => _shards[1].Forward(
+                        values.AsSpan(s1 * steps, second * steps), second, scores.AsSpan(s1, second), keepForBackward: false));
         }
         return scores;
     }

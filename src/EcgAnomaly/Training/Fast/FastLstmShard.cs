@@ -44,7 +44,12 @@ internal sealed unsafe class FastLstmShard
 
     public PinnedBuffer OutputBiasGradient { get; }
 
-    /// <summary>Reconstructs <paramref name="rows"/> beats (row-major, B x T) and writes each beat's L1 error into <paramref name="scores"/>.</summary>
+    /// <summary>
+    /// Reconstructs <paramref name="rows"/> beats (row-major, B x T) and writes each beat's L1 error into <paramref name="scores"/>.
+    /// </summary>
+    /// <param name="beats">rows x T values, row-major.</param>
+    /// <param name="rows">Beats to reconstruct, at most <see cref="Capacity"/>.</param>
+    /// <param name="scores">Receives each beat's summed absolute error (the first <paramref name="rows"/> entries).</param>
     /// <param name="keepForBackward">False when only scoring (then <see cref="Backward"/> must not follow).</param>
     public void Forward(ReadOnlySpan<float> beats, int rows, Span<double> scores, bool keepForBackward = true)
     {
@@ -102,10 +107,11 @@ internal sealed unsafe class FastLstmShard
             }
         }
         OutputBiasGradient.Array[0] = gb;
-        LstmLayerPass.Backward(dec2, LstmInputKind.Sequence, dec1.Output.Pointer, dOut, false, _decoder1Gradient.Pointer, rows);
-        LstmLayerPass.Backward(dec1, LstmInputKind.Constant, Code(rows), _decoder1Gradient.Pointer, false, _codeGradient.Pointer, rows);
-        LstmLayerPass.Backward(enc2, LstmInputKind.Sequence, enc1.Output.Pointer, _codeGradient.Pointer, true, _encoder1Gradient.Pointer, rows);
-        LstmLayerPass.Backward(enc1, LstmInputKind.Scalar, _input.Pointer, _encoder1Gradient.Pointer, false, null, rows);
+        float* dDecoder1 = _decoder1Gradient.Pointer, dCode = _codeGradient.Pointer, dEncoder1 = _encoder1Gradient.Pointer;
+        LstmLayerPass.Backward(dec2, LstmInputKind.Sequence, dec1.Output.Pointer, dOut, false, dDecoder1, rows);
+        LstmLayerPass.Backward(dec1, LstmInputKind.Constant, Code(rows), dDecoder1, false, dCode, rows);
+        LstmLayerPass.Backward(enc2, LstmInputKind.Sequence, enc1.Output.Pointer, dCode, true, dEncoder1, rows);
+        LstmLayerPass.Backward(enc1, LstmInputKind.Scalar, _input.Pointer, dEncoder1, false, null, rows);
     }
 
     /// <summary>The code: the second encoder layer's hidden state at the last step (B x E).</summary>

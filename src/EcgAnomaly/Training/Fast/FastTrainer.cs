@@ -7,7 +7,13 @@ namespace EcgAnomaly.Training.Fast;
 /// <summary>The study's training loop on the fast kernel: same batches in the same order as the reference path.</summary>
 internal static class FastTrainer
 {
-    public static TrainingResult Train(LstmAutoencoder model, LabelledBeats train, LabelledBeats validation, TrainingOptions options, ITrainingObserver? observer, CancellationToken cancellationToken)
+    public static TrainingResult Train(
+        LstmAutoencoder model,
+        LabelledBeats train,
+        LabelledBeats validation,
+        TrainingOptions options,
+        ITrainingObserver? observer,
+        CancellationToken cancellationToken)
     {
         var fast = FastLstmAutoencoder.From(model);
         using var engine = new FastLstmEngine(fast, (options.BatchSize + 1) / 2, options.LearningRate);

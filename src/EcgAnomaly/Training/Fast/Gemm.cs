@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+using static System.Runtime.Intrinsics.X86.Fma;
 
 namespace EcgAnomaly.Training.Fast;
 
@@ -81,10 +82,14 @@ internal static unsafe class Gemm
         Vector256<float> c00, c01, c02, c03, c10, c11, c12, c13, c20, c21, c22, c23, c30, c31, c32, c33;
         if (accumulate)
         {
-            c00 = Avx.LoadVector256(c); c01 = Avx.LoadVector256(c + 8); c02 = Avx.LoadVector256(c + 16); c03 = Avx.LoadVector256(c + 24);
-            var r1 = c + ldc; c10 = Avx.LoadVector256(r1); c11 = Avx.LoadVector256(r1 + 8); c12 = Avx.LoadVector256(r1 + 16); c13 = Avx.LoadVector256(r1 + 24);
-            var r2 = r1 + ldc; c20 = Avx.LoadVector256(r2); c21 = Avx.LoadVector256(r2 + 8); c22 = Avx.LoadVector256(r2 + 16); c23 = Avx.LoadVector256(r2 + 24);
-            var r3 = r2 + ldc; c30 = Avx.LoadVector256(r3); c31 = Avx.LoadVector256(r3 + 8); c32 = Avx.LoadVector256(r3 + 16); c33 = Avx.LoadVector256(r3 + 24);
+            var r = c;
+            c00 = Avx.LoadVector256(r); c01 = Avx.LoadVector256(r + 8); c02 = Avx.LoadVector256(r + 16); c03 = Avx.LoadVector256(r + 24);
+            r += ldc;
+            c10 = Avx.LoadVector256(r); c11 = Avx.LoadVector256(r + 8); c12 = Avx.LoadVector256(r + 16); c13 = Avx.LoadVector256(r + 24);
+            r += ldc;
+            c20 = Avx.LoadVector256(r); c21 = Avx.LoadVector256(r + 8); c22 = Avx.LoadVector256(r + 16); c23 = Avx.LoadVector256(r + 24);
+            r += ldc;
+            c30 = Avx.LoadVector256(r); c31 = Avx.LoadVector256(r + 8); c32 = Avx.LoadVector256(r + 16); c33 = Avx.LoadVector256(r + 24);
         }
         else
         {
@@ -99,13 +104,13 @@ internal static unsafe class Gemm
             var b2 = Avx.LoadVector256(bp + 16);
             var b3 = Avx.LoadVector256(bp + 24);
             var x = Vector256.Create(a[p]);
-            c00 = Fma.MultiplyAdd(x, b0, c00); c01 = Fma.MultiplyAdd(x, b1, c01); c02 = Fma.MultiplyAdd(x, b2, c02); c03 = Fma.MultiplyAdd(x, b3, c03);
+            c00 = MultiplyAdd(x, b0, c00); c01 = MultiplyAdd(x, b1, c01); c02 = MultiplyAdd(x, b2, c02); c03 = MultiplyAdd(x, b3, c03);
             x = Vector256.Create(a1[p]);
-            c10 = Fma.MultiplyAdd(x, b0, c10); c11 = Fma.MultiplyAdd(x, b1, c11); c12 = Fma.MultiplyAdd(x, b2, c12); c13 = Fma.MultiplyAdd(x, b3, c13);
+            c10 = MultiplyAdd(x, b0, c10); c11 = MultiplyAdd(x, b1, c11); c12 = MultiplyAdd(x, b2, c12); c13 = MultiplyAdd(x, b3, c13);
             x = Vector256.Create(a2[p]);
-            c20 = Fma.MultiplyAdd(x, b0, c20); c21 = Fma.MultiplyAdd(x, b1, c21); c22 = Fma.MultiplyAdd(x, b2, c22); c23 = Fma.MultiplyAdd(x, b3, c23);
+            c20 = MultiplyAdd(x, b0, c20); c21 = MultiplyAdd(x, b1, c21); c22 = MultiplyAdd(x, b2, c22); c23 = MultiplyAdd(x, b3, c23);
             x = Vector256.Create(a3[p]);
-            c30 = Fma.MultiplyAdd(x, b0, c30); c31 = Fma.MultiplyAdd(x, b1, c31); c32 = Fma.MultiplyAdd(x, b2, c32); c33 = Fma.MultiplyAdd(x, b3, c33);
+            c30 = MultiplyAdd(x, b0, c30); c31 = MultiplyAdd(x, b1, c31); c32 = MultiplyAdd(x, b2, c32); c33 = MultiplyAdd(x, b3, c33);
         }
         Avx.Store(c, c00); Avx.Store(c + 8, c01); Avx.Store(c + 16, c02); Avx.Store(c + 24, c03);
         c += ldc; Avx.Store(c, c10); Avx.Store(c + 8, c11); Avx.Store(c + 16, c12); Avx.Store(c + 24, c13);
@@ -124,10 +129,10 @@ internal static unsafe class Gemm
         {
             var bp = b + (long)p * ldb;
             var x = Vector256.Create(a[p]);
-            c0 = Fma.MultiplyAdd(x, Avx.LoadVector256(bp), c0);
-            c1 = Fma.MultiplyAdd(x, Avx.LoadVector256(bp + 8), c1);
-            c2 = Fma.MultiplyAdd(x, Avx.LoadVector256(bp + 16), c2);
-            c3 = Fma.MultiplyAdd(x, Avx.LoadVector256(bp + 24), c3);
+            c0 = MultiplyAdd(x, Avx.LoadVector256(bp), c0);
+            c1 = MultiplyAdd(x, Avx.LoadVector256(bp + 8), c1);
+            c2 = MultiplyAdd(x, Avx.LoadVector256(bp + 16), c2);
+            c3 = MultiplyAdd(x, Avx.LoadVector256(bp + 24), c3);
         }
         Avx.Store(c, c0); Avx.Store(c + 8, c1); Avx.Store(c + 16, c2); Avx.Store(c + 24, c3);
     }
@@ -136,15 +141,17 @@ internal static unsafe class Gemm
     private static void Kernel1x8(float* a, float* b, int ldb, float* c, int k, bool accumulate)
     {
         var c0 = accumulate ? Avx.LoadVector256(c) : Vector256<float>.Zero;
-        for (var p = 0; p < k; p++) c0 = Fma.MultiplyAdd(Vector256.Create(a[p]), Avx.LoadVector256(b + (long)p * ldb), c0);
+        for (var p = 0; p < k; p++) c0 = MultiplyAdd(Vector256.Create(a[p]), Avx.LoadVector256(b + (long)p * ldb), c0);
         Avx.Store(c, c0);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void KernelT4x32(float* a, int lda, float* b, int ldb, float* c, int ldc, int rows)
     {
-        Vector256<float> c00 = default, c01 = default, c02 = default, c03 = default, c10 = default, c11 = default, c12 = default, c13 = default;
-        Vector256<float> c20 = default, c21 = default, c22 = default, c23 = default, c30 = default, c31 = default, c32 = default, c33 = default;
+        Vector256<float> c00 = default, c01 = default, c02 = default, c03 = default;
+        Vector256<float> c10 = default, c11 = default, c12 = default, c13 = default;
+        Vector256<float> c20 = default, c21 = default, c22 = default, c23 = default;
+        Vector256<float> c30 = default, c31 = default, c32 = default, c33 = default;
         for (var p = 0; p < rows; p++)
         {
             var bp = b + (long)p * ldb;
@@ -154,13 +161,13 @@ internal static unsafe class Gemm
             var b2 = Avx.LoadVector256(bp + 16);
             var b3 = Avx.LoadVector256(bp + 24);
             var x = Vector256.Create(ap[0]);
-            c00 = Fma.MultiplyAdd(x, b0, c00); c01 = Fma.MultiplyAdd(x, b1, c01); c02 = Fma.MultiplyAdd(x, b2, c02); c03 = Fma.MultiplyAdd(x, b3, c03);
+            c00 = MultiplyAdd(x, b0, c00); c01 = MultiplyAdd(x, b1, c01); c02 = MultiplyAdd(x, b2, c02); c03 = MultiplyAdd(x, b3, c03);
             x = Vector256.Create(ap[1]);
-            c10 = Fma.MultiplyAdd(x, b0, c10); c11 = Fma.MultiplyAdd(x, b1, c11); c12 = Fma.MultiplyAdd(x, b2, c12); c13 = Fma.MultiplyAdd(x, b3, c13);
+            c10 = MultiplyAdd(x, b0, c10); c11 = MultiplyAdd(x, b1, c11); c12 = MultiplyAdd(x, b2, c12); c13 = MultiplyAdd(x, b3, c13);
             x = Vector256.Create(ap[2]);
-            c20 = Fma.MultiplyAdd(x, b0, c20); c21 = Fma.MultiplyAdd(x, b1, c21); c22 = Fma.MultiplyAdd(x, b2, c22); c23 = Fma.MultiplyAdd(x, b3, c23);
+            c20 = MultiplyAdd(x, b0, c20); c21 = MultiplyAdd(x, b1, c21); c22 = MultiplyAdd(x, b2, c22); c23 = MultiplyAdd(x, b3, c23);
             x = Vector256.Create(ap[3]);
-            c30 = Fma.MultiplyAdd(x, b0, c30); c31 = Fma.MultiplyAdd(x, b1, c31); c32 = Fma.MultiplyAdd(x, b2, c32); c33 = Fma.MultiplyAdd(x, b3, c33);
+            c30 = MultiplyAdd(x, b0, c30); c31 = MultiplyAdd(x, b1, c31); c32 = MultiplyAdd(x, b2, c32); c33 = MultiplyAdd(x, b3, c33);
         }
         AddStore(c, c00, c01, c02, c03);
         AddStore(c + ldc, c10, c11, c12, c13);
@@ -176,10 +183,10 @@ internal static unsafe class Gemm
         {
             var bp = b + (long)p * ldb;
             var x = Vector256.Create(a[(long)p * lda]);
-            c0 = Fma.MultiplyAdd(x, Avx.LoadVector256(bp), c0);
-            c1 = Fma.MultiplyAdd(x, Avx.LoadVector256(bp + 8), c1);
-            c2 = Fma.MultiplyAdd(x, Avx.LoadVector256(bp + 16), c2);
-            c3 = Fma.MultiplyAdd(x, Avx.LoadVector256(bp + 24), c3);
+            c0 = MultiplyAdd(x, Avx.LoadVector256(bp), c0);
+            c1 = MultiplyAdd(x, Avx.LoadVector256(bp + 8), c1);
+            c2 = MultiplyAdd(x, Avx.LoadVector256(bp + 16), c2);
+            c3 = MultiplyAdd(x, Avx.LoadVector256(bp + 24), c3);
         }
         AddStore(c, c0, c1, c2, c3);
     }

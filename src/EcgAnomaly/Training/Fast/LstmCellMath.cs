@@ -10,8 +10,14 @@ namespace EcgAnomaly.Training.Fast;
 /// </summary>
 internal static unsafe class LstmCellMath
 {
+    /// <summary>One forward step: gate activations, the new cell state c_t = f c_(t-1) + i g, and h_t = o tanh(c_t).</summary>
     /// <param name="gates">rows x 4H: pre-activations in, activations out.</param>
     /// <param name="cPrev">rows x H, or null for the zero initial state.</param>
+    /// <param name="c">rows x H: receives c_t.</param>
+    /// <param name="tanhC">rows x H: receives tanh(c_t), kept for the backward pass.</param>
+    /// <param name="h">rows x H: receives h_t.</param>
+    /// <param name="rows">Beats in the step.</param>
+    /// <param name="hidden">Hidden size H, a multiple of 8.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Forward(float* gates, float* cPrev, float* c, float* tanhC, float* h, int rows, int hidden)
     {
@@ -69,9 +75,14 @@ internal static unsafe class LstmCellMath
         }
     }
 
+    /// <summary>One backward step through the cell, from the gradients reaching h_t and c_t.</summary>
     /// <param name="gates">rows x 4H: activations in, pre-activation gradients out.</param>
+    /// <param name="cPrev">rows x H: c_(t-1), or null for the zero initial state.</param>
+    /// <param name="tanhC">rows x H: tanh(c_t) from the forward pass.</param>
     /// <param name="dh">rows x H: the gradient reaching h_t (from above and from step t+1).</param>
     /// <param name="dc">rows x H: the gradient reaching c_t from step t+1 in, the gradient for c_(t-1) out.</param>
+    /// <param name="rows">Beats in the step.</param>
+    /// <param name="hidden">Hidden size H, a multiple of 8.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Backward(float* gates, float* cPrev, float* tanhC, float* dh, float* dc, int rows, int hidden)
     {

@@ -9,7 +9,11 @@ namespace EcgAnomaly.Training.Fast;
 /// </summary>
 internal static unsafe class LstmLayerPass
 {
+    /// <summary>Runs the layer over all T steps, writing every step's output (T x B x H) into the workspace.</summary>
+    /// <param name="w">The layer's weights and its buffers for this shard.</param>
+    /// <param name="kind">How the input is laid out: one value per step, a sequence of vectors, or one vector for all steps.</param>
     /// <param name="input">Scalar: T x B; Sequence: T x B x I; Constant: B x I.</param>
+    /// <param name="rows">Beats B in the shard.</param>
     /// <param name="keepForBackward">
     /// False when only scoring: gates and cell states then reuse one or two step slots, which stay in cache, and only
     /// the outputs of every step (the next layer's input) are kept.
@@ -24,7 +28,8 @@ internal static unsafe class LstmLayerPass
         if (kind == LstmInputKind.Constant)
         {
             FillRows(w.ConstantProjection.Pointer, layer.Bias.Pointer, rows, gates);
-            Gemm.Multiply(input, inputs, layer.WeightIhT.Pointer, gates, w.ConstantProjection.Pointer, gates, rows, gates, inputs, accumulate: true);
+            Gemm.Multiply(input, inputs, layer.WeightIhT.Pointer, gates,
+                w.ConstantProjection.Pointer, gates, rows, gates, inputs, accumulate: true);
         }
         for (var t = 0; t < w.Steps; t++)
         {
@@ -38,7 +43,8 @@ internal static unsafe class LstmLayerPass
                     break;
                 case LstmInputKind.Sequence:
                     FillRows(g, layer.Bias.Pointer, rows, gates);
-                    Gemm.Multiply(input + t * (long)rows * inputs, inputs, layer.WeightIhT.Pointer, gates, g, gates, rows, gates, inputs, accumulate: true);
+                    Gemm.Multiply(input + t * (long)rows * inputs, inputs, layer.WeightIhT.Pointer, gates,
+                        g, gates, rows, gates, inputs, accumulate: true);
                     break;
                 default:
                     Buffer.MemoryCopy(w.ConstantProjection.Pointer, g, stepGates * sizeof(float), stepGates * sizeof(float));
@@ -46,8 +52,10 @@ internal static unsafe class LstmLayerPass
             }
             var cPrev = t == 0 ? null : w.Cell.Pointer + previousSlot * stepHidden;
             if (t > 0)
-                Gemm.Multiply(w.Output.Pointer + (t - 1) * stepHidden, hidden, layer.WeightHhT.Pointer, gates, g, gates, rows, gates, hidden, accumulate: true);
-            LstmCellMath.Forward(g, cPrev, w.Cell.Pointer + slot * stepHidden, w.TanhCell.Pointer + slot * stepHidden, w.Output.Pointer + t * stepHidden, rows, hidden);
+                Gemm.Multiply(w.Output.Pointer + (t - 1) * stepHidden, hidden, layer.WeightHhT.Pointer, gates,
+                    g, gates, rows, gates, hidden, accumulate: true);
+            LstmCellMath.Forward(g, cPrev, w.Cell.Pointer + slot * stepHidden, w.TanhCell.Pointer + slot * stepHidden,
+                w.Output.Pointer + t * stepHidden, rows, hidden);
         }
     }
 
@@ -57,7 +65,8 @@ internal static unsafe class LstmLayerPass
     /// Constant: B x I; none for Scalar).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Backward(LstmLayerWorkspace w, LstmInputKind kind, float* input, float* outputGradient, bool lastStepOnly, float* inputGradient, int rows)
+    public static void Backward(
+        LstmLayerWorkspace w, LstmInputKind kind, float* input, float* outputGradient, bool lastStepOnly, float* inputGradient, int rows)
     {
         var layer = w.Layer;
         int hidden = layer.Hidden, gates = layer.Gates, inputs = layer.Input, steps = w.Steps;
@@ -80,7 +89,8 @@ internal static unsafe class LstmLayerPass
         var grads = w.Gradients;
         var allGates = w.Gates.Pointer;
         var totalRows = steps * rows;
-        Gemm.MultiplyTransposedA(w.Output.Pointer, hidden, allGates + stepGates, gates, grads.WeightHhT.Pointer, gates, (steps - 1) * rows, hidden, gates);
+        Gemm.MultiplyTransposedA(w.Output.Pointer, hidden, allGates + stepGates, gates,
+            grads.WeightHhT.Pointer, gates, (steps - 1) * rows, hidden, gates);
         Gemm.AddColumnSums(allGates, gates, totalRows, gates, grads.Bias.Pointer);
         switch (kind)
         {
@@ -89,7 +99,8 @@ internal static unsafe class LstmLayerPass
                 break;
             case LstmInputKind.Sequence:
                 Gemm.MultiplyTransposedA(input, inputs, allGates, gates, grads.WeightIhT.Pointer, gates, totalRows, inputs, gates);
-                Gemm.Multiply(allGates, gates, layer.WeightIh.Pointer, inputs, inputGradient, inputs, totalRows, inputs, gates, accumulate: false);
+                Gemm.Multiply(allGates, gates, layer.WeightIh.Pointer, inputs,
+                    inputGradient, inputs, totalRows, inputs, gates, accumulate: false);
                 break;
             default:
                 var summed = w.ConstantProjection.Pointer;
@@ -103,7 +114,8 @@ internal static unsafe class LstmLayerPass
 
     private static void FillRows(float* destination, float* row, int rows, int length)
     {
-        for (var r = 0; r < rows; r++) Buffer.MemoryCopy(row, destination + (long)r * length, length * sizeof(float), length * sizeof(float));
+        var bytes = length * sizeof(float);
+        for (var r = 0; r < rows; r++) Buffer.MemoryCopy(row, destination + (long)r * length, bytes, bytes);
     }
 
     private static void ScalarProjection(float* g, float* x, float* weight, float* bias, int rows, int gates)

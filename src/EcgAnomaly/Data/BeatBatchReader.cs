@@ -6,7 +6,7 @@ namespace EcgAnomaly.Data;
 /// Beats for scoring, read in batches so that any number of them fits in bounded memory: a UCR file (with labels),
 /// or CSV text of one beat per row, values only (a file or standard input).
 /// </summary>
-public static class BeatStream
+public static class BeatBatchReader
 {
     /// <summary>Reads <paramref name="input"/> ("-" for standard input): .tsv/.txt/.arff/.ts as UCR files, anything else as CSV.</summary>
     public static IEnumerable<BeatBatch> Open(string input, int batchSize)
@@ -29,11 +29,14 @@ public static class BeatStream
         for (var start = 0; start < beats.Count; start += batchSize)
         {
             var count = Math.Min(batchSize, beats.Count - start);
-            yield return new BeatBatch(beats.Values.AsSpan(start * beats.Length, count * beats.Length).ToArray(), beats.Labels[start..(start + count)], count, beats.Length, start);
+            var values = beats.Values.AsSpan(start * beats.Length, count * beats.Length).ToArray();
+            yield return new BeatBatch(values, beats.Labels[start..(start + count)], count, beats.Length, start);
         }
     }
 
-    /// <summary>CSV (commas, or tabs/spaces) of values only, one beat per line; blank lines and lines starting with '#' are skipped.</summary>
+    /// <summary>
+    /// CSV (commas, or tabs/spaces) of values only, one beat per line; blank lines and lines starting with '#' are skipped.
+    /// </summary>
     public static IEnumerable<BeatBatch> ReadCsv(TextReader reader, string source, int batchSize)
     {
         var length = -1;
