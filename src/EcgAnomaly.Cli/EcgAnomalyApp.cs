@@ -13,10 +13,20 @@ namespace EcgAnomaly.Cli;
 /// </summary>
 public static class EcgAnomalyApp
 {
+    /// <summary>Exit code for bad input or usage: an unknown option, a malformed file, an argument out of range.</summary>
     public const int BadInput = 2;
+
+    /// <summary>Exit code for other expected failures: a download or file system error, an operation that cannot run.</summary>
     public const int Failure = 1;
+
+    /// <summary>Exit code when the user interrupted the run (Ctrl+C, as a shell reports SIGINT).</summary>
     public const int Interrupted = 130;
 
+    /// <summary>Runs the command line: parses <paramref name="args"/>, runs the verb and returns its exit code.</summary>
+    /// <param name="args">The arguments as typed after <c>ecg-anomaly</c>.</param>
+    /// <param name="console">Where commands write their output; the terminal when null (tests pass a recording console).</param>
+    /// <param name="error">Where the one-line message of an expected failure goes; standard error when null.</param>
+    /// <returns>0 on success, else <see cref="BadInput"/>, <see cref="Failure"/> or <see cref="Interrupted"/>.</returns>
     public static int Run(string[] args, IAnsiConsole? console = null, TextWriter? error = null)
     {
         error ??= Console.Error;

@@ -12,7 +12,7 @@ using TorchSharp;
 namespace EcgAnomaly.Cli.Commands;
 
 /// <summary><c>ecg-anomaly bench</c>: settings → <see cref="SpeedBench"/> → a table (and JSON when asked).</summary>
-public sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings>
+internal sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings>
 {
     public override int Execute(CommandContext context, BenchSettings settings, CancellationToken cancellationToken)
     {

@@ -14,7 +14,7 @@ using TorchSharp;
 namespace EcgAnomaly.Cli.Commands;
 
 /// <summary><c>ecg-anomaly bench-record</c>: minutes per 24 hours of ECG and peak memory, on a synthetic recording.</summary>
-public sealed class BenchRecordCommand(IAnsiConsole console) : Command<BenchRecordSettings>
+internal sealed class BenchRecordCommand(IAnsiConsole console) : Command<BenchRecordSettings>
 {
     public override int Execute(CommandContext context, BenchRecordSettings settings, CancellationToken cancellationToken)
     {

@@ -7,7 +7,7 @@ namespace EcgAnomaly.Cli.Commands;
 
 /// <summary><c>bench-record</c>: the compute group (no device: the untrained detector it times lives on the CPU) and
 /// --data, plus the recording to make.</summary>
-public sealed class BenchRecordSettings : ComputeSettings
+internal sealed class BenchRecordSettings : ComputeSettings
 {
     [CommandOption("--hours <H>")]
     [Description("Length of the synthetic recording to make and time.")]

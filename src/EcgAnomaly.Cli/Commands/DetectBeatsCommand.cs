@@ -10,7 +10,7 @@ using Spectre.Console.Cli;
 namespace EcgAnomaly.Cli.Commands;
 
 /// <summary><c>ecg-anomaly detect-beats</c>: R peaks of one lead, and Se/+P against the reference beats when annotated.</summary>
-public sealed class DetectBeatsCommand(IAnsiConsole console) : Command<DetectBeatsSettings>
+internal sealed class DetectBeatsCommand(IAnsiConsole console) : Command<DetectBeatsSettings>
 {
     public override int Execute(CommandContext context, DetectBeatsSettings settings, CancellationToken cancellationToken)
     {

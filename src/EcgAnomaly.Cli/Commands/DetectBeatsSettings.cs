@@ -4,7 +4,7 @@ using Spectre.Console.Cli;
 
 namespace EcgAnomaly.Cli.Commands;
 
-public sealed class DetectBeatsSettings : CommandSettings
+internal sealed class DetectBeatsSettings : CommandSettings
 {
     [CommandOption("--record <PATH>")]
     [Description("A WFDB record: the .hea file, or the record path without extension (e.g. data/mitdb/100).")]

@@ -5,7 +5,7 @@ using Spectre.Console.Cli;
 namespace EcgAnomaly.Cli.Commands;
 
 /// <summary><c>ecg-anomaly download</c>: fetch, verify and unpack ECG5000 into the cache.</summary>
-public sealed class DownloadCommand(IAnsiConsole console) : Command<DownloadSettings>
+internal sealed class DownloadCommand(IAnsiConsole console) : Command<DownloadSettings>
 {
     public override int Execute(CommandContext context, DownloadSettings settings, CancellationToken cancellationToken)
     {

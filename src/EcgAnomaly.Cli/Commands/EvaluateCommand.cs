@@ -12,7 +12,7 @@ using Spectre.Console.Cli;
 namespace EcgAnomaly.Cli.Commands;
 
 /// <summary><c>ecg-anomaly evaluate</c>: a trained run folder against labelled beats.</summary>
-public sealed class EvaluateCommand(IAnsiConsole console) : Command<EvaluateSettings>
+internal sealed class EvaluateCommand(IAnsiConsole console) : Command<EvaluateSettings>
 {
     public override int Execute(CommandContext context, EvaluateSettings settings, CancellationToken cancellationToken)
     {

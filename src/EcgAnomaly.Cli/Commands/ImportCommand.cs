@@ -9,7 +9,7 @@ using Spectre.Console.Cli;
 namespace EcgAnomaly.Cli.Commands;
 
 /// <summary><c>ecg-anomaly import</c>: a PyTorch state dict of the study's model as a run folder.</summary>
-public sealed class ImportCommand(IAnsiConsole console) : Command<ImportSettings>
+internal sealed class ImportCommand(IAnsiConsole console) : Command<ImportSettings>
 {
     public override int Execute(CommandContext context, ImportSettings settings, CancellationToken cancellationToken)
     {

@@ -9,7 +9,7 @@ using Spectre.Console.Cli;
 namespace EcgAnomaly.Cli.Commands;
 
 /// <summary><c>ecg-anomaly record</c>: every beat of a recording scored; beats.csv, summary.md and plots.</summary>
-public sealed class RecordCommand(IAnsiConsole console) : Command<RecordSettings>
+internal sealed class RecordCommand(IAnsiConsole console) : Command<RecordSettings>
 {
     public override int Execute(CommandContext context, RecordSettings settings, CancellationToken cancellationToken)
     {

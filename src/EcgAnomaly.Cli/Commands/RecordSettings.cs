@@ -8,7 +8,7 @@ namespace EcgAnomaly.Cli.Commands;
 
 /// <summary><c>record</c>: the compute group without the device (the library's record scoring takes none) and
 /// --threshold-policy, plus the recording and what to write.</summary>
-public sealed class RecordSettings : ComputeSettings
+internal sealed class RecordSettings : ComputeSettings
 {
     [CommandOption("--model <RUN>")]
     [Description("A run folder written by 'train' (for instance 'train --record ... --minutes 5') or 'import'.")]

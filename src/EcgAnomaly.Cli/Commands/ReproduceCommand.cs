@@ -9,7 +9,7 @@ using Spectre.Console.Cli;
 namespace EcgAnomaly.Cli.Commands;
 
 /// <summary><c>ecg-anomaly reproduce</c>: the study's table, every configuration x seed, resumable.</summary>
-public sealed class ReproduceCommand(IAnsiConsole console) : Command<ReproduceSettings>
+internal sealed class ReproduceCommand(IAnsiConsole console) : Command<ReproduceSettings>
 {
     public override int Execute(CommandContext context, ReproduceSettings settings, CancellationToken cancellationToken)
     {

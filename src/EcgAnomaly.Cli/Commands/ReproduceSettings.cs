@@ -7,7 +7,7 @@ using Spectre.Console.Cli;
 namespace EcgAnomaly.Cli.Commands;
 
 /// <summary><c>reproduce</c>: the compute group with the device, and --data, plus which configurations and seeds.</summary>
-public sealed class ReproduceSettings : DeviceSettings
+internal sealed class ReproduceSettings : DeviceSettings
 {
     [CommandOption("--only <NAMES>")]
     [Description("Comma-separated configurations to run (default: all; see 'ecg-anomaly models'), e.g. lstm32,transformer-ae.")]

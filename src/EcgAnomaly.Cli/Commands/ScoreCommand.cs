@@ -11,7 +11,7 @@ using Spectre.Console.Cli;
 namespace EcgAnomaly.Cli.Commands;
 
 /// <summary><c>ecg-anomaly score</c>: a trained run folder applied to new beats, streamed in batches.</summary>
-public sealed class ScoreCommand(IAnsiConsole console) : Command<ScoreSettings>
+internal sealed class ScoreCommand(IAnsiConsole console) : Command<ScoreSettings>
 {
     public override int Execute(CommandContext context, ScoreSettings settings, CancellationToken cancellationToken)
     {

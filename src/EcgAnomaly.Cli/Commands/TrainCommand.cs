@@ -11,7 +11,7 @@ using Spectre.Console.Cli;
 namespace EcgAnomaly.Cli.Commands;
 
 /// <summary><c>ecg-anomaly train</c>: settings → <see cref="TrainingRun"/> → a summary on the console.</summary>
-public sealed class TrainCommand(IAnsiConsole console) : Command<TrainSettings>
+internal sealed class TrainCommand(IAnsiConsole console) : Command<TrainSettings>
 {
     public override int Execute(CommandContext context, TrainSettings settings, CancellationToken cancellationToken)
     {

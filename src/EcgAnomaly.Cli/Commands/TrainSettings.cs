@@ -7,7 +7,7 @@ namespace EcgAnomaly.Cli.Commands;
 
 /// <summary><c>train</c>: the model group (with compute and device) and the data and threshold options, plus the
 /// training data and loop.</summary>
-public sealed class TrainSettings : ModelArchitectureSettings
+internal sealed class TrainSettings : ModelArchitectureSettings
 {
     [CommandOption("--protocol <NAME>")]
     [Description("seed: train/validate on the normal beats of ECG5000_TEST, test on all of ECG5000_TRAIN (the study's). official: the other way round.")]

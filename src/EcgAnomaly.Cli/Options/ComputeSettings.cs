@@ -11,7 +11,7 @@ namespace EcgAnomaly.Cli.Options;
 /// model has this group. The device is a separate layer (<see cref="DeviceSettings"/>) because <c>record</c> and
 /// <c>bench-record</c> score through library calls that take no device.
 /// </summary>
-public abstract class ComputeSettings : CommandSettings
+internal abstract class ComputeSettings : CommandSettings
 {
     // No [DefaultValue]: the default depends on the verb (auto, but all for bench, which times engines side by side).
     [CommandOption("--engine|--kernel <NAME>")]

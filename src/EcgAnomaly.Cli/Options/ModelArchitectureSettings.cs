@@ -11,7 +11,7 @@ namespace EcgAnomaly.Cli.Options;
 /// <c>import</c> takes only <c>--model</c> and <c>--embedding</c> (it reads LSTM weights), declared with the constants
 /// and the check below.
 /// </summary>
-public abstract class ModelArchitectureSettings : DeviceSettings
+internal abstract class ModelArchitectureSettings : DeviceSettings
 {
     internal const string KindTemplate = "--model <KIND>";
     internal const string KindDescription = "Architecture: lstm (the study's LSTM autoencoder), transformer (the study's Transformer autoencoder), transformer-ae (a patch Transformer with a bottleneck that cannot copy its input).";
