@@ -5,8 +5,6 @@ using EcgAnomaly.Detection;
 using EcgAnomaly.IO;
 using EcgAnomaly.Models;
 using EcgAnomaly.RunFolders;
-using EcgAnomaly.Runs;
-using EcgAnomaly.Training;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using TorchSharp;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using EcgAnomaly.Cli.Internal;
 using EcgAnomaly.Data;
 using EcgAnomaly.Detection;
@@ -5,7 +6,6 @@ using EcgAnomaly.Evaluation;
 using EcgAnomaly.IO;
 using EcgAnomaly.Reporting;
 using EcgAnomaly.RunFolders;
-using EcgAnomaly.Runs;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -37,13 +37,13 @@ internal sealed class EvaluateCommand(IAnsiConsole console) : Command<EvaluateSe
             settings.Input, beats.Count, normal, RankingMetrics.RocAuc(scores, binary), RankingMetrics.AveragePrecision(scores, binary),
             detector.Threshold, new Confusion(report.TruePositives, report.FalsePositives, report.TrueNegatives, report.FalseNegatives),
             report.Precision, report.Recall, report.F1, report.FalseAlarmRate,
-            report.PerClass.ToDictionary(kv => kv.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), kv => kv.Value.Rate));
+            report.PerClass.ToDictionary(kv => kv.Key.ToString(CultureInfo.InvariantCulture), kv => kv.Value.Rate));
 
         var table = new Table().AddColumns("metric", "value");
-        table.AddRow("beats", beats.Count.ToString("N0"));
-        table.AddRow("ROC AUC", evaluation.RocAuc.ToString("0.0000"));
-        table.AddRow("PR AUC (average precision)", evaluation.PrAuc.ToString("0.0000"));
-        table.AddRow("threshold", evaluation.Threshold.ToString("0.###"));
+        table.AddRow("beats", beats.Count.ToString("N0", CultureInfo.InvariantCulture));
+        table.AddRow("ROC AUC", evaluation.RocAuc.ToString("0.0000", CultureInfo.InvariantCulture));
+        table.AddRow("PR AUC (average precision)", evaluation.PrAuc.ToString("0.0000", CultureInfo.InvariantCulture));
+        table.AddRow("threshold", evaluation.Threshold.ToString("0.###", CultureInfo.InvariantCulture));
         table.AddRow("confusion (TP / FP / TN / FN)", $"{report.TruePositives} / {report.FalsePositives} / {report.TrueNegatives} / {report.FalseNegatives}");
         table.AddRow("precision / recall / F1", $"{report.Precision:0.000} / {report.Recall:0.000} / {report.F1:0.000}");
         foreach (var (cls, detection) in report.PerClass)

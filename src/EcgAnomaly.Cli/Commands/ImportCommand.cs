@@ -1,5 +1,4 @@
 using EcgAnomaly.Data;
-using EcgAnomaly.Detection;
 using EcgAnomaly.Models;
 using EcgAnomaly.RunFolders;
 using EcgAnomaly.Runs;

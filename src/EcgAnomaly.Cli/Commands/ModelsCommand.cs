@@ -1,3 +1,4 @@
+using System.Globalization;
 using EcgAnomaly.Models;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -16,9 +17,9 @@ internal sealed class ModelsCommand(IAnsiConsole console) : Command<EmptyCommand
             table.AddRow(
                 Markup.Escape(entry.Name),
                 Markup.Escape(entry.Spec.DisplayName),
-                ParameterCount.Of(model).ToString("N0"),
-                entry.StudyClaimedAuc?.ToString("0.000") ?? "(new)",
-                string.Join(" / ", entry.StudyMeasuredAucs.Select(a => a.ToString("0.0000"))));
+                ParameterCount.Of(model).ToString("N0", CultureInfo.InvariantCulture),
+                entry.StudyClaimedAuc?.ToString("0.000", CultureInfo.InvariantCulture) ?? "(new)",
+                string.Join(" / ", entry.StudyMeasuredAucs.Select(a => a.ToString("0.0000", CultureInfo.InvariantCulture))));
         }
         console.Write(table);
         console.WriteLine("Model families (train --model): "

@@ -1,6 +1,5 @@
 using System.Globalization;
 using EcgAnomaly.Cli.Internal;
-using EcgAnomaly.Detection;
 using EcgAnomaly.Recordings;
 using EcgAnomaly.Signals;
 using Spectre.Console;

@@ -1,6 +1,5 @@
 using EcgAnomaly.Cli.Internal;
 using EcgAnomaly.Data;
-using EcgAnomaly.RunFolders;
 using EcgAnomaly.Runs;
 using EcgAnomaly.Training;
 using Spectre.Console;

@@ -1,6 +1,6 @@
+using System.Globalization;
 using EcgAnomaly.Cli.Internal;
 using EcgAnomaly.Data;
-using EcgAnomaly.Detection;
 using EcgAnomaly.Models;
 using EcgAnomaly.RunFolders;
 using EcgAnomaly.Runs;
@@ -87,14 +87,14 @@ internal sealed class TrainCommand(IAnsiConsole console) : Command<TrainSettings
     {
         var m = result.Metrics;
         var table = new Table().AddColumns("metric", "value");
-        table.AddRow("parameters", m.Parameters.ToString("N0"));
-        table.AddRow("ROC AUC (last epoch)", m.RocAuc.ToString("0.0000"));
-        table.AddRow($"ROC AUC (best validation, epoch {m.BestEpoch})", m.RocAucBest.ToString("0.0000"));
-        table.AddRow("PR AUC (last epoch)", m.PrAuc.ToString("0.0000"));
-        table.AddRow($"threshold ({m.ThresholdPolicy})", m.Threshold.ToString("0.###"));
+        table.AddRow("parameters", m.Parameters.ToString("N0", CultureInfo.InvariantCulture));
+        table.AddRow("ROC AUC (last epoch)", m.RocAuc.ToString("0.0000", CultureInfo.InvariantCulture));
+        table.AddRow($"ROC AUC (best validation, epoch {m.BestEpoch})", m.RocAucBest.ToString("0.0000", CultureInfo.InvariantCulture));
+        table.AddRow("PR AUC (last epoch)", m.PrAuc.ToString("0.0000", CultureInfo.InvariantCulture));
+        table.AddRow($"threshold ({m.ThresholdPolicy})", m.Threshold.ToString("0.###", CultureInfo.InvariantCulture));
         table.AddRow("precision / recall / F1", $"{m.Precision:0.000} / {m.Recall:0.000} / {m.F1:0.000}");
-        foreach (var (cls, rate) in m.PerClassDetection) table.AddRow($"detected, class {cls}", rate.ToString("0.000"));
-        table.AddRow("seconds per epoch (median)", m.SecondsPerEpochMedian.ToString("0.00"));
+        foreach (var (cls, rate) in m.PerClassDetection) table.AddRow($"detected, class {cls}", rate.ToString("0.000", CultureInfo.InvariantCulture));
+        table.AddRow("seconds per epoch (median)", m.SecondsPerEpochMedian.ToString("0.00", CultureInfo.InvariantCulture));
         console.Write(table);
         console.MarkupLineInterpolated($"AUC {m.RocAuc:0.0000}; run written to [bold]{result.Folder}[/]");
     }

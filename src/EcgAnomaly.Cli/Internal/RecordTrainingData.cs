@@ -2,7 +2,6 @@ using EcgAnomaly.Cli.Commands;
 using EcgAnomaly.Data;
 using EcgAnomaly.Recordings;
 using EcgAnomaly.RunFolders;
-using EcgAnomaly.Runs;
 using EcgAnomaly.Signals;
 using Spectre.Console;
 
