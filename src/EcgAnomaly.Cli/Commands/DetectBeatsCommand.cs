@@ -27,7 +27,7 @@ internal sealed class DetectBeatsCommand(IAnsiConsole console) : Command<DetectB
         var reference = ReferenceBeats.Load(record, settings.Annotator);
         if (reference is null)
         {
-            console.MarkupLineInterpolated($"no reference annotations ({record.RecordPath}.{settings.Annotator}): nothing to compare with");
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"no reference annotations ({record.RecordPath}.{settings.Annotator}): nothing to compare with");
         }
         else
         {
@@ -47,7 +47,7 @@ internal sealed class DetectBeatsCommand(IAnsiConsole console) : Command<DetectB
             for (var i = 0; i < peaks.Length; i++)
                 csv.Append(CultureInfo.InvariantCulture, $"{peaks[i]},{peaks[i] / fs:0.###},{(i == 0 ? "" : ((peaks[i] - peaks[i - 1]) / fs).ToString("0.###", CultureInfo.InvariantCulture))}\n");
             AtomicFile.WriteAllText(output, csv.ToString());
-            console.MarkupLineInterpolated($"peaks written to [bold]{output}[/]");
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"peaks written to [bold]{output}[/]");
         }
         return 0;
     }

@@ -44,10 +44,10 @@ internal sealed class EvaluateCommand(IAnsiConsole console) : Command<EvaluateSe
         table.AddRow("ROC AUC", evaluation.RocAuc.ToString("0.0000", CultureInfo.InvariantCulture));
         table.AddRow("PR AUC (average precision)", evaluation.PrAuc.ToString("0.0000", CultureInfo.InvariantCulture));
         table.AddRow("threshold", evaluation.Threshold.ToString("0.###", CultureInfo.InvariantCulture));
-        table.AddRow("confusion (TP / FP / TN / FN)", $"{report.TruePositives} / {report.FalsePositives} / {report.TrueNegatives} / {report.FalseNegatives}");
-        table.AddRow("precision / recall / F1", $"{report.Precision:0.000} / {report.Recall:0.000} / {report.F1:0.000}");
+        table.AddRow("confusion (TP / FP / TN / FN)", string.Create(CultureInfo.InvariantCulture, $"{report.TruePositives} / {report.FalsePositives} / {report.TrueNegatives} / {report.FalseNegatives}"));
+        table.AddRow("precision / recall / F1", string.Create(CultureInfo.InvariantCulture, $"{report.Precision:0.000} / {report.Recall:0.000} / {report.F1:0.000}"));
         foreach (var (cls, detection) in report.PerClass)
-            table.AddRow(cls == normal ? $"class {cls} (normal): flagged" : $"class {cls}: detected", $"{detection.Rate:0.000} ({detection.Flagged}/{detection.Beats})");
+            table.AddRow(cls == normal ? $"class {cls} (normal): flagged" : $"class {cls}: detected", string.Create(CultureInfo.InvariantCulture, $"{detection.Rate:0.000} ({detection.Flagged}/{detection.Beats})"));
         console.Write(table);
 
         if (settings.Out is not null)
@@ -57,7 +57,7 @@ internal sealed class EvaluateCommand(IAnsiConsole console) : Command<EvaluateSe
             Plots.Roc(staging.PathOf(RunFiles.RocPlot), RankingMetrics.RocCurve(scores, binary), evaluation.RocAuc);
             Plots.Histogram(staging.PathOf(RunFiles.HistogramPlot), scores.Where((_, i) => binary[i] == 0).ToArray(), scores.Where((_, i) => binary[i] == 1).ToArray(), detector.Threshold);
             staging.Commit();
-            console.MarkupLineInterpolated($"written to [bold]{staging.Target}[/]");
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"written to [bold]{staging.Target}[/]");
         }
         return 0;
     }

@@ -33,7 +33,7 @@ internal sealed class RecordCommand(IAnsiConsole console) : Command<RecordSettin
                     a.RocAuc.ToString("0.0000", CultureInfo.InvariantCulture), (100 * a.FlaggedRate).ToString("0.0", CultureInfo.InvariantCulture) + " %");
             console.Write(table);
         }
-        console.MarkupLineInterpolated($"written to [bold]{outFolder}[/]: {RecordScoring.SummaryFile}, {RecordScoring.BeatsFile}, {RecordScoring.ScorePlotFile}, {RecordScoring.StripsPlotFile}");
+        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"written to [bold]{outFolder}[/]: {RecordScoring.SummaryFile}, {RecordScoring.BeatsFile}, {RecordScoring.ScorePlotFile}, {RecordScoring.StripsPlotFile}");
         return 0;
     }
 }

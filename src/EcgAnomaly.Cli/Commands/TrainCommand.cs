@@ -16,7 +16,7 @@ internal sealed class TrainCommand(IAnsiConsole console) : Command<TrainSettings
     public override int Execute(CommandContext context, TrainSettings settings, CancellationToken cancellationToken)
     {
         var protocol = settings.Protocol == "official" ? EvaluationProtocol.Official : EvaluationProtocol.Seed;
-        var outFolder = settings.Out ?? Path.Combine("runs", $"{DateTime.Now:yyyyMMdd-HHmmss}-{settings.Spec(140).ShortName}");
+        var outFolder = settings.Out ?? Path.Combine("runs", string.Create(CultureInfo.InvariantCulture, $"{DateTime.Now:yyyyMMdd-HHmmss}-{settings.Spec(140).ShortName}"));
         IO.StagingFolder.EnsureUsable(Path.GetFullPath(outFolder));
         using var threads = TorchThreads.Use(settings.Threads);
 
@@ -34,8 +34,8 @@ internal sealed class TrainCommand(IAnsiConsole console) : Command<TrainSettings
             Engine = settings.EngineChoice,
         };
         using (var probe = spec.Build())
-            console.MarkupLineInterpolated($"[bold]{spec.ShortName}[/]: {spec.DisplayName}, [bold]{ParameterCount.Of(probe):N0}[/] parameters");
-        console.MarkupLineInterpolated($"data: {folder} ({description.Protocol}, seed {settings.Seed}): train {split.Train.Count}, validation {split.Validation.Count}, test {split.Test.Count} beats of {split.Train.Length} samples");
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[bold]{spec.ShortName}[/]: {spec.DisplayName}, [bold]{ParameterCount.Of(probe):N0}[/] parameters");
+        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"data: {folder} ({description.Protocol}, seed {settings.Seed}): train {split.Train.Count}, validation {split.Validation.Count}, test {split.Test.Count} beats of {split.Train.Length} samples");
 
         using var interrupt = new InterruptScope(cancellationToken);
 
@@ -92,10 +92,10 @@ internal sealed class TrainCommand(IAnsiConsole console) : Command<TrainSettings
         table.AddRow($"ROC AUC (best validation, epoch {m.BestEpoch})", m.RocAucBest.ToString("0.0000", CultureInfo.InvariantCulture));
         table.AddRow("PR AUC (last epoch)", m.PrAuc.ToString("0.0000", CultureInfo.InvariantCulture));
         table.AddRow($"threshold ({m.ThresholdPolicy})", m.Threshold.ToString("0.###", CultureInfo.InvariantCulture));
-        table.AddRow("precision / recall / F1", $"{m.Precision:0.000} / {m.Recall:0.000} / {m.F1:0.000}");
+        table.AddRow("precision / recall / F1", string.Create(CultureInfo.InvariantCulture, $"{m.Precision:0.000} / {m.Recall:0.000} / {m.F1:0.000}"));
         foreach (var (cls, rate) in m.PerClassDetection) table.AddRow($"detected, class {cls}", rate.ToString("0.000", CultureInfo.InvariantCulture));
         table.AddRow("seconds per epoch (median)", m.SecondsPerEpochMedian.ToString("0.00", CultureInfo.InvariantCulture));
         console.Write(table);
-        console.MarkupLineInterpolated($"AUC {m.RocAuc:0.0000}; run written to [bold]{result.Folder}[/]");
+        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"AUC {m.RocAuc:0.0000}; run written to [bold]{result.Folder}[/]");
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using EcgAnomaly.Training;
 using Spectre.Console;
 
@@ -25,7 +26,7 @@ internal sealed class ProgressTrainingObserver(IAnsiConsole console, ProgressCon
     {
         _overall?.Increment(1);
         if (_overall is not null)
-            _overall.Description = $"{label}  train {record.TrainLoss:0.00}  val {record.ValidationLoss:0.00}";
-        console.MarkupLineInterpolated($"[grey]epoch {record.Epoch,4}/{epochs}[/]  train loss {record.TrainLoss,9:0.000}  validation loss {record.ValidationLoss,9:0.000}  {record.Seconds,6:0.00} s");
+            _overall.Description = string.Create(CultureInfo.InvariantCulture, $"{label}  train {record.TrainLoss:0.00}  val {record.ValidationLoss:0.00}");
+        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[grey]epoch {record.Epoch,4}/{epochs}[/]  train loss {record.TrainLoss,9:0.000}  validation loss {record.ValidationLoss,9:0.000}  {record.Seconds,6:0.00} s");
     }
 }
