@@ -1,4 +1,3 @@
-using System.Globalization;
 using EcgAnomaly.Benchmarking;
 using EcgAnomaly.Cli.Internal;
 using EcgAnomaly.Data;
@@ -34,7 +33,9 @@ internal sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings
             ScoringBeats = settings.ScoringBeats,
         };
         var data = Ecg5000.Load(folder);
-        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[bold]{options.Spec.ShortName}[/], seed protocol, {settings.Epochs} epoch(s) per engine, {torch.get_num_threads()} Torch thread(s), {MachineInfo.CpuModel()} ({Environment.ProcessorCount} cores)");
+        console.MarkupLineInvariant(
+            $"[bold]{options.Spec.ShortName}[/], seed protocol, {settings.Epochs} epoch(s) per engine, ",
+            $"{torch.get_num_threads()} Torch thread(s), {MachineInfo.CpuModel()} ({Environment.ProcessorCount} cores)");
 
         var report = SpeedBench.Run(data, options, new ProgressTrainingObserver(console, null, options.Spec.ShortName), cancellationToken);
 
@@ -45,7 +46,7 @@ internal sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings
         if (settings.Json is not null)
         {
             AtomicFile.WriteAllText(settings.Json, RunJson.Serialize(report));
-            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"results written to [bold]{settings.Json}[/]");
+            console.MarkupLineInvariant($"results written to [bold]{settings.Json}[/]");
         }
         return 0;
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using EcgAnomaly.Benchmarking;
+using EcgAnomaly.Cli.Internal;
 using EcgAnomaly.Data;
 using EcgAnomaly.Detection;
 using EcgAnomaly.IO;
@@ -28,7 +29,7 @@ internal sealed class BenchRecordCommand(IAnsiConsole console) : Command<BenchRe
             using var detector = settings.Model is null
                 ? RecordBench.UntrainedDetector(ModelSpec.Lstm(32), seed: 1, settings.EngineChoice)
                 : DetectorBundle.Load(settings.Model, settings.EngineChoice);
-            var result = Internal.RecordProgress.Run(console, "timing", 300, report =>
+            var result = RecordProgress.Run(console, "timing", 300, report =>
                 RecordBench.Run(path, detector, progress: (stage, fraction) => report((long)(100 * Stage(stage) + 100 * fraction)),
                     cancellationToken: cancellationToken));
 
@@ -38,11 +39,14 @@ internal sealed class BenchRecordCommand(IAnsiConsole console) : Command<BenchRe
             Row("read (all leads)", result.ReadSeconds);
             Row("read + detect + cut (one lead)", result.DetectAndCutSeconds);
             Row($"read + detect + cut + score ({detector.Spec.ShortName})", result.FullPipelineSeconds);
-            console.MarkupLineInterpolated(CultureInfo.InvariantCulture,
-                $"{result.Hours:0.#} h, {result.Leads} leads x {result.SamplesPerLead:N0} samples at {result.SamplingFrequency:0} Hz, {result.Beats:N0} beats; {torch.get_num_threads()} Torch thread(s), {MachineInfo.CpuModel()}");
+            console.MarkupLineInvariant(
+                $"{result.Hours:0.#} h, {result.Leads} leads x {result.SamplesPerLead:N0} samples at {result.SamplingFrequency:0} Hz, ",
+                $"{result.Beats:N0} beats; {torch.get_num_threads()} Torch thread(s), {MachineInfo.CpuModel()}");
             console.Write(table);
-            console.MarkupLineInterpolated(CultureInfo.InvariantCulture,
-                $"peak working set {(result.PeakWorkingSetBytes / 1048576.0):0} MiB{(result.PeakIsForPipelineOnly ? " (during the full pipeline)" : " (whole process)")}; [bold]{result.MinutesPer24Hours:0.00} min per 24 h of ECG[/]");
+            console.MarkupLineInvariant(
+                $"peak working set {(result.PeakWorkingSetBytes / 1048576.0):0} MiB",
+                $"{(result.PeakIsForPipelineOnly ? " (during the full pipeline)" : " (whole process)")}; ",
+                $"[bold]{result.MinutesPer24Hours:0.00} min per 24 h of ECG[/]");
             if (settings.Json is not null) AtomicFile.WriteAllText(settings.Json, RunJson.Serialize(result));
             return 0;
         }

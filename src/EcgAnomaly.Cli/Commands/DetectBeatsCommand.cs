@@ -21,13 +21,14 @@ internal sealed class DetectBeatsCommand(IAnsiConsole console) : Command<DetectB
             report => RecordBeats.DetectPeaks(record, lead, report, interrupt.Token));
         var fs = record.SamplingFrequency;
         var minutes = record.SamplesPerSignal / fs / 60;
-        console.MarkupLineInterpolated(CultureInfo.InvariantCulture,
-            $"record [bold]{record.Header.RecordName}[/], lead {RecordScoring.LeadLabel(record, lead)}: {minutes:0.0} min at {fs:0.###} Hz, [bold]{peaks.Length:N0}[/] beats detected ({peaks.Length / minutes:0} per minute)");
+        console.MarkupLineInvariant(
+            $"record [bold]{record.Header.RecordName}[/], lead {RecordScoring.LeadLabel(record, lead)}: {minutes:0.0} min at {fs:0.###} Hz, ",
+            $"[bold]{peaks.Length:N0}[/] beats detected ({peaks.Length / minutes:0} per minute)");
 
         var reference = ReferenceBeats.Load(record, settings.Annotator);
         if (reference is null)
         {
-            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"no reference annotations ({record.RecordPath}.{settings.Annotator}): nothing to compare with");
+            console.MarkupLineInvariant($"no reference annotations ({record.RecordPath}.{settings.Annotator}): nothing to compare with");
         }
         else
         {
@@ -47,7 +48,7 @@ internal sealed class DetectBeatsCommand(IAnsiConsole console) : Command<DetectB
             for (var i = 0; i < peaks.Length; i++)
                 csv.Append(CultureInfo.InvariantCulture, $"{peaks[i]},{peaks[i] / fs:0.###},{(i == 0 ? "" : ((peaks[i] - peaks[i - 1]) / fs).ToString("0.###", CultureInfo.InvariantCulture))}\n");
             AtomicFile.WriteAllText(output, csv.ToString());
-            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"peaks written to [bold]{output}[/]");
+            console.MarkupLineInvariant($"peaks written to [bold]{output}[/]");
         }
         return 0;
     }

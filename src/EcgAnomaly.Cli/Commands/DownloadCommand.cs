@@ -1,4 +1,4 @@
-using System.Globalization;
+using EcgAnomaly.Cli.Internal;
 using EcgAnomaly.Data;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -13,7 +13,7 @@ internal sealed class DownloadCommand(IAnsiConsole console) : Command<DownloadSe
         var target = Path.Combine(settings.CacheFolder, Ecg5000Files.FolderName);
         if (!settings.Force && IsComplete(target))
         {
-            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"ECG5000 is already in {target} (checksums verified); use --force to download again");
+            console.MarkupLineInvariant($"ECG5000 is already in {target} (checksums verified); use --force to download again");
             return 0;
         }
         using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(10) };
@@ -31,7 +31,7 @@ internal sealed class DownloadCommand(IAnsiConsole console) : Command<DownloadSe
                 });
                 folder = Ecg5000Downloader.DownloadAsync(settings.Source, settings.CacheFolder, http, progress, cancellationToken).GetAwaiter().GetResult();
             });
-        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"ECG5000 saved to [bold]{folder}[/] ({Ecg5000Files.ArchiveMembers.Count} files, sha256 verified)");
+        console.MarkupLineInvariant($"ECG5000 saved to [bold]{folder}[/] ({Ecg5000Files.ArchiveMembers.Count} files, sha256 verified)");
         return 0;
     }
 

@@ -57,7 +57,7 @@ internal sealed class EvaluateCommand(IAnsiConsole console) : Command<EvaluateSe
             Plots.Roc(staging.PathOf(RunFiles.RocPlot), RankingMetrics.RocCurve(scores, binary), evaluation.RocAuc);
             Plots.Histogram(staging.PathOf(RunFiles.HistogramPlot), scores.Where((_, i) => binary[i] == 0).ToArray(), scores.Where((_, i) => binary[i] == 1).ToArray(), detector.Threshold);
             staging.Commit();
-            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"written to [bold]{staging.Target}[/]");
+            console.MarkupLineInvariant($"written to [bold]{staging.Target}[/]");
         }
         return 0;
     }

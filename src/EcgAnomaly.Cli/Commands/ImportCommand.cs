@@ -1,4 +1,4 @@
-using System.Globalization;
+using EcgAnomaly.Cli.Internal;
 using EcgAnomaly.Data;
 using EcgAnomaly.Models;
 using EcgAnomaly.RunFolders;
@@ -18,7 +18,9 @@ internal sealed class ImportCommand(IAnsiConsole console) : Command<ImportSettin
         var split = DataSplit.FromEcg5000(data, EvaluationProtocol.Seed, settings.Seed);
         var manifest = PyTorchImport.Execute(settings.PyTorch, ModelSpec.Lstm(settings.Embedding, split.Train.Length), split,
             settings.Policy, new RunDescription("ECG5000", "seed", data.Sha256), settings.Out, settings.Seed);
-        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"imported {manifest.Architecture.ShortName} ({manifest.Parameters:N0} parameters) into [bold]{settings.Out}[/]; threshold {manifest.Threshold.Value:0.###} ({manifest.Threshold.Policy})");
+        console.MarkupLineInvariant(
+            $"imported {manifest.Architecture.ShortName} ({manifest.Parameters:N0} parameters) into [bold]{settings.Out}[/]; ",
+            $"threshold {manifest.Threshold.Value:0.###} ({manifest.Threshold.Policy})");
         return 0;
     }
 }

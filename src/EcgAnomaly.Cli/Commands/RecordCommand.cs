@@ -23,8 +23,10 @@ internal sealed class RecordCommand(IAnsiConsole console) : Command<RecordSettin
         var summary = RecordProgress.Run(console, $"scoring the beats of {record.Header.RecordName}", 1000,
             report => RecordScoring.Execute(request, fraction => report((long)(fraction * 1000)), interrupt.Token));
 
-        console.MarkupLineInterpolated(CultureInfo.InvariantCulture,
-            $"record [bold]{summary.Record}[/], lead {summary.Lead}: [bold]{summary.Beats:N0}[/] beats scored, [bold]{summary.Flagged:N0}[/] flagged ({100.0 * summary.Flagged / Math.Max(1, summary.Beats):0.0} %), heart rate {summary.HeartRateBpm:0}/min");
+        console.MarkupLineInvariant(
+            $"record [bold]{summary.Record}[/], lead {summary.Lead}: [bold]{summary.Beats:N0}[/] beats scored, ",
+            $"[bold]{summary.Flagged:N0}[/] flagged ({100.0 * summary.Flagged / Math.Max(1, summary.Beats):0.0} %), ",
+            $"heart rate {summary.HeartRateBpm:0}/min");
         if (summary.AucAgainstNormal.Count > 0)
         {
             var table = new Table().AddColumns("class vs AAMI N", "beats", "ROC AUC", "flagged");
@@ -33,7 +35,9 @@ internal sealed class RecordCommand(IAnsiConsole console) : Command<RecordSettin
                     a.RocAuc.ToString("0.0000", CultureInfo.InvariantCulture), (100 * a.FlaggedRate).ToString("0.0", CultureInfo.InvariantCulture) + " %");
             console.Write(table);
         }
-        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"written to [bold]{outFolder}[/]: {RecordScoring.SummaryFile}, {RecordScoring.BeatsFile}, {RecordScoring.ScorePlotFile}, {RecordScoring.StripsPlotFile}");
+        console.MarkupLineInvariant(
+            $"written to [bold]{outFolder}[/]: ",
+            $"{RecordScoring.SummaryFile}, {RecordScoring.BeatsFile}, {RecordScoring.ScorePlotFile}, {RecordScoring.StripsPlotFile}");
         return 0;
     }
 }

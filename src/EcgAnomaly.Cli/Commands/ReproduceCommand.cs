@@ -1,4 +1,3 @@
-using System.Globalization;
 using EcgAnomaly.Cli.Internal;
 using EcgAnomaly.Data;
 using EcgAnomaly.Runs;
@@ -27,7 +26,9 @@ internal sealed class ReproduceCommand(IAnsiConsole console) : Command<Reproduce
 
         var total = request.Configurations.Count * request.Seeds * request.Options.Epochs;
         var done = request.Configurations.Sum(e => Enumerable.Range(1, request.Seeds).Sum(s => Reproduction.EpochsDone(request, e, s)));
-        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"reproduce: {request.Configurations.Count} configuration(s) x {request.Seeds} seed(s) x {request.Options.Epochs} epochs into [bold]{settings.Out}[/] ({done} of {total} epochs already done)");
+        console.MarkupLineInvariant(
+            $"reproduce: {request.Configurations.Count} configuration(s) x {request.Seeds} seed(s) x {request.Options.Epochs} epochs ",
+            $"into [bold]{settings.Out}[/] ({done} of {total} epochs already done)");
         ReproductionReport report;
         if (console.Profile.Capabilities.Interactive)
         {
@@ -46,7 +47,8 @@ internal sealed class ReproduceCommand(IAnsiConsole console) : Command<Reproduce
         }
         console.WriteLine();
         console.WriteLine(report.Markdown());
-        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"written: [bold]{Path.Combine(settings.Out, Reproduction.ResultsMarkdown)}[/] and {Reproduction.ResultsJson}");
+        console.MarkupLineInvariant(
+            $"written: [bold]{Path.Combine(settings.Out, Reproduction.ResultsMarkdown)}[/] and {Reproduction.ResultsJson}");
         return 0;
     }
 }

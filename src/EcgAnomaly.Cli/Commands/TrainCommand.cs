@@ -34,8 +34,10 @@ internal sealed class TrainCommand(IAnsiConsole console) : Command<TrainSettings
             Engine = settings.EngineChoice,
         };
         using (var probe = spec.Build())
-            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[bold]{spec.ShortName}[/]: {spec.DisplayName}, [bold]{ParameterCount.Of(probe):N0}[/] parameters");
-        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"data: {folder} ({description.Protocol}, seed {settings.Seed}): train {split.Train.Count}, validation {split.Validation.Count}, test {split.Test.Count} beats of {split.Train.Length} samples");
+            console.MarkupLineInvariant($"[bold]{spec.ShortName}[/]: {spec.DisplayName}, [bold]{ParameterCount.Of(probe):N0}[/] parameters");
+        console.MarkupLineInvariant(
+            $"data: {folder} ({description.Protocol}, seed {settings.Seed}): ",
+            $"train {split.Train.Count}, validation {split.Validation.Count}, test {split.Test.Count} beats of {split.Train.Length} samples");
 
         using var interrupt = new InterruptScope(cancellationToken);
 
@@ -96,6 +98,6 @@ internal sealed class TrainCommand(IAnsiConsole console) : Command<TrainSettings
         foreach (var (cls, rate) in m.PerClassDetection) table.AddRow($"detected, class {cls}", rate.ToString("0.000", CultureInfo.InvariantCulture));
         table.AddRow("seconds per epoch (median)", m.SecondsPerEpochMedian.ToString("0.00", CultureInfo.InvariantCulture));
         console.Write(table);
-        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"AUC {m.RocAuc:0.0000}; run written to [bold]{result.Folder}[/]");
+        console.MarkupLineInvariant($"AUC {m.RocAuc:0.0000}; run written to [bold]{result.Folder}[/]");
     }
 }

@@ -27,6 +27,8 @@ internal sealed class ProgressTrainingObserver(IAnsiConsole console, ProgressCon
         _overall?.Increment(1);
         if (_overall is not null)
             _overall.Description = string.Create(CultureInfo.InvariantCulture, $"{label}  train {record.TrainLoss:0.00}  val {record.ValidationLoss:0.00}");
-        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[grey]epoch {record.Epoch,4}/{epochs}[/]  train loss {record.TrainLoss,9:0.000}  validation loss {record.ValidationLoss,9:0.000}  {record.Seconds,6:0.00} s");
+        console.MarkupLineInvariant(
+            $"[grey]epoch {record.Epoch,4}/{epochs}[/]  ",
+            $"train loss {record.TrainLoss,9:0.000}  validation loss {record.ValidationLoss,9:0.000}  {record.Seconds,6:0.00} s");
     }
 }
