@@ -24,8 +24,10 @@ internal sealed class BenchRecordCommand(IAnsiConsole console) : Command<BenchRe
         var temporary = settings.Work is null;
         try
         {
-            var path = console.Status().Start(string.Create(CultureInfo.InvariantCulture, $"writing {settings.Hours:0.#} h of {Path.GetFileName(source)} as a format-212 record in {work}"),
-                _ => RecordBench.Synthesize(source, settings.Hours, work));
+            var writing = string.Create(
+                CultureInfo.InvariantCulture,
+                $"writing {settings.Hours:0.#} h of {Path.GetFileName(source)} as a format-212 record in {work}");
+            var path = console.Status().Start(writing, _ => RecordBench.Synthesize(source, settings.Hours, work));
             using var detector = settings.Model is null
                 ? RecordBench.UntrainedDetector(ModelSpec.Lstm(32), seed: 1, settings.EngineChoice)
                 : DetectorBundle.Load(settings.Model, settings.EngineChoice);

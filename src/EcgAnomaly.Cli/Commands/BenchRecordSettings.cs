@@ -19,7 +19,8 @@ internal sealed class BenchRecordSettings : ComputeSettings
     public string? Source { get; init; }
 
     [CommandOption("--model <RUN>")]
-    [Description("Run folder whose model scores the beats (default: an untrained LSTM E=32, seed 1: scoring costs the same whatever the weights).")]
+    [Description(
+        "Run folder whose model scores the beats (default: an untrained LSTM E=32, seed 1: scoring costs the same whatever the weights).")]
     public string? Model { get; init; }
 
     [CommandOption("--work <DIR>")]

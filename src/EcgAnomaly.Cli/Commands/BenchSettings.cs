@@ -11,7 +11,8 @@ namespace EcgAnomaly.Cli.Commands;
 internal sealed class BenchSettings : ModelArchitectureSettings
 {
     [CommandOption("--epochs <N>")]
-    [Description("Timed training epochs per engine on the seed protocol (1,970 train + 657 validation beats, batch 32); the median is reported.")]
+    [Description(
+        "Timed training epochs per engine on the seed protocol (1,970 train + 657 validation beats, batch 32); the median is reported.")]
     [DefaultValue(5)]
     public int Epochs { get; init; } = 5;
 

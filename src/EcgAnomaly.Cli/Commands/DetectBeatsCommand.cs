@@ -22,7 +22,8 @@ internal sealed class DetectBeatsCommand(IAnsiConsole console) : Command<DetectB
         var fs = record.SamplingFrequency;
         var minutes = record.SamplesPerSignal / fs / 60;
         console.MarkupLineInvariant(
-            $"record [bold]{record.Header.RecordName}[/], lead {RecordScoring.LeadLabel(record, lead)}: {minutes:0.0} min at {fs:0.###} Hz, ",
+            $"record [bold]{record.Header.RecordName}[/], lead {RecordScoring.LeadLabel(record, lead)}: ",
+            $"{minutes:0.0} min at {fs:0.###} Hz, ",
             $"[bold]{peaks.Length:N0}[/] beats detected ({peaks.Length / minutes:0} per minute)");
 
         var reference = ReferenceBeats.Load(record, settings.Annotator);
@@ -34,8 +35,11 @@ internal sealed class DetectBeatsCommand(IAnsiConsole console) : Command<DetectB
         {
             var result = reference.Compare(peaks);
             var table = new Table().AddColumns("reference beats", "detected", "TP", "FN", "FP", "sensitivity", "positive predictivity");
-            table.AddRow(reference.Beats.Count.ToString("N0", CultureInfo.InvariantCulture), peaks.Length.ToString("N0", CultureInfo.InvariantCulture),
-                result.TruePositives.ToString(CultureInfo.InvariantCulture), result.FalseNegatives.ToString(CultureInfo.InvariantCulture),
+            table.AddRow(
+                reference.Beats.Count.ToString("N0", CultureInfo.InvariantCulture),
+                peaks.Length.ToString("N0", CultureInfo.InvariantCulture),
+                result.TruePositives.ToString(CultureInfo.InvariantCulture),
+                result.FalseNegatives.ToString(CultureInfo.InvariantCulture),
                 result.FalsePositives.ToString(CultureInfo.InvariantCulture),
                 (100 * result.Sensitivity).ToString("0.00", CultureInfo.InvariantCulture) + " %",
                 (100 * result.PositivePredictivity).ToString("0.00", CultureInfo.InvariantCulture) + " %");
@@ -46,7 +50,10 @@ internal sealed class DetectBeatsCommand(IAnsiConsole console) : Command<DetectB
         {
             var csv = new StringBuilder("sample,time_s,rr_before_s\n");
             for (var i = 0; i < peaks.Length; i++)
-                csv.Append(CultureInfo.InvariantCulture, $"{peaks[i]},{peaks[i] / fs:0.###},{(i == 0 ? "" : ((peaks[i] - peaks[i - 1]) / fs).ToString("0.###", CultureInfo.InvariantCulture))}\n");
+            {
+                var rrBefore = i == 0 ? "" : ((peaks[i] - peaks[i - 1]) / fs).ToString("0.###", CultureInfo.InvariantCulture);
+                csv.Append(CultureInfo.InvariantCulture, $"{peaks[i]},{peaks[i] / fs:0.###},{rrBefore}\n");
+            }
             AtomicFile.WriteAllText(output, csv.ToString());
             console.MarkupLineInvariant($"peaks written to [bold]{output}[/]");
         }

@@ -25,5 +25,7 @@ internal sealed class DetectBeatsSettings : CommandSettings
     public string? Output { get; init; }
 
     public override ValidationResult Validate() =>
-        string.IsNullOrWhiteSpace(Record) ? ValidationResult.Error("--record is required (a WFDB record path)") : ValidationResult.Success();
+        string.IsNullOrWhiteSpace(Record)
+            ? ValidationResult.Error("--record is required (a WFDB record path)")
+            : ValidationResult.Success();
 }

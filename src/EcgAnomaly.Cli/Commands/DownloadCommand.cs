@@ -19,7 +19,12 @@ internal sealed class DownloadCommand(IAnsiConsole console) : Command<DownloadSe
         using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(10) };
         string? folder = null;
         console.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new DownloadedColumn(), new TransferSpeedColumn(), new RemainingTimeColumn())
+            .Columns(
+                new TaskDescriptionColumn(),
+                new ProgressBarColumn(),
+                new DownloadedColumn(),
+                new TransferSpeedColumn(),
+                new RemainingTimeColumn())
             .Start(ctx =>
             {
                 var task = ctx.AddTask("ECG5000.zip", maxValue: 1);
@@ -29,7 +34,9 @@ internal sealed class DownloadCommand(IAnsiConsole console) : Command<DownloadSe
                     task.MaxValue = p.Total ?? Math.Max(p.Received, 1);
                     task.Value = p.Received;
                 });
-                folder = Ecg5000Downloader.DownloadAsync(settings.Source, settings.CacheFolder, http, progress, cancellationToken).GetAwaiter().GetResult();
+                folder = Ecg5000Downloader.DownloadAsync(settings.Source, settings.CacheFolder, http, progress, cancellationToken)
+                    .GetAwaiter()
+                    .GetResult();
             });
         console.MarkupLineInvariant($"ECG5000 saved to [bold]{folder}[/] ({Ecg5000Files.ArchiveMembers.Count} files, sha256 verified)");
         return 0;

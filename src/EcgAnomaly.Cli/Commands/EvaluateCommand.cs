@@ -30,7 +30,10 @@ internal sealed class EvaluateCommand(IAnsiConsole console) : Command<EvaluateSe
         var normal = settings.NormalClass ?? manifest.NormalClass;
         var binary = beats.Labels.Select(l => l == normal ? 0 : 1).ToArray();
         if (binary.All(b => b == 0) || binary.All(b => b == 1))
-            throw DataFormatException.Malformed(settings.Input, null, $"needs both normal (class {normal}) and abnormal beats to evaluate; use --normal-class");
+        {
+            throw DataFormatException.Malformed(
+                settings.Input, null, $"needs both normal (class {normal}) and abnormal beats to evaluate; use --normal-class");
+        }
         var scores = detector.Score(beats);
         var report = ThresholdReport.Compute(scores, beats.Labels, normal, detector.Threshold);
         var evaluation = new EvaluationResult(
@@ -44,10 +47,20 @@ internal sealed class EvaluateCommand(IAnsiConsole console) : Command<EvaluateSe
         table.AddRow("ROC AUC", evaluation.RocAuc.ToString("0.0000", CultureInfo.InvariantCulture));
         table.AddRow("PR AUC (average precision)", evaluation.PrAuc.ToString("0.0000", CultureInfo.InvariantCulture));
         table.AddRow("threshold", evaluation.Threshold.ToString("0.###", CultureInfo.InvariantCulture));
-        table.AddRow("confusion (TP / FP / TN / FN)", string.Create(CultureInfo.InvariantCulture, $"{report.TruePositives} / {report.FalsePositives} / {report.TrueNegatives} / {report.FalseNegatives}"));
-        table.AddRow("precision / recall / F1", string.Create(CultureInfo.InvariantCulture, $"{report.Precision:0.000} / {report.Recall:0.000} / {report.F1:0.000}"));
+        table.AddRow(
+            "confusion (TP / FP / TN / FN)",
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"{report.TruePositives} / {report.FalsePositives} / {report.TrueNegatives} / {report.FalseNegatives}"));
+        table.AddRow(
+            "precision / recall / F1",
+            string.Create(CultureInfo.InvariantCulture, $"{report.Precision:0.000} / {report.Recall:0.000} / {report.F1:0.000}"));
         foreach (var (cls, detection) in report.PerClass)
-            table.AddRow(cls == normal ? $"class {cls} (normal): flagged" : $"class {cls}: detected", string.Create(CultureInfo.InvariantCulture, $"{detection.Rate:0.000} ({detection.Flagged}/{detection.Beats})"));
+        {
+            table.AddRow(
+                cls == normal ? $"class {cls} (normal): flagged" : $"class {cls}: detected",
+                string.Create(CultureInfo.InvariantCulture, $"{detection.Rate:0.000} ({detection.Flagged}/{detection.Beats})"));
+        }
         console.Write(table);
 
         if (settings.Out is not null)
@@ -55,7 +68,11 @@ internal sealed class EvaluateCommand(IAnsiConsole console) : Command<EvaluateSe
             using var staging = StagingFolder.Create(settings.Out);
             AtomicFile.WriteAllText(staging.PathOf("evaluation.json"), RunJson.Serialize(evaluation));
             Plots.Roc(staging.PathOf(RunFiles.RocPlot), RankingMetrics.RocCurve(scores, binary), evaluation.RocAuc);
-            Plots.Histogram(staging.PathOf(RunFiles.HistogramPlot), scores.Where((_, i) => binary[i] == 0).ToArray(), scores.Where((_, i) => binary[i] == 1).ToArray(), detector.Threshold);
+            Plots.Histogram(
+                staging.PathOf(RunFiles.HistogramPlot),
+                scores.Where((_, i) => binary[i] == 0).ToArray(),
+                scores.Where((_, i) => binary[i] == 1).ToArray(),
+                detector.Threshold);
             staging.Commit();
             console.MarkupLineInvariant($"written to [bold]{staging.Target}[/]");
         }

@@ -5,7 +5,9 @@ using Spectre.Console.Cli;
 
 namespace EcgAnomaly.Cli.Commands;
 
-/// <summary><c>ecg-anomaly models</c>: the catalogue with parameter counts computed from the real modules, and the model families.</summary>
+/// <summary>
+/// <c>ecg-anomaly models</c>: the catalogue with parameter counts computed from the real modules, and the model families.
+/// </summary>
 internal sealed class ModelsCommand(IAnsiConsole console) : Command<EmptyCommandSettings>
 {
     public override int Execute(CommandContext context, EmptyCommandSettings settings, CancellationToken cancellationToken)

@@ -31,8 +31,13 @@ internal sealed class RecordCommand(IAnsiConsole console) : Command<RecordSettin
         {
             var table = new Table().AddColumns("class vs AAMI N", "beats", "ROC AUC", "flagged");
             foreach (var a in summary.AucAgainstNormal)
-                table.AddRow(a.Class == "all" ? "all non-N" : a.Class, a.Beats.ToString("N0", CultureInfo.InvariantCulture),
-                    a.RocAuc.ToString("0.0000", CultureInfo.InvariantCulture), (100 * a.FlaggedRate).ToString("0.0", CultureInfo.InvariantCulture) + " %");
+            {
+                table.AddRow(
+                    a.Class == "all" ? "all non-N" : a.Class,
+                    a.Beats.ToString("N0", CultureInfo.InvariantCulture),
+                    a.RocAuc.ToString("0.0000", CultureInfo.InvariantCulture),
+                    (100 * a.FlaggedRate).ToString("0.0", CultureInfo.InvariantCulture) + " %");
+            }
             console.Write(table);
         }
         console.MarkupLineInvariant(

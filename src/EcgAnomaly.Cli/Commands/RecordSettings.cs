@@ -27,7 +27,8 @@ internal sealed class RecordSettings : ComputeSettings
     public string? BeatWindow { get; init; }
 
     [CommandOption("--from <MINUTES>")]
-    [Description("Score beats from this minute on (default: after the minutes the model learned from when it was trained on this record, else 0).")]
+    [Description(
+        "Score beats from this minute on (default: after the minutes the model learned from when it was trained on this record, else 0).")]
     public double? From { get; init; }
 
     [CommandOption(ThresholdOption.Template)]
@@ -40,7 +41,9 @@ internal sealed class RecordSettings : ComputeSettings
     public int Strips { get; init; } = 3;
 
     [CommandOption("--out <DIR>")]
-    [Description("Folder to create for beats.csv, summary.md, summary.json and the plots (default: record-<name>). An existing non-empty folder is refused.")]
+    [Description(
+        "Folder to create for beats.csv, summary.md, summary.json and the plots (default: record-<name>). "
+        + "An existing non-empty folder is refused.")]
     public string? Out { get; init; }
 
     public ThresholdPolicy? Policy => ThresholdOption.Parse(ThresholdPolicy);

@@ -33,17 +33,24 @@ internal sealed class ReproduceCommand(IAnsiConsole console) : Command<Reproduce
         if (console.Profile.Capabilities.Interactive)
         {
             report = console.Progress()
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new ElapsedTimeColumn())
+                .Columns(
+                    new TaskDescriptionColumn(),
+                    new ProgressBarColumn(),
+                    new PercentageColumn(),
+                    new RemainingTimeColumn(),
+                    new ElapsedTimeColumn())
                 .Start(ctx =>
                 {
                     var overall = ctx.AddTask("all runs", maxValue: total);
                     overall.Value = done;
-                    return Reproduction.Execute(request, (entry, seed) => new ReproduceObserver(console, overall, $"{entry.Name} seed {seed}"), interrupt.Token);
+                    return Reproduction.Execute(
+                        request, (entry, seed) => new ReproduceObserver(console, overall, $"{entry.Name} seed {seed}"), interrupt.Token);
                 });
         }
         else
         {
-            report = Reproduction.Execute(request, (entry, seed) => new ReproduceObserver(console, null, $"{entry.Name} seed {seed}"), interrupt.Token);
+            report = Reproduction.Execute(
+                request, (entry, seed) => new ReproduceObserver(console, null, $"{entry.Name} seed {seed}"), interrupt.Token);
         }
         console.WriteLine();
         console.WriteLine(report.Markdown());

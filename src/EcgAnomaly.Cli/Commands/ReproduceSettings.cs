@@ -24,7 +24,9 @@ internal sealed class ReproduceSettings : DeviceSettings
     public int Epochs { get; init; } = 150;
 
     [CommandOption("--out <DIR>")]
-    [Description("Folder for runs/, checkpoints/, results.md and results.json. Started again with the same arguments, the reproduction continues where it stopped.")]
+    [Description(
+        "Folder for runs/, checkpoints/, results.md and results.json. Started again with the same arguments, "
+        + "the reproduction continues where it stopped.")]
     [DefaultValue("reproduce")]
     public string Out { get; init; } = "reproduce";
 
@@ -46,7 +48,8 @@ internal sealed class ReproduceSettings : DeviceSettings
         if (!groups.Successful) return groups;
         if (Seeds is < 1 or > 100) return ValidationResult.Error($"--seeds must be between 1 and 100 (got {Seeds})");
         if (Epochs is < 1 or > 100_000) return ValidationResult.Error($"--epochs must be between 1 and 100000 (got {Epochs})");
-        if (Protocol is not ("seed" or "official")) return ValidationResult.Error($"--protocol: unknown protocol '{Protocol}' (expected seed or official)");
+        if (Protocol is not ("seed" or "official"))
+            return ValidationResult.Error($"--protocol: unknown protocol '{Protocol}' (expected seed or official)");
         try
         {
             _ = Configurations;

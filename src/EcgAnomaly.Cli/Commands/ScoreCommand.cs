@@ -29,8 +29,13 @@ internal sealed class ScoreCommand(IAnsiConsole console) : Command<ScoreSettings
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 if (!detector.Accepts(batch.Length))
-                    throw DataFormatException.Malformed(settings.Input, null,
-                        $"beats have {batch.Length} samples but the model expects {detector.Spec.BeatLength} (use --resample to interpolate them)");
+                {
+                    throw DataFormatException.Malformed(
+                        settings.Input,
+                        null,
+                        $"beats have {batch.Length} samples but the model expects {detector.Spec.BeatLength} "
+                        + "(use --resample to interpolate them)");
+                }
                 if (!header)
                 {
                     writer.Write(batch.Labels is null ? "index,score,threshold,abnormal\n" : "index,score,threshold,abnormal,label\n");
@@ -66,11 +71,16 @@ internal sealed class ScoreCommand(IAnsiConsole console) : Command<ScoreSettings
                 Write(writer);
             });
         }
-        var summary = string.Create(CultureInfo.InvariantCulture, $"scored {beats:N0} beats: {flagged:N0} flagged abnormal ({100.0 * flagged / Math.Max(beats, 1):0.0} %) at threshold {threshold:0.###}");
+        var summary = string.Create(
+            CultureInfo.InvariantCulture,
+            $"scored {beats:N0} beats: {flagged:N0} flagged abnormal ({100.0 * flagged / Math.Max(beats, 1):0.0} %) "
+            + $"at threshold {threshold:0.###}");
         var normalClass = manifest.NormalClass;
         if (labelled.Count > 0 && labelled.Any(l => l.Label == normalClass) && labelled.Any(l => l.Label != normalClass))
         {
-            var auc = RankingMetrics.RocAuc(labelled.Select(l => l.Score).ToArray(), labelled.Select(l => l.Label == normalClass ? 0 : 1).ToArray());
+            var auc = RankingMetrics.RocAuc(
+                labelled.Select(l => l.Score).ToArray(),
+                labelled.Select(l => l.Label == normalClass ? 0 : 1).ToArray());
             summary += string.Create(CultureInfo.InvariantCulture, $"; ROC AUC {auc:0.0000} (class {normalClass} = normal)");
         }
         // With scores on standard output the summary goes to standard error, so that the CSV stays clean.

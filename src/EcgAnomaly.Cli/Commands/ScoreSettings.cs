@@ -9,11 +9,15 @@ namespace EcgAnomaly.Cli.Commands;
 internal sealed class ScoreSettings : BundleInputSettings
 {
     [CommandOption("--input <FILE>")]
-    [Description("Beats to score: a UCR file (.tsv .txt .arff .ts, with labels), a CSV of one beat per row (values only), or - for standard input (CSV).")]
+    [Description(
+        "Beats to score: a UCR file (.tsv .txt .arff .ts, with labels), a CSV of one beat per row (values only), "
+        + "or - for standard input (CSV).")]
     public string Input { get; init; } = "";
 
     [CommandOption("--output <FILE>")]
-    [Description("CSV to write (index, score, threshold, abnormal, and label when the input has labels); written atomically. Default: standard output.")]
+    [Description(
+        "CSV to write (index, score, threshold, abnormal, and label when the input has labels); written atomically. "
+        + "Default: standard output.")]
     public string? Output { get; init; }
 
     [CommandOption(ThresholdOption.Template)]
