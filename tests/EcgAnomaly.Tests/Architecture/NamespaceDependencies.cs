@@ -1,5 +1,4 @@
 using Mono.Cecil;
-using Mono.Cecil.Cil;
 
 namespace EcgAnomaly.Tests.Architecture;
 
@@ -33,7 +32,7 @@ internal static class NamespaceDependencies
         return type.Namespace;
     }
 
-    private static IEnumerable<TypeReference> UsedTypes(TypeDefinition type)
+    private static List<TypeReference> UsedTypes(TypeDefinition type)
     {
         var found = new List<TypeReference>();
         void Add(TypeReference? t)

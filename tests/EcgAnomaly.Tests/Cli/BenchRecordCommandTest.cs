@@ -1,7 +1,7 @@
 namespace EcgAnomaly.Tests.Cli;
 
 /// <summary>The long-recording benchmark on a few minutes (the 24-hour figure is a CLI run, in the README).</summary>
-[Collection(TorchCollection.Name)]
+[Collection(SharedTorch.Name)]
 public sealed class BenchRecordCommandTest
 {
     [Fact]

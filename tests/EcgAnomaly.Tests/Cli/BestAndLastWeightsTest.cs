@@ -4,7 +4,6 @@ using EcgAnomaly.Data;
 using EcgAnomaly.Detection;
 using EcgAnomaly.RunFolders;
 using EcgAnomaly.Evaluation;
-using EcgAnomaly.Runs;
 
 namespace EcgAnomaly.Tests.Cli;
 
@@ -13,7 +12,7 @@ namespace EcgAnomaly.Tests.Cli;
 /// rocAuc / rocAucBest are theirs. A short run whose best epoch is not its last: each weights file is loaded on its own,
 /// scores the run's test set (the seed protocol: all 500 beats of ECG5000_TRAIN) and must give its AUCs.
 /// </summary>
-[Collection(TorchCollection.Name)]
+[Collection(SharedTorch.Name)]
 public sealed class BestAndLastWeightsTest
 {
     // LSTM E=8 at lr 0.01, seed 5: measured validation losses 89.1, 93.4, 93.3 (both kernels), so epoch 1 is the best by

@@ -4,7 +4,7 @@ using EcgAnomaly.Training;
 namespace EcgAnomaly.Tests.Cli;
 
 /// <summary>--engine, its old name --kernel, and reference, the old name of torchsharp, all select the same engine.</summary>
-[Collection(TorchCollection.Name)]
+[Collection(SharedTorch.Name)]
 public sealed class EngineOptionTest
 {
     [Theory]

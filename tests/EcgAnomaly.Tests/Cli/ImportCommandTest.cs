@@ -8,7 +8,7 @@ namespace EcgAnomaly.Tests.Cli;
 /// A state dict trained by PyTorch itself (Fixtures/make_pytorch_trained_fixture.py, Debian python3-torch 1.13), with
 /// PyTorch's scores of ECG5000_TRAIN and scikit-learn's AUC of them.
 /// </summary>
-[Collection(TorchCollection.Name)]
+[Collection(SharedTorch.Name)]
 public sealed class ImportCommandTest
 {
     [Fact]

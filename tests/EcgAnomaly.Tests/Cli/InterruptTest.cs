@@ -9,7 +9,7 @@ namespace EcgAnomaly.Tests.Cli;
 /// renamed)". The real ecg-anomaly process is started, interrupted mid-training with a signal sent by kill(1), and
 /// must exit 130 leaving neither the run folder nor its hidden staging folder nor any temporary file.
 /// </summary>
-[Collection(TorchCollection.Name)]
+[Collection(SharedTorch.Name)]
 public sealed partial class InterruptTest
 {
     [Theory]

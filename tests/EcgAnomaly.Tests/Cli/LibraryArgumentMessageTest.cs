@@ -5,7 +5,7 @@ using EcgAnomaly.Training;
 namespace EcgAnomaly.Tests.Cli;
 
 /// <summary>The library names its parameters; the CLI tells the user the flag, in one line, without .NET's additions.</summary>
-[Collection(TorchCollection.Name)]
+[Collection(SharedTorch.Name)]
 public sealed class LibraryArgumentMessageTest
 {
     [Fact]

@@ -7,7 +7,7 @@ namespace EcgAnomaly.Tests.Cli;
 /// `ecg-anomaly models` against PyTorch's parameter counts: Fixtures/make_pytorch_fixtures.py (the study's LSTM and
 /// Transformer autoencoders) and Fixtures/make_pytorch_patch_transformer_fixture.py (transformer-ae).
 /// </summary>
-[Collection(TorchCollection.Name)]
+[Collection(SharedTorch.Name)]
 public sealed class ModelsCommandTest
 {
     [Fact]

@@ -2,12 +2,11 @@ using EcgAnomaly.RunFolders;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using EcgAnomaly.Runs;
 
 namespace EcgAnomaly.Tests.Cli;
 
 /// <summary>Any UCR-style file pair, here a synthetic one with beats of 60 samples written by the test itself.</summary>
-[Collection(TorchCollection.Name)]
+[Collection(SharedTorch.Name)]
 public sealed class OtherDataSetTest
 {
     [Fact]

@@ -2,7 +2,6 @@ using EcgAnomaly.RunFolders;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using EcgAnomaly.Runs;
 
 namespace EcgAnomaly.Tests.Cli;
 
@@ -10,7 +9,7 @@ namespace EcgAnomaly.Tests.Cli;
 /// model.pt is read by PyTorch itself (Debian's python3-torch, installed by scripts/test.sh) into the study's model
 /// class (Fixtures/study_lstm.py), which must accept every key and shape and compute the same scores.
 /// </summary>
-[Collection(TorchCollection.Name)]
+[Collection(SharedTorch.Name)]
 public sealed class PyTorchInteropTest
 {
     [Fact]

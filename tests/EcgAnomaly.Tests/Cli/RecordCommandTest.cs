@@ -8,7 +8,7 @@ namespace EcgAnomaly.Tests.Cli;
 /// The two README commands for a recording, on SVDB record 800 (reference annotations: raw-ecg/SOURCE.md):
 /// train on its first 5 minutes, then score the rest. Few epochs here; the full run is in the README.
 /// </summary>
-[Collection(TorchCollection.Name)]
+[Collection(SharedTorch.Name)]
 public sealed class RecordCommandTest
 {
     [Fact]

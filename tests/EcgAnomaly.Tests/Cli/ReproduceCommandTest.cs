@@ -5,7 +5,7 @@ using EcgAnomaly.Runs;
 
 namespace EcgAnomaly.Tests.Cli;
 
-[Collection(TorchCollection.Name)]
+[Collection(SharedTorch.Name)]
 public sealed class ReproduceCommandTest
 {
     private static readonly string[] Arguments = ["reproduce", "--only", "transformer-ae", "--seeds", "1", "--epochs", "5"];

@@ -2,11 +2,10 @@ using System.Globalization;
 using System.Text.Json;
 using EcgAnomaly.Evaluation;
 using EcgAnomaly.RunFolders;
-using EcgAnomaly.Runs;
 
 namespace EcgAnomaly.Tests.Cli;
 
-[Collection(TorchCollection.Name)]
+[Collection(SharedTorch.Name)]
 public sealed class ScoreCommandTest
 {
     [Fact]

@@ -10,7 +10,7 @@ namespace EcgAnomaly.Tests.Detection;
 /// Run folders written by the build before the typed model specs and the detector-owned preprocessing
 /// (Fixtures/legacy-runs, made by commit d2b1bc3, see its README) still load and score as that build scored them.
 /// </summary>
-[Collection(TorchCollection.Name)]
+[Collection(SharedTorch.Name)]
 public sealed class LegacyRunFolderTest
 {
     [Theory]

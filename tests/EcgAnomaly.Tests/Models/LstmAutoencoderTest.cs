@@ -4,10 +4,13 @@ using EcgAnomaly.Models;
 namespace EcgAnomaly.Tests.Models;
 
 /// <summary>Expected keys, shapes and counts come from PyTorch: Fixtures/make_pytorch_fixtures.py (Debian python3-torch 1.13).</summary>
-[Collection(TorchCollection.Name)]
+[Collection(SharedTorch.Name)]
 public sealed class LstmAutoencoderTest
 {
-    public static TheoryData<int> Embeddings => new() { 32, 64, 128, 256 };
+    /// <summary>The study's four code sizes E.</summary>
+    private static readonly int[] StudyEmbeddings = [32, 64, 128, 256];
+
+    public static TheoryData<int> Embeddings => new(StudyEmbeddings);
 
     [Theory]
     [MemberData(nameof(Embeddings))]
@@ -33,7 +36,7 @@ public sealed class LstmAutoencoderTest
     public void Should_match_the_study_counts_When_counting_the_four_sizes()
     {
         // The study's table (SEED-STUDY.md) as a second, independent source for the same numbers.
-        var counts = new[] { 32, 64, 128, 256 }.Select(e =>
+        var counts = StudyEmbeddings.Select(e =>
         {
             using var m = ModelSpec.Lstm(e).Build();
             return ParameterCount.Of(m);

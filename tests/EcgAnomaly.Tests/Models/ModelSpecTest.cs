@@ -5,7 +5,7 @@ using EcgAnomaly.RunFolders;
 namespace EcgAnomaly.Tests.Models;
 
 /// <summary>One record per model family: each validates itself, builds itself and keeps model.json's kind values.</summary>
-[Collection(TorchCollection.Name)]
+[Collection(SharedTorch.Name)]
 public sealed class ModelSpecTest
 {
     public static TheoryData<ModelSpec, string> Specs => new()

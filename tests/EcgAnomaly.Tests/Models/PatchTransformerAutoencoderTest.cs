@@ -8,7 +8,7 @@ namespace EcgAnomaly.Tests.Models;
 /// transformer-ae against its PyTorch twin (Fixtures/patch_transformer.py): parameter counts, state-dict keys and shapes
 /// written by PyTorch in Fixtures/make_pytorch_patch_transformer_fixture.py (Debian python3-torch).
 /// </summary>
-[Collection(TorchCollection.Name)]
+[Collection(SharedTorch.Name)]
 public sealed class PatchTransformerAutoencoderTest
 {
     [Fact]

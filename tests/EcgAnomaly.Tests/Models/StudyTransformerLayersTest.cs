@@ -10,7 +10,7 @@ namespace EcgAnomaly.Tests.Models;
 /// The study's Transformer layers are written out here (for a cheaper dropout), so they are checked against PyTorch:
 /// expected outputs and gradients from Fixtures/make_pytorch_transformer_fixture.py (Debian python3-torch).
 /// </summary>
-[Collection(TorchCollection.Name)]
+[Collection(SharedTorch.Name)]
 public sealed class StudyTransformerLayersTest
 {
     [Fact]

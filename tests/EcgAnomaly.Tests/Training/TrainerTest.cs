@@ -5,7 +5,7 @@ using EcgAnomaly.Training;
 
 namespace EcgAnomaly.Tests.Training;
 
-[Collection(TorchCollection.Name)]
+[Collection(SharedTorch.Name)]
 public sealed class TrainerTest
 {
     private static readonly DataSplit Split = DataSplit.FromEcg5000(TestData.Ecg5000, EvaluationProtocol.Seed, seed: 777);
