@@ -8,7 +8,9 @@ namespace EcgAnomaly.Tests.Architecture;
 /// </summary>
 internal static class NamespaceDependencies
 {
-    /// <summary>Every (from namespace, to namespace, from type, to type) use between namespaces starting with <paramref name="prefix"/>.</summary>
+    /// <summary>
+    /// Every (from namespace, to namespace, from type, to type) use between namespaces starting with <paramref name="prefix"/>.
+    /// </summary>
     public static IReadOnlyList<(string From, string To, string FromType, string ToType)> Of(string assemblyPath, string prefix)
     {
         using var assembly = AssemblyDefinition.ReadAssembly(assemblyPath);

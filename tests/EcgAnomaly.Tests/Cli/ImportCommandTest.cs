@@ -20,10 +20,19 @@ public sealed class ImportCommandTest
         var run = dir.Combine("imported");
 
         // When
-        var (code, _, error) = CliRunner.Run("import", "--pytorch", TestData.Fixture("pytorch_lstm32_trained.pt"), "--model", "lstm", "--embedding", "32",
-            "--out", run, "--data", TestData.DataRoot);
+        var (code, _, error) = CliRunner.Run(
+            "import",
+            "--pytorch", TestData.Fixture("pytorch_lstm32_trained.pt"),
+            "--model", "lstm",
+            "--embedding", "32",
+            "--out", run,
+            "--data", TestData.DataRoot);
         Assert.True(code == 0, error);
-        (code, _, error) = CliRunner.Run("score", "--model", run, "--input", Path.Combine(TestData.Ecg5000Folder, "ECG5000_TRAIN.tsv"), "--output", dir.Combine("scores.csv"));
+        (code, _, error) = CliRunner.Run(
+            "score",
+            "--model", run,
+            "--input", Path.Combine(TestData.Ecg5000Folder, "ECG5000_TRAIN.tsv"),
+            "--output", dir.Combine("scores.csv"));
         Assert.True(code == 0, error);
 
         // Then

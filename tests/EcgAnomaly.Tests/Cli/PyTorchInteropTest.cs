@@ -32,7 +32,9 @@ public sealed class PyTorchInteropTest
         for (var i = 0; i < ours.Length; i++)
             Assert.True(Math.Abs(ours[i] - theirs[i]) <= 1e-4 * Math.Abs(theirs[i]), $"beat {i}: ours {ours[i]}, PyTorch {theirs[i]}");
         using var study = JsonDocument.Parse(File.ReadAllText(TestData.Fixture("pytorch_lstm_state_dicts.json")));
-        var studyKeys = study.RootElement.GetProperty("models")[0].GetProperty("keys").EnumerateArray().Select(k => k.GetProperty("name").GetString());
+        var studyKeys = study.RootElement.GetProperty("models")[0].GetProperty("keys")
+            .EnumerateArray()
+            .Select(k => k.GetProperty("name").GetString());
         Assert.Equal(studyKeys, fromPyTorch.GetProperty("keys").EnumerateArray().Select(k => k.GetString()));
     }
 
@@ -47,7 +49,9 @@ public sealed class PyTorchInteropTest
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"python failed ({process.ExitCode}): {stderr.Result} (is python3-torch installed? scripts/test.sh installs it)");
+        Assert.True(
+            process.ExitCode == 0,
+            $"python failed ({process.ExitCode}): {stderr.Result} (is python3-torch installed? scripts/test.sh installs it)");
         using var doc = JsonDocument.Parse(stdout.Result);
         return doc.RootElement.Clone();
     }

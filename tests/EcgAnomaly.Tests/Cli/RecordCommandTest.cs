@@ -18,7 +18,8 @@ public sealed class RecordCommandTest
         using var dir = new TemporaryFolder();
         var record = RawEcg.Record("svdb/800");
         var run = dir.Combine("run");
-        var (trainCode, trainOut, trainError) = CliRunner.Run("train", "--record", record, "--minutes", "5", "--epochs", "3", "--seed", "1", "--out", run);
+        var (trainCode, trainOut, trainError) = CliRunner.Run(
+            "train", "--record", record, "--minutes", "5", "--epochs", "3", "--seed", "1", "--out", run);
         Assert.True(trainCode == 0, trainOut + trainError);
 
         // When

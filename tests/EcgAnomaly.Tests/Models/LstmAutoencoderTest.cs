@@ -26,7 +26,9 @@ public sealed class LstmAutoencoderTest
         // Then
         Assert.Equal(expected.GetProperty("parameters").GetInt64(), ParameterCount.Of(model));
         var expectedKeys = expected.GetProperty("keys").EnumerateArray()
-            .Select(k => (k.GetProperty("name").GetString()!, string.Join("x", k.GetProperty("shape").EnumerateArray().Select(d => d.GetInt64()))))
+            .Select(k => (
+                k.GetProperty("name").GetString()!,
+                string.Join("x", k.GetProperty("shape").EnumerateArray().Select(d => d.GetInt64()))))
             .ToArray();
         var actualKeys = state.Select(kv => (kv.Key, string.Join("x", kv.Value.shape))).ToArray();
         Assert.Equal(expectedKeys, actualKeys);

@@ -45,7 +45,9 @@ public sealed class PatchTransformerAutoencoderTest
     {
         Assert.Equal(expected.GetProperty("parameters").GetInt64(), ParameterCount.Of(model));
         var expectedKeys = expected.GetProperty("keys").EnumerateArray()
-            .Select(k => (k.GetProperty("name").GetString()!, string.Join("x", k.GetProperty("shape").EnumerateArray().Select(x => x.GetInt64()))));
+            .Select(k => (
+                k.GetProperty("name").GetString()!,
+                string.Join("x", k.GetProperty("shape").EnumerateArray().Select(x => x.GetInt64()))));
         var actualKeys = model.state_dict().Select(kv => (kv.Key, string.Join("x", kv.Value.shape)));
         Assert.Equal(expectedKeys, actualKeys);
     }

@@ -27,7 +27,9 @@ public sealed class TransformerAutoencoderTest
         // Then
         Assert.Equal(expected.GetProperty("parameters").GetInt64(), ParameterCount.Of(model));
         var expectedKeys = expected.GetProperty("keys").EnumerateArray()
-            .Select(k => (k.GetProperty("name").GetString()!, string.Join("x", k.GetProperty("shape").EnumerateArray().Select(x => x.GetInt64()))));
+            .Select(k => (
+                k.GetProperty("name").GetString()!,
+                string.Join("x", k.GetProperty("shape").EnumerateArray().Select(x => x.GetInt64()))));
         Assert.Equal(expectedKeys, model.state_dict().Select(kv => (kv.Key, string.Join("x", kv.Value.shape))));
     }
 

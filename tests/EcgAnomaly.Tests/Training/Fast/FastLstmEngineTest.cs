@@ -78,7 +78,11 @@ public sealed class FastLstmEngineTest
         }
 
         // Then
-        AssertClose("adam", reference.detach().data<float>().Select(v => (double)v).ToArray(), ours.Array.Select(v => (double)v).ToArray(), 1e-6);
+        AssertClose(
+            "adam",
+            reference.detach().data<float>().Select(v => (double)v).ToArray(),
+            ours.Array.Select(v => (double)v).ToArray(),
+            1e-6);
     }
 
     private static void AssertClose(string what, double[] expected, double[] actual, double relative = 1e-4)
