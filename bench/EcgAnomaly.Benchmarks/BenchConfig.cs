@@ -20,6 +20,11 @@ internal static class BenchConfig
                 .WithWarmupCount(1)
                 .WithIterationCount(5)
                 .WithId("Quick"))
-            .AddColumn(StatisticColumn.Median, StatisticColumn.Min, StatisticColumn.Max, new BeatsPerSecondColumn(), new PeakWorkingSetColumn())
+            .AddColumn(
+                StatisticColumn.Median,
+                StatisticColumn.Min,
+                StatisticColumn.Max,
+                new BeatsPerSecondColumn(),
+                new PeakWorkingSetColumn())
             .AddFilter(filter);
 }

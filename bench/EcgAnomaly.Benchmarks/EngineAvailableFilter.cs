@@ -22,8 +22,12 @@ internal sealed class EngineAvailableFilter : IFilter
         var items = benchmarkCase.Parameters.Items;
         if (items.FirstOrDefault(p => p.Name == nameof(TrainingEpochBenchmark.Engine))?.Value is not ComputeEngine engine) return true;
         // The fast kernel implements the LSTM only: a Transformer case with it has nothing to time.
-        if (engine == ComputeEngine.Fast && items.FirstOrDefault(p => p.Name == nameof(ScoringBenchmark.Model))?.Value is string model && !model.StartsWith("lstm", StringComparison.Ordinal))
+        if (engine == ComputeEngine.Fast
+            && items.FirstOrDefault(p => p.Name == nameof(ScoringBenchmark.Model))?.Value is string model
+            && !model.StartsWith("lstm", StringComparison.Ordinal))
+        {
             return false;
+        }
         var embedding = items.FirstOrDefault(p => p.Name == nameof(TrainingEpochBenchmark.Embedding))?.Value as int? ?? 32;
         if (!_checked.TryGetValue((engine, embedding), out var reason))
             _checked[(engine, embedding)] = reason = EngineAvailability.Check(engine, ModelSpec.Lstm(embedding));

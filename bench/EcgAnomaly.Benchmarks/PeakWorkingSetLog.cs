@@ -46,5 +46,7 @@ internal static class PeakWorkingSetLog
     }
 
     private static string Key(string type, IEnumerable<(string Name, object? Value)> parameters) =>
-        type + string.Concat(parameters.OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => $"_{p.Name}-{Convert.ToString(p.Value, CultureInfo.InvariantCulture)}"));
+        type + string.Concat(parameters
+            .OrderBy(p => p.Name, StringComparer.Ordinal)
+            .Select(p => $"_{p.Name}-{Convert.ToString(p.Value, CultureInfo.InvariantCulture)}"));
 }

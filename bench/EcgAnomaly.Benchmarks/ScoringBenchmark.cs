@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using EcgAnomaly.Benchmarking;
 using EcgAnomaly.Data;
 using EcgAnomaly.Detection;
 using EcgAnomaly.Models;
@@ -16,7 +15,7 @@ namespace EcgAnomaly.Benchmarks;
 /// The fast kernel tiles any batch into its own 32-beat chunks per thread, so its two batch sizes measure the same work.
 /// </remarks>
 [MemoryDiagnoser]
-public class ScoringBenchmark
+public class ScoringBenchmark : IDisposable
 {
     /// <summary>Beats per measured call; <see cref="BeatsPerSecondColumn"/> divides by the median time.</summary>
     public const int Beats = 4_500;
@@ -25,16 +24,22 @@ public class ScoringBenchmark
     private LabelledBeats? _beats;
     private ModelScorer? _scorer;
 
+    /// <summary>Beats per call into the model (see the remarks for the fast kernel).</summary>
     [Params(32, 512)]
     public int BatchSize { get; set; }
 
+    /// <summary>The engine that scores: TorchSharp's modules or the fast hand-written LSTM kernel.</summary>
     [Params(ComputeEngine.TorchSharp, ComputeEngine.Fast)]
     public ComputeEngine Engine { get; set; }
 
-    /// <summary>A catalogue name: the study's LSTM E=32 or the patch Transformer (the fast kernel is LSTM-only; <see cref="EngineAvailableFilter"/> leaves that pair out).</summary>
+    /// <summary>
+    /// A catalogue name: the study's LSTM E=32 or the patch Transformer (the fast kernel is LSTM-only;
+    /// <see cref="EngineAvailableFilter"/> leaves that pair out).
+    /// </summary>
     [Params("lstm32", "transformer-ae")]
     public string Model { get; set; } = "lstm32";
 
+    /// <summary>Loads ECG5000_TEST and builds the model and its scorer, outside the measured calls.</summary>
     [GlobalSetup]
     public void Setup()
     {
@@ -46,14 +51,29 @@ public class ScoringBenchmark
         _scorer = new ModelScorer(Engine, _model, BatchSize, CPU);
     }
 
+    /// <summary>The measured call: one score per beat of ECG5000_TEST.</summary>
+    /// <returns>The scores, returned so that the work cannot be optimised away.</returns>
     [Benchmark]
     public double[] Score() => _scorer!.Score(_beats!);
 
+    /// <summary>Files the process's peak working set, then frees the scorer and the model.</summary>
     [GlobalCleanup]
     public void Cleanup()
     {
         PeakWorkingSetLog.Record(this);
+        Dispose();
+    }
+
+    /// <summary>
+    /// Frees the scorer and the model. BenchmarkDotNet never disposes a benchmark object (it calls
+    /// <see cref="Cleanup"/>), so <see cref="Cleanup"/> calls this.
+    /// </summary>
+    public void Dispose()
+    {
         _scorer?.Dispose();
+        _scorer = null;
         _model?.Dispose();
+        _model = null;
+        GC.SuppressFinalize(this);
     }
 }

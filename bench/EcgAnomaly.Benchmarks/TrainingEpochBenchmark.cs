@@ -16,13 +16,18 @@ public class TrainingEpochBenchmark
 {
     private nn.Module<Tensor, Tensor>? _model;
 
+    /// <summary>The LSTM's code size E: the study's smallest two.</summary>
     [Params(32, 64)]
     public int Embedding { get; set; }
 
-    /// <summary>Both implementations (Auto is one of them); <see cref="EngineAvailableFilter"/> leaves out (and names) those this build lacks.</summary>
+    /// <summary>
+    /// Both implementations (Auto is one of them); <see cref="EngineAvailableFilter"/> leaves out (and names) those this
+    /// build lacks.
+    /// </summary>
     [Params(ComputeEngine.TorchSharp, ComputeEngine.Fast)]
     public ComputeEngine Engine { get; set; }
 
+    /// <summary>Loads the seed-protocol split and builds the model, outside the measured calls.</summary>
     [GlobalSetup]
     public void Setup()
     {
@@ -31,6 +36,8 @@ public class TrainingEpochBenchmark
         _model = AutoencoderDetector.Build(ModelSpec.Lstm(Embedding), seed: 777);
     }
 
+    /// <summary>The measured call: one epoch of training and validation.</summary>
+    /// <returns>The epoch's training loss, returned so that the work cannot be optimised away.</returns>
     [Benchmark]
     public double Epoch()
     {
@@ -39,6 +46,7 @@ public class TrainingEpochBenchmark
         return result.History[0].TrainLoss;
     }
 
+    /// <summary>Files the process's peak working set and frees the model.</summary>
     [GlobalCleanup]
     public void Cleanup()
     {

@@ -13,10 +13,20 @@ namespace EcgAnomaly.Cli;
 /// </summary>
 public static class EcgAnomalyApp
 {
+    /// <summary>Exit code for bad input or usage: an unknown option, a malformed file, an argument out of range.</summary>
     public const int BadInput = 2;
+
+    /// <summary>Exit code for other expected failures: a download or file system error, an operation that cannot run.</summary>
     public const int Failure = 1;
+
+    /// <summary>Exit code when the user interrupted the run (Ctrl+C, as a shell reports SIGINT).</summary>
     public const int Interrupted = 130;
 
+    /// <summary>Runs the command line: parses <paramref name="args"/>, runs the verb and returns its exit code.</summary>
+    /// <param name="args">The arguments as typed after <c>ecg-anomaly</c>.</param>
+    /// <param name="console">Where commands write their output; the terminal when null (tests pass a recording console).</param>
+    /// <param name="error">Where the one-line message of an expected failure goes; standard error when null.</param>
+    /// <returns>0 on success, else <see cref="BadInput"/>, <see cref="Failure"/> or <see cref="Interrupted"/>.</returns>
     public static int Run(string[] args, IAnsiConsole? console = null, TextWriter? error = null)
     {
         error ??= Console.Error;
@@ -28,36 +38,51 @@ public static class EcgAnomalyApp
             config.UseStrictParsing();
             if (console is not null) config.ConfigureConsole(console);
             config.AddCommand<TrainCommand>("train")
-                .WithDescription("Train an autoencoder on normal beats, evaluate it and write a run folder (weights, metrics, plots, report).")
+                .WithDescription(
+                    "Train an autoencoder on normal beats, evaluate it and write a run folder (weights, metrics, plots, report).")
                 .WithExample("train", "--model", "lstm", "--embedding", "32")
                 .WithExample("train", "--epochs", "5", "--seed", "1", "--out", "runs/quick");
             config.AddCommand<BenchCommand>("bench")
-                .WithDescription("Time training epochs and scoring throughput on the seed protocol, per engine, and report medians and peak memory.")
+                .WithDescription(
+                    "Time training epochs and scoring throughput on the seed protocol, per engine, and report medians and peak memory.")
                 .WithExample("bench", "--embedding", "32", "--engine", "all", "--epochs", "5")
                 .WithExample("bench", "--threads", "1", "--json", "bench.json");
             config.AddCommand<ScoreCommand>("score")
-                .WithDescription("Score new beats with a trained run folder: one CSV row per beat (score, threshold, verdict), streamed in batches.")
+                .WithDescription(
+                    "Score new beats with a trained run folder: one CSV row per beat (score, threshold, verdict), streamed in batches.")
                 .WithExample("score", "--model", "runs/lstm32", "--input", "beats.csv", "--output", "scores.csv");
             config.AddCommand<EvaluateCommand>("evaluate")
-                .WithDescription("Evaluate a trained run folder on labelled beats: ROC/PR AUC, confusion, precision/recall/F1, per-class detection, plots.")
+                .WithDescription(
+                    "Evaluate a trained run folder on labelled beats: "
+                    + "ROC/PR AUC, confusion, precision/recall/F1, per-class detection, plots.")
                 .WithExample("evaluate", "--model", "runs/lstm32", "--input", "ECG5000_TEST.tsv", "--out", "eval-test");
             config.AddCommand<ImportCommand>("import")
-                .WithDescription("Turn a PyTorch state dict of the study's LSTM autoencoder into a run folder (threshold from ECG5000 validation normals).")
+                .WithDescription(
+                    "Turn a PyTorch state dict of the study's LSTM autoencoder into a run folder "
+                    + "(threshold from ECG5000 validation normals).")
                 .WithExample("import", "--pytorch", "weights.pt", "--model", "lstm", "--embedding", "32", "--out", "runs/imported");
             config.AddCommand<ModelsCommand>("models")
-                .WithDescription("List the model catalogue: the study's ten configurations and the new Transformer, with parameter counts.");
+                .WithDescription(
+                    "List the model catalogue: the study's ten configurations and the new Transformer, with parameter counts.");
             config.AddCommand<ReproduceCommand>("reproduce")
-                .WithDescription("Rebuild the study's results table: every configuration x seed, results.md and results.json; resumable after a kill.")
+                .WithDescription(
+                    "Rebuild the study's results table: every configuration x seed, results.md and results.json; resumable after a kill.")
                 .WithExample("reproduce", "--only", "lstm32,transformer-ae", "--seeds", "3")
                 .WithExample("reproduce", "--epochs", "5", "--out", "reproduce-quick");
             config.AddCommand<DetectBeatsCommand>("detect-beats")
-                .WithDescription("Find the R peaks of a WFDB recording; with reference annotations, print sensitivity and positive predictivity (150 ms window).")
+                .WithDescription(
+                    "Find the R peaks of a WFDB recording; "
+                    + "with reference annotations, print sensitivity and positive predictivity (150 ms window).")
                 .WithExample("detect-beats", "--record", "data/raw-ecg/mitdb/100", "--lead", "MLII");
             config.AddCommand<RecordCommand>("record")
-                .WithDescription("Score every beat of a WFDB recording with a trained run: beats.csv, summary.md (AUC per AAMI class when annotated), score and ECG strip plots.")
+                .WithDescription(
+                    "Score every beat of a WFDB recording with a trained run: "
+                    + "beats.csv, summary.md (AUC per AAMI class when annotated), score and ECG strip plots.")
                 .WithExample("record", "--model", "runs/800-first5min", "--record", "data/raw-ecg/svdb/800", "--out", "record-800");
             config.AddCommand<BenchRecordCommand>("bench-record")
-                .WithDescription("Time reading, QRS detection, beat cutting and scoring of a long synthetic recording (default 24 h, two leads at 360 Hz) and report minutes per 24 h and peak memory.")
+                .WithDescription(
+                    "Time reading, QRS detection, beat cutting and scoring of a long synthetic recording "
+                    + "(default 24 h, two leads at 360 Hz) and report minutes per 24 h and peak memory.")
                 .WithExample("bench-record", "--hours", "24");
             config.AddCommand<DownloadCommand>("download")
                 .WithDescription("Download ECG5000 from the UCR/UEA archive into the per-user cache, checking every file's sha256.")
@@ -97,7 +122,8 @@ public static class EcgAnomalyApp
 
     private static int? ExitCodeFor(Exception e) => e switch
     {
-        DataFormatException or OutputFolderException or CommandAppException or ArgumentException or FormatException or NotSupportedException => BadInput,
+        DataFormatException or OutputFolderException or CommandAppException
+            or ArgumentException or FormatException or NotSupportedException => BadInput,
         OperationCanceledException => Interrupted,
         HttpRequestException or IOException or UnauthorizedAccessException or InvalidOperationException => Failure,
         _ => null,

@@ -42,12 +42,14 @@ public sealed partial class FixtureScriptsTest
         Assert.Matches(HereDefinition(), source);
         Assert.NotEmpty(outputs);
         Assert.NotEmpty(writes);
-        Assert.All(writes, line => Assert.True(line.Contains("os.path.join(here, \"", StringComparison.Ordinal), $"{script} writes outside its folder: {line}"));
+        Assert.All(writes, line =>
+            Assert.True(line.Contains("os.path.join(here, \"", StringComparison.Ordinal), $"{script} writes outside its folder: {line}"));
         var testSources = TestSources();
         foreach (var name in outputs)
         {
             Assert.True(File.Exists(Path.Combine(FixturesFolder, name)), $"{script} writes {name}, which is not committed in Fixtures/");
-            Assert.True(testSources.Contains($"Fixture(\"{name}\")", StringComparison.Ordinal), $"{script} writes {name}, which no test reads");
+            Assert.True(
+                testSources.Contains($"Fixture(\"{name}\")", StringComparison.Ordinal), $"{script} writes {name}, which no test reads");
         }
     }
 
@@ -59,14 +61,17 @@ public sealed partial class FixtureScriptsTest
             .SelectMany(s => OutputName().Matches(File.ReadAllText(s)).Select(m => m.Groups[1].Value)).ToHashSet();
 
         // When: the data files committed at the top of Fixtures/ (legacy-runs/ holds run folders made by an old build)
-        var data = Directory.GetFiles(FixturesFolder).Select(Path.GetFileName).Where(n => n!.EndsWith(".json", StringComparison.Ordinal) || n.EndsWith(".pt", StringComparison.Ordinal));
+        var data = Directory.GetFiles(FixturesFolder)
+            .Select(Path.GetFileName)
+            .Where(n => n!.EndsWith(".json", StringComparison.Ordinal) || n.EndsWith(".pt", StringComparison.Ordinal));
 
         // Then
         Assert.All(data, name => Assert.True(written.Contains(name!), $"{name} is committed in Fixtures/ but no make_*.py writes it"));
     }
 
     private static string TestSources() =>
-        string.Concat(Directory.GetFiles(Path.Combine(TestData.RepositoryRoot, "tests", "EcgAnomaly.Tests"), "*.cs", SearchOption.AllDirectories)
+        string.Concat(Directory
+            .GetFiles(Path.Combine(TestData.RepositoryRoot, "tests", "EcgAnomaly.Tests"), "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .Select(File.ReadAllText));

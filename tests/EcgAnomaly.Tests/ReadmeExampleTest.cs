@@ -13,7 +13,7 @@ namespace EcgAnomaly.Tests;
 /// The README's C# examples are the methods between the README markers below: this test compiles them (as part of this
 /// project), runs them, and checks that the README still shows exactly that code, in that order.
 /// </summary>
-[Collection(TorchCollection.Name)]
+[Collection(SharedTorch.Name)]
 public sealed class ReadmeExampleTest
 {
     // README:begin

@@ -24,7 +24,10 @@ internal sealed class TemporaryFolder : IDisposable
     /// <summary>Every file and folder below, relative, sorted (hidden staging leftovers included).</summary>
     public string[] Entries() =>
         Directory.Exists(Path)
-            ? Directory.EnumerateFileSystemEntries(Path, "*", SearchOption.AllDirectories).Select(e => System.IO.Path.GetRelativePath(Path, e)).Order().ToArray()
+            ? Directory.EnumerateFileSystemEntries(Path, "*", SearchOption.AllDirectories)
+                .Select(e => System.IO.Path.GetRelativePath(Path, e))
+                .Order()
+                .ToArray()
             : [];
 
     public void Dispose()

@@ -30,7 +30,8 @@ internal static class TestData
             root = Path.GetFullPath(Path.IsPathRooted(root) ? root : Path.Combine(RepositoryRoot, root));
             if (!Directory.Exists(Path.Combine(root, Ecg5000Files.FolderName)))
                 throw new InvalidOperationException(
-                    $"The shared data set is missing: no {Ecg5000Files.FolderName}/ in {root}. Set {DataLocator.EnvironmentVariable} to the folder holding it (CI: ../shared/data).");
+                    $"The shared data set is missing: no {Ecg5000Files.FolderName}/ in {root}. "
+                    + $"Set {DataLocator.EnvironmentVariable} to the folder holding it (CI: ../shared/data).");
             return root;
         }
     }

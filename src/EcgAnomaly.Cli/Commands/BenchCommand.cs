@@ -2,9 +2,7 @@ using EcgAnomaly.Benchmarking;
 using EcgAnomaly.Cli.Internal;
 using EcgAnomaly.Data;
 using EcgAnomaly.IO;
-using EcgAnomaly.Models;
 using EcgAnomaly.RunFolders;
-using EcgAnomaly.Runs;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using TorchSharp;
@@ -12,7 +10,7 @@ using TorchSharp;
 namespace EcgAnomaly.Cli.Commands;
 
 /// <summary><c>ecg-anomaly bench</c>: settings → <see cref="SpeedBench"/> → a table (and JSON when asked).</summary>
-public sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings>
+internal sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings>
 {
     public override int Execute(CommandContext context, BenchSettings settings, CancellationToken cancellationToken)
     {
@@ -35,7 +33,9 @@ public sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings>
             ScoringBeats = settings.ScoringBeats,
         };
         var data = Ecg5000.Load(folder);
-        console.MarkupLineInterpolated($"[bold]{options.Spec.ShortName}[/], seed protocol, {settings.Epochs} epoch(s) per engine, {torch.get_num_threads()} Torch thread(s), {MachineInfo.CpuModel()} ({Environment.ProcessorCount} cores)");
+        console.MarkupLineInvariant(
+            $"[bold]{options.Spec.ShortName}[/], seed protocol, {settings.Epochs} epoch(s) per engine, ",
+            $"{torch.get_num_threads()} Torch thread(s), {MachineInfo.CpuModel()} ({Environment.ProcessorCount} cores)");
 
         var report = SpeedBench.Run(data, options, new ProgressTrainingObserver(console, null, options.Spec.ShortName), cancellationToken);
 
@@ -46,7 +46,7 @@ public sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings>
         if (settings.Json is not null)
         {
             AtomicFile.WriteAllText(settings.Json, RunJson.Serialize(report));
-            console.MarkupLineInterpolated($"results written to [bold]{settings.Json}[/]");
+            console.MarkupLineInvariant($"results written to [bold]{settings.Json}[/]");
         }
         return 0;
     }

@@ -1,12 +1,11 @@
 using System.Globalization;
 using EcgAnomaly.Benchmarking;
+using EcgAnomaly.Cli.Internal;
 using EcgAnomaly.Data;
 using EcgAnomaly.Detection;
 using EcgAnomaly.IO;
 using EcgAnomaly.Models;
 using EcgAnomaly.RunFolders;
-using EcgAnomaly.Runs;
-using EcgAnomaly.Training;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using TorchSharp;
@@ -14,7 +13,7 @@ using TorchSharp;
 namespace EcgAnomaly.Cli.Commands;
 
 /// <summary><c>ecg-anomaly bench-record</c>: minutes per 24 hours of ECG and peak memory, on a synthetic recording.</summary>
-public sealed class BenchRecordCommand(IAnsiConsole console) : Command<BenchRecordSettings>
+internal sealed class BenchRecordCommand(IAnsiConsole console) : Command<BenchRecordSettings>
 {
     public override int Execute(CommandContext context, BenchRecordSettings settings, CancellationToken cancellationToken)
     {
@@ -25,12 +24,14 @@ public sealed class BenchRecordCommand(IAnsiConsole console) : Command<BenchReco
         var temporary = settings.Work is null;
         try
         {
-            var path = console.Status().Start($"writing {settings.Hours:0.#} h of {Path.GetFileName(source)} as a format-212 record in {work}",
-                _ => RecordBench.Synthesize(source, settings.Hours, work));
+            var writing = string.Create(
+                CultureInfo.InvariantCulture,
+                $"writing {settings.Hours:0.#} h of {Path.GetFileName(source)} as a format-212 record in {work}");
+            var path = console.Status().Start(writing, _ => RecordBench.Synthesize(source, settings.Hours, work));
             using var detector = settings.Model is null
                 ? RecordBench.UntrainedDetector(ModelSpec.Lstm(32), seed: 1, settings.EngineChoice)
                 : DetectorBundle.Load(settings.Model, settings.EngineChoice);
-            var result = Internal.RecordProgress.Run(console, "timing", 300, report =>
+            var result = RecordProgress.Run(console, "timing", 300, report =>
                 RecordBench.Run(path, detector, progress: (stage, fraction) => report((long)(100 * Stage(stage) + 100 * fraction)),
                     cancellationToken: cancellationToken));
 
@@ -40,11 +41,14 @@ public sealed class BenchRecordCommand(IAnsiConsole console) : Command<BenchReco
             Row("read (all leads)", result.ReadSeconds);
             Row("read + detect + cut (one lead)", result.DetectAndCutSeconds);
             Row($"read + detect + cut + score ({detector.Spec.ShortName})", result.FullPipelineSeconds);
-            console.MarkupLineInterpolated(CultureInfo.InvariantCulture,
-                $"{result.Hours:0.#} h, {result.Leads} leads x {result.SamplesPerLead:N0} samples at {result.SamplingFrequency:0} Hz, {result.Beats:N0} beats; {torch.get_num_threads()} Torch thread(s), {MachineInfo.CpuModel()}");
+            console.MarkupLineInvariant(
+                $"{result.Hours:0.#} h, {result.Leads} leads x {result.SamplesPerLead:N0} samples at {result.SamplingFrequency:0} Hz, ",
+                $"{result.Beats:N0} beats; {torch.get_num_threads()} Torch thread(s), {MachineInfo.CpuModel()}");
             console.Write(table);
-            console.MarkupLineInterpolated(CultureInfo.InvariantCulture,
-                $"peak working set {(result.PeakWorkingSetBytes / 1048576.0):0} MiB{(result.PeakIsForPipelineOnly ? " (during the full pipeline)" : " (whole process)")}; [bold]{result.MinutesPer24Hours:0.00} min per 24 h of ECG[/]");
+            console.MarkupLineInvariant(
+                $"peak working set {(result.PeakWorkingSetBytes / 1048576.0):0} MiB",
+                $"{(result.PeakIsForPipelineOnly ? " (during the full pipeline)" : " (whole process)")}; ",
+                $"[bold]{result.MinutesPer24Hours:0.00} min per 24 h of ECG[/]");
             if (settings.Json is not null) AtomicFile.WriteAllText(settings.Json, RunJson.Serialize(result));
             return 0;
         }

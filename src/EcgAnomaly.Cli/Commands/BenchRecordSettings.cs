@@ -7,7 +7,7 @@ namespace EcgAnomaly.Cli.Commands;
 
 /// <summary><c>bench-record</c>: the compute group (no device: the untrained detector it times lives on the CPU) and
 /// --data, plus the recording to make.</summary>
-public sealed class BenchRecordSettings : ComputeSettings
+internal sealed class BenchRecordSettings : ComputeSettings
 {
     [CommandOption("--hours <H>")]
     [Description("Length of the synthetic recording to make and time.")]
@@ -19,7 +19,8 @@ public sealed class BenchRecordSettings : ComputeSettings
     public string? Source { get; init; }
 
     [CommandOption("--model <RUN>")]
-    [Description("Run folder whose model scores the beats (default: an untrained LSTM E=32, seed 1: scoring costs the same whatever the weights).")]
+    [Description(
+        "Run folder whose model scores the beats (default: an untrained LSTM E=32, seed 1: scoring costs the same whatever the weights).")]
     public string? Model { get; init; }
 
     [CommandOption("--work <DIR>")]

@@ -8,10 +8,11 @@ using Spectre.Console.Cli;
 namespace EcgAnomaly.Cli.Commands;
 
 /// <summary><c>bench</c>: the model group (with compute and device) and --data, plus how long to time.</summary>
-public sealed class BenchSettings : ModelArchitectureSettings
+internal sealed class BenchSettings : ModelArchitectureSettings
 {
     [CommandOption("--epochs <N>")]
-    [Description("Timed training epochs per engine on the seed protocol (1,970 train + 657 validation beats, batch 32); the median is reported.")]
+    [Description(
+        "Timed training epochs per engine on the seed protocol (1,970 train + 657 validation beats, batch 32); the median is reported.")]
     [DefaultValue(5)]
     public int Epochs { get; init; } = 5;
 

@@ -10,7 +10,7 @@ using Spectre.Console.Cli;
 namespace EcgAnomaly.Cli.Commands;
 
 /// <summary><c>ecg-anomaly detect-beats</c>: R peaks of one lead, and Se/+P against the reference beats when annotated.</summary>
-public sealed class DetectBeatsCommand(IAnsiConsole console) : Command<DetectBeatsSettings>
+internal sealed class DetectBeatsCommand(IAnsiConsole console) : Command<DetectBeatsSettings>
 {
     public override int Execute(CommandContext context, DetectBeatsSettings settings, CancellationToken cancellationToken)
     {
@@ -21,20 +21,25 @@ public sealed class DetectBeatsCommand(IAnsiConsole console) : Command<DetectBea
             report => RecordBeats.DetectPeaks(record, lead, report, interrupt.Token));
         var fs = record.SamplingFrequency;
         var minutes = record.SamplesPerSignal / fs / 60;
-        console.MarkupLineInterpolated(CultureInfo.InvariantCulture,
-            $"record [bold]{record.Header.RecordName}[/], lead {RecordScoring.LeadLabel(record, lead)}: {minutes:0.0} min at {fs:0.###} Hz, [bold]{peaks.Length:N0}[/] beats detected ({peaks.Length / minutes:0} per minute)");
+        console.MarkupLineInvariant(
+            $"record [bold]{record.Header.RecordName}[/], lead {RecordScoring.LeadLabel(record, lead)}: ",
+            $"{minutes:0.0} min at {fs:0.###} Hz, ",
+            $"[bold]{peaks.Length:N0}[/] beats detected ({peaks.Length / minutes:0} per minute)");
 
         var reference = ReferenceBeats.Load(record, settings.Annotator);
         if (reference is null)
         {
-            console.MarkupLineInterpolated($"no reference annotations ({record.RecordPath}.{settings.Annotator}): nothing to compare with");
+            console.MarkupLineInvariant($"no reference annotations ({record.RecordPath}.{settings.Annotator}): nothing to compare with");
         }
         else
         {
             var result = reference.Compare(peaks);
             var table = new Table().AddColumns("reference beats", "detected", "TP", "FN", "FP", "sensitivity", "positive predictivity");
-            table.AddRow(reference.Beats.Count.ToString("N0", CultureInfo.InvariantCulture), peaks.Length.ToString("N0", CultureInfo.InvariantCulture),
-                result.TruePositives.ToString(CultureInfo.InvariantCulture), result.FalseNegatives.ToString(CultureInfo.InvariantCulture),
+            table.AddRow(
+                reference.Beats.Count.ToString("N0", CultureInfo.InvariantCulture),
+                peaks.Length.ToString("N0", CultureInfo.InvariantCulture),
+                result.TruePositives.ToString(CultureInfo.InvariantCulture),
+                result.FalseNegatives.ToString(CultureInfo.InvariantCulture),
                 result.FalsePositives.ToString(CultureInfo.InvariantCulture),
                 (100 * result.Sensitivity).ToString("0.00", CultureInfo.InvariantCulture) + " %",
                 (100 * result.PositivePredictivity).ToString("0.00", CultureInfo.InvariantCulture) + " %");
@@ -45,9 +50,12 @@ public sealed class DetectBeatsCommand(IAnsiConsole console) : Command<DetectBea
         {
             var csv = new StringBuilder("sample,time_s,rr_before_s\n");
             for (var i = 0; i < peaks.Length; i++)
-                csv.Append(CultureInfo.InvariantCulture, $"{peaks[i]},{peaks[i] / fs:0.###},{(i == 0 ? "" : ((peaks[i] - peaks[i - 1]) / fs).ToString("0.###", CultureInfo.InvariantCulture))}\n");
+            {
+                var rrBefore = i == 0 ? "" : ((peaks[i] - peaks[i - 1]) / fs).ToString("0.###", CultureInfo.InvariantCulture);
+                csv.Append(CultureInfo.InvariantCulture, $"{peaks[i]},{peaks[i] / fs:0.###},{rrBefore}\n");
+            }
             AtomicFile.WriteAllText(output, csv.ToString());
-            console.MarkupLineInterpolated($"peaks written to [bold]{output}[/]");
+            console.MarkupLineInvariant($"peaks written to [bold]{output}[/]");
         }
         return 0;
     }

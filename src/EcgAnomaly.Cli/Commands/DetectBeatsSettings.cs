@@ -4,7 +4,7 @@ using Spectre.Console.Cli;
 
 namespace EcgAnomaly.Cli.Commands;
 
-public sealed class DetectBeatsSettings : CommandSettings
+internal sealed class DetectBeatsSettings : CommandSettings
 {
     [CommandOption("--record <PATH>")]
     [Description("A WFDB record: the .hea file, or the record path without extension (e.g. data/mitdb/100).")]
@@ -25,5 +25,7 @@ public sealed class DetectBeatsSettings : CommandSettings
     public string? Output { get; init; }
 
     public override ValidationResult Validate() =>
-        string.IsNullOrWhiteSpace(Record) ? ValidationResult.Error("--record is required (a WFDB record path)") : ValidationResult.Success();
+        string.IsNullOrWhiteSpace(Record)
+            ? ValidationResult.Error("--record is required (a WFDB record path)")
+            : ValidationResult.Success();
 }

@@ -1,3 +1,4 @@
+using EcgAnomaly.Cli.Internal;
 using EcgAnomaly.Data;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -5,20 +6,25 @@ using Spectre.Console.Cli;
 namespace EcgAnomaly.Cli.Commands;
 
 /// <summary><c>ecg-anomaly download</c>: fetch, verify and unpack ECG5000 into the cache.</summary>
-public sealed class DownloadCommand(IAnsiConsole console) : Command<DownloadSettings>
+internal sealed class DownloadCommand(IAnsiConsole console) : Command<DownloadSettings>
 {
     public override int Execute(CommandContext context, DownloadSettings settings, CancellationToken cancellationToken)
     {
         var target = Path.Combine(settings.CacheFolder, Ecg5000Files.FolderName);
         if (!settings.Force && IsComplete(target))
         {
-            console.MarkupLineInterpolated($"ECG5000 is already in {target} (checksums verified); use --force to download again");
+            console.MarkupLineInvariant($"ECG5000 is already in {target} (checksums verified); use --force to download again");
             return 0;
         }
         using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(10) };
         string? folder = null;
         console.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new DownloadedColumn(), new TransferSpeedColumn(), new RemainingTimeColumn())
+            .Columns(
+                new TaskDescriptionColumn(),
+                new ProgressBarColumn(),
+                new DownloadedColumn(),
+                new TransferSpeedColumn(),
+                new RemainingTimeColumn())
             .Start(ctx =>
             {
                 var task = ctx.AddTask("ECG5000.zip", maxValue: 1);
@@ -28,9 +34,11 @@ public sealed class DownloadCommand(IAnsiConsole console) : Command<DownloadSett
                     task.MaxValue = p.Total ?? Math.Max(p.Received, 1);
                     task.Value = p.Received;
                 });
-                folder = Ecg5000Downloader.DownloadAsync(settings.Source, settings.CacheFolder, http, progress, cancellationToken).GetAwaiter().GetResult();
+                folder = Ecg5000Downloader.DownloadAsync(settings.Source, settings.CacheFolder, http, progress, cancellationToken)
+                    .GetAwaiter()
+                    .GetResult();
             });
-        console.MarkupLineInterpolated($"ECG5000 saved to [bold]{folder}[/] ({Ecg5000Files.ArchiveMembers.Count} files, sha256 verified)");
+        console.MarkupLineInvariant($"ECG5000 saved to [bold]{folder}[/] ({Ecg5000Files.ArchiveMembers.Count} files, sha256 verified)");
         return 0;
     }
 

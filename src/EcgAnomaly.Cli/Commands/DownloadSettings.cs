@@ -5,7 +5,7 @@ using Spectre.Console.Cli;
 
 namespace EcgAnomaly.Cli.Commands;
 
-public sealed class DownloadSettings : CommandSettings
+internal sealed class DownloadSettings : CommandSettings
 {
     [CommandOption("--url <URL>")]
     [Description("Where to fetch ECG5000.zip (default: the UCR/UEA archive).")]

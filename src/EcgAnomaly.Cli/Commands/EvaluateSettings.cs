@@ -6,7 +6,7 @@ using Spectre.Console.Cli;
 namespace EcgAnomaly.Cli.Commands;
 
 /// <summary><c>evaluate</c>: the bundle group (with compute and device), plus the labelled beats.</summary>
-public sealed class EvaluateSettings : BundleInputSettings
+internal sealed class EvaluateSettings : BundleInputSettings
 {
     [CommandOption("--input <FILE>")]
     [Description("Labelled beats: a UCR file (.tsv .txt .arff .ts).")]

@@ -1,5 +1,5 @@
+using EcgAnomaly.Cli.Internal;
 using EcgAnomaly.Data;
-using EcgAnomaly.Detection;
 using EcgAnomaly.Models;
 using EcgAnomaly.RunFolders;
 using EcgAnomaly.Runs;
@@ -9,7 +9,7 @@ using Spectre.Console.Cli;
 namespace EcgAnomaly.Cli.Commands;
 
 /// <summary><c>ecg-anomaly import</c>: a PyTorch state dict of the study's model as a run folder.</summary>
-public sealed class ImportCommand(IAnsiConsole console) : Command<ImportSettings>
+internal sealed class ImportCommand(IAnsiConsole console) : Command<ImportSettings>
 {
     public override int Execute(CommandContext context, ImportSettings settings, CancellationToken cancellationToken)
     {
@@ -18,7 +18,9 @@ public sealed class ImportCommand(IAnsiConsole console) : Command<ImportSettings
         var split = DataSplit.FromEcg5000(data, EvaluationProtocol.Seed, settings.Seed);
         var manifest = PyTorchImport.Execute(settings.PyTorch, ModelSpec.Lstm(settings.Embedding, split.Train.Length), split,
             settings.Policy, new RunDescription("ECG5000", "seed", data.Sha256), settings.Out, settings.Seed);
-        console.MarkupLineInterpolated($"imported {manifest.Architecture.ShortName} ({manifest.Parameters:N0} parameters) into [bold]{settings.Out}[/]; threshold {manifest.Threshold.Value:0.###} ({manifest.Threshold.Policy})");
+        console.MarkupLineInvariant(
+            $"imported {manifest.Architecture.ShortName} ({manifest.Parameters:N0} parameters) into [bold]{settings.Out}[/]; ",
+            $"threshold {manifest.Threshold.Value:0.###} ({manifest.Threshold.Policy})");
         return 0;
     }
 }

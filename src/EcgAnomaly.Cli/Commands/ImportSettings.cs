@@ -10,7 +10,7 @@ namespace EcgAnomaly.Cli.Commands;
 /// study's LSTM weights). No compute group: the library's import scores the validation normals on the default engine
 /// and device and takes neither.
 /// </summary>
-public sealed class ImportSettings : CommandSettings
+internal sealed class ImportSettings : CommandSettings
 {
     [CommandOption("--pytorch <FILE>")]
     [Description("A state dict saved by PyTorch (torch.save(model.state_dict(), FILE)) for the study's LSTM autoencoder (--model lstm).")]

@@ -1,11 +1,14 @@
+using System.Globalization;
 using EcgAnomaly.Models;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace EcgAnomaly.Cli.Commands;
 
-/// <summary><c>ecg-anomaly models</c>: the catalogue with parameter counts computed from the real modules, and the model families.</summary>
-public sealed class ModelsCommand(IAnsiConsole console) : Command<EmptyCommandSettings>
+/// <summary>
+/// <c>ecg-anomaly models</c>: the catalogue with parameter counts computed from the real modules, and the model families.
+/// </summary>
+internal sealed class ModelsCommand(IAnsiConsole console) : Command<EmptyCommandSettings>
 {
     public override int Execute(CommandContext context, EmptyCommandSettings settings, CancellationToken cancellationToken)
     {
@@ -16,9 +19,9 @@ public sealed class ModelsCommand(IAnsiConsole console) : Command<EmptyCommandSe
             table.AddRow(
                 Markup.Escape(entry.Name),
                 Markup.Escape(entry.Spec.DisplayName),
-                ParameterCount.Of(model).ToString("N0"),
-                entry.StudyClaimedAuc?.ToString("0.000") ?? "(new)",
-                string.Join(" / ", entry.StudyMeasuredAucs.Select(a => a.ToString("0.0000"))));
+                ParameterCount.Of(model).ToString("N0", CultureInfo.InvariantCulture),
+                entry.StudyClaimedAuc?.ToString("0.000", CultureInfo.InvariantCulture) ?? "(new)",
+                string.Join(" / ", entry.StudyMeasuredAucs.Select(a => a.ToString("0.0000", CultureInfo.InvariantCulture))));
         }
         console.Write(table);
         console.WriteLine("Model families (train --model): "

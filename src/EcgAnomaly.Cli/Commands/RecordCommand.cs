@@ -1,6 +1,5 @@
 using System.Globalization;
 using EcgAnomaly.Cli.Internal;
-using EcgAnomaly.Detection;
 using EcgAnomaly.Recordings;
 using EcgAnomaly.Signals;
 using Spectre.Console;
@@ -9,7 +8,7 @@ using Spectre.Console.Cli;
 namespace EcgAnomaly.Cli.Commands;
 
 /// <summary><c>ecg-anomaly record</c>: every beat of a recording scored; beats.csv, summary.md and plots.</summary>
-public sealed class RecordCommand(IAnsiConsole console) : Command<RecordSettings>
+internal sealed class RecordCommand(IAnsiConsole console) : Command<RecordSettings>
 {
     public override int Execute(CommandContext context, RecordSettings settings, CancellationToken cancellationToken)
     {
@@ -24,17 +23,26 @@ public sealed class RecordCommand(IAnsiConsole console) : Command<RecordSettings
         var summary = RecordProgress.Run(console, $"scoring the beats of {record.Header.RecordName}", 1000,
             report => RecordScoring.Execute(request, fraction => report((long)(fraction * 1000)), interrupt.Token));
 
-        console.MarkupLineInterpolated(CultureInfo.InvariantCulture,
-            $"record [bold]{summary.Record}[/], lead {summary.Lead}: [bold]{summary.Beats:N0}[/] beats scored, [bold]{summary.Flagged:N0}[/] flagged ({100.0 * summary.Flagged / Math.Max(1, summary.Beats):0.0} %), heart rate {summary.HeartRateBpm:0}/min");
+        console.MarkupLineInvariant(
+            $"record [bold]{summary.Record}[/], lead {summary.Lead}: [bold]{summary.Beats:N0}[/] beats scored, ",
+            $"[bold]{summary.Flagged:N0}[/] flagged ({100.0 * summary.Flagged / Math.Max(1, summary.Beats):0.0} %), ",
+            $"heart rate {summary.HeartRateBpm:0}/min");
         if (summary.AucAgainstNormal.Count > 0)
         {
             var table = new Table().AddColumns("class vs AAMI N", "beats", "ROC AUC", "flagged");
             foreach (var a in summary.AucAgainstNormal)
-                table.AddRow(a.Class == "all" ? "all non-N" : a.Class, a.Beats.ToString("N0", CultureInfo.InvariantCulture),
-                    a.RocAuc.ToString("0.0000", CultureInfo.InvariantCulture), (100 * a.FlaggedRate).ToString("0.0", CultureInfo.InvariantCulture) + " %");
+            {
+                table.AddRow(
+                    a.Class == "all" ? "all non-N" : a.Class,
+                    a.Beats.ToString("N0", CultureInfo.InvariantCulture),
+                    a.RocAuc.ToString("0.0000", CultureInfo.InvariantCulture),
+                    (100 * a.FlaggedRate).ToString("0.0", CultureInfo.InvariantCulture) + " %");
+            }
             console.Write(table);
         }
-        console.MarkupLineInterpolated($"written to [bold]{outFolder}[/]: {RecordScoring.SummaryFile}, {RecordScoring.BeatsFile}, {RecordScoring.ScorePlotFile}, {RecordScoring.StripsPlotFile}");
+        console.MarkupLineInvariant(
+            $"written to [bold]{outFolder}[/]: ",
+            $"{RecordScoring.SummaryFile}, {RecordScoring.BeatsFile}, {RecordScoring.ScorePlotFile}, {RecordScoring.StripsPlotFile}");
         return 0;
     }
 }

@@ -8,7 +8,7 @@ namespace EcgAnomaly.Cli.Commands;
 
 /// <summary><c>record</c>: the compute group without the device (the library's record scoring takes none) and
 /// --threshold-policy, plus the recording and what to write.</summary>
-public sealed class RecordSettings : ComputeSettings
+internal sealed class RecordSettings : ComputeSettings
 {
     [CommandOption("--model <RUN>")]
     [Description("A run folder written by 'train' (for instance 'train --record ... --minutes 5') or 'import'.")]
@@ -27,7 +27,8 @@ public sealed class RecordSettings : ComputeSettings
     public string? BeatWindow { get; init; }
 
     [CommandOption("--from <MINUTES>")]
-    [Description("Score beats from this minute on (default: after the minutes the model learned from when it was trained on this record, else 0).")]
+    [Description(
+        "Score beats from this minute on (default: after the minutes the model learned from when it was trained on this record, else 0).")]
     public double? From { get; init; }
 
     [CommandOption(ThresholdOption.Template)]
@@ -40,7 +41,9 @@ public sealed class RecordSettings : ComputeSettings
     public int Strips { get; init; } = 3;
 
     [CommandOption("--out <DIR>")]
-    [Description("Folder to create for beats.csv, summary.md, summary.json and the plots (default: record-<name>). An existing non-empty folder is refused.")]
+    [Description(
+        "Folder to create for beats.csv, summary.md, summary.json and the plots (default: record-<name>). "
+        + "An existing non-empty folder is refused.")]
     public string? Out { get; init; }
 
     public ThresholdPolicy? Policy => ThresholdOption.Parse(ThresholdPolicy);

@@ -1,6 +1,5 @@
 using EcgAnomaly.Cli.Internal;
 using EcgAnomaly.Data;
-using EcgAnomaly.RunFolders;
 using EcgAnomaly.Runs;
 using EcgAnomaly.Training;
 using Spectre.Console;
@@ -9,7 +8,7 @@ using Spectre.Console.Cli;
 namespace EcgAnomaly.Cli.Commands;
 
 /// <summary><c>ecg-anomaly reproduce</c>: the study's table, every configuration x seed, resumable.</summary>
-public sealed class ReproduceCommand(IAnsiConsole console) : Command<ReproduceSettings>
+internal sealed class ReproduceCommand(IAnsiConsole console) : Command<ReproduceSettings>
 {
     public override int Execute(CommandContext context, ReproduceSettings settings, CancellationToken cancellationToken)
     {
@@ -27,26 +26,36 @@ public sealed class ReproduceCommand(IAnsiConsole console) : Command<ReproduceSe
 
         var total = request.Configurations.Count * request.Seeds * request.Options.Epochs;
         var done = request.Configurations.Sum(e => Enumerable.Range(1, request.Seeds).Sum(s => Reproduction.EpochsDone(request, e, s)));
-        console.MarkupLineInterpolated($"reproduce: {request.Configurations.Count} configuration(s) x {request.Seeds} seed(s) x {request.Options.Epochs} epochs into [bold]{settings.Out}[/] ({done} of {total} epochs already done)");
+        console.MarkupLineInvariant(
+            $"reproduce: {request.Configurations.Count} configuration(s) x {request.Seeds} seed(s) x {request.Options.Epochs} epochs ",
+            $"into [bold]{settings.Out}[/] ({done} of {total} epochs already done)");
         ReproductionReport report;
         if (console.Profile.Capabilities.Interactive)
         {
             report = console.Progress()
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new ElapsedTimeColumn())
+                .Columns(
+                    new TaskDescriptionColumn(),
+                    new ProgressBarColumn(),
+                    new PercentageColumn(),
+                    new RemainingTimeColumn(),
+                    new ElapsedTimeColumn())
                 .Start(ctx =>
                 {
                     var overall = ctx.AddTask("all runs", maxValue: total);
                     overall.Value = done;
-                    return Reproduction.Execute(request, (entry, seed) => new ReproduceObserver(console, overall, $"{entry.Name} seed {seed}"), interrupt.Token);
+                    return Reproduction.Execute(
+                        request, (entry, seed) => new ReproduceObserver(console, overall, $"{entry.Name} seed {seed}"), interrupt.Token);
                 });
         }
         else
         {
-            report = Reproduction.Execute(request, (entry, seed) => new ReproduceObserver(console, null, $"{entry.Name} seed {seed}"), interrupt.Token);
+            report = Reproduction.Execute(
+                request, (entry, seed) => new ReproduceObserver(console, null, $"{entry.Name} seed {seed}"), interrupt.Token);
         }
         console.WriteLine();
         console.WriteLine(report.Markdown());
-        console.MarkupLineInterpolated($"written: [bold]{Path.Combine(settings.Out, Reproduction.ResultsMarkdown)}[/] and {Reproduction.ResultsJson}");
+        console.MarkupLineInvariant(
+            $"written: [bold]{Path.Combine(settings.Out, Reproduction.ResultsMarkdown)}[/] and {Reproduction.ResultsJson}");
         return 0;
     }
 }

@@ -7,7 +7,7 @@ using Spectre.Console.Cli;
 namespace EcgAnomaly.Cli.Commands;
 
 /// <summary><c>reproduce</c>: the compute group with the device, and --data, plus which configurations and seeds.</summary>
-public sealed class ReproduceSettings : DeviceSettings
+internal sealed class ReproduceSettings : DeviceSettings
 {
     [CommandOption("--only <NAMES>")]
     [Description("Comma-separated configurations to run (default: all; see 'ecg-anomaly models'), e.g. lstm32,transformer-ae.")]
@@ -24,7 +24,9 @@ public sealed class ReproduceSettings : DeviceSettings
     public int Epochs { get; init; } = 150;
 
     [CommandOption("--out <DIR>")]
-    [Description("Folder for runs/, checkpoints/, results.md and results.json. Started again with the same arguments, the reproduction continues where it stopped.")]
+    [Description(
+        "Folder for runs/, checkpoints/, results.md and results.json. Started again with the same arguments, "
+        + "the reproduction continues where it stopped.")]
     [DefaultValue("reproduce")]
     public string Out { get; init; } = "reproduce";
 
@@ -46,7 +48,8 @@ public sealed class ReproduceSettings : DeviceSettings
         if (!groups.Successful) return groups;
         if (Seeds is < 1 or > 100) return ValidationResult.Error($"--seeds must be between 1 and 100 (got {Seeds})");
         if (Epochs is < 1 or > 100_000) return ValidationResult.Error($"--epochs must be between 1 and 100000 (got {Epochs})");
-        if (Protocol is not ("seed" or "official")) return ValidationResult.Error($"--protocol: unknown protocol '{Protocol}' (expected seed or official)");
+        if (Protocol is not ("seed" or "official"))
+            return ValidationResult.Error($"--protocol: unknown protocol '{Protocol}' (expected seed or official)");
         try
         {
             _ = Configurations;

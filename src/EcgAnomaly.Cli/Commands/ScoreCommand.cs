@@ -11,7 +11,7 @@ using Spectre.Console.Cli;
 namespace EcgAnomaly.Cli.Commands;
 
 /// <summary><c>ecg-anomaly score</c>: a trained run folder applied to new beats, streamed in batches.</summary>
-public sealed class ScoreCommand(IAnsiConsole console) : Command<ScoreSettings>
+internal sealed class ScoreCommand(IAnsiConsole console) : Command<ScoreSettings>
 {
     public override int Execute(CommandContext context, ScoreSettings settings, CancellationToken cancellationToken)
     {
@@ -29,8 +29,13 @@ public sealed class ScoreCommand(IAnsiConsole console) : Command<ScoreSettings>
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 if (!detector.Accepts(batch.Length))
-                    throw DataFormatException.Malformed(settings.Input, null,
-                        $"beats have {batch.Length} samples but the model expects {detector.Spec.BeatLength} (use --resample to interpolate them)");
+                {
+                    throw DataFormatException.Malformed(
+                        settings.Input,
+                        null,
+                        $"beats have {batch.Length} samples but the model expects {detector.Spec.BeatLength} "
+                        + "(use --resample to interpolate them)");
+                }
                 if (!header)
                 {
                     writer.Write(batch.Labels is null ? "index,score,threshold,abnormal\n" : "index,score,threshold,abnormal,label\n");
@@ -66,12 +71,17 @@ public sealed class ScoreCommand(IAnsiConsole console) : Command<ScoreSettings>
                 Write(writer);
             });
         }
-        var summary = $"scored {beats:N0} beats: {flagged:N0} flagged abnormal ({100.0 * flagged / Math.Max(beats, 1):0.0} %) at threshold {threshold:0.###}";
+        var summary = string.Create(
+            CultureInfo.InvariantCulture,
+            $"scored {beats:N0} beats: {flagged:N0} flagged abnormal ({100.0 * flagged / Math.Max(beats, 1):0.0} %) "
+            + $"at threshold {threshold:0.###}");
         var normalClass = manifest.NormalClass;
         if (labelled.Count > 0 && labelled.Any(l => l.Label == normalClass) && labelled.Any(l => l.Label != normalClass))
         {
-            var auc = RankingMetrics.RocAuc(labelled.Select(l => l.Score).ToArray(), labelled.Select(l => l.Label == normalClass ? 0 : 1).ToArray());
-            summary += $"; ROC AUC {auc:0.0000} (class {normalClass} = normal)";
+            var auc = RankingMetrics.RocAuc(
+                labelled.Select(l => l.Score).ToArray(),
+                labelled.Select(l => l.Label == normalClass ? 0 : 1).ToArray());
+            summary += string.Create(CultureInfo.InvariantCulture, $"; ROC AUC {auc:0.0000} (class {normalClass} = normal)");
         }
         // With scores on standard output the summary goes to standard error, so that the CSV stays clean.
         if (settings.Output is null) Console.Error.WriteLine(summary);

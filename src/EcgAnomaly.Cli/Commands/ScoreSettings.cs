@@ -6,14 +6,18 @@ using Spectre.Console.Cli;
 namespace EcgAnomaly.Cli.Commands;
 
 /// <summary><c>score</c>: the bundle group (with compute and device) and --threshold-policy, plus input and output.</summary>
-public sealed class ScoreSettings : BundleInputSettings
+internal sealed class ScoreSettings : BundleInputSettings
 {
     [CommandOption("--input <FILE>")]
-    [Description("Beats to score: a UCR file (.tsv .txt .arff .ts, with labels), a CSV of one beat per row (values only), or - for standard input (CSV).")]
+    [Description(
+        "Beats to score: a UCR file (.tsv .txt .arff .ts, with labels), a CSV of one beat per row (values only), "
+        + "or - for standard input (CSV).")]
     public string Input { get; init; } = "";
 
     [CommandOption("--output <FILE>")]
-    [Description("CSV to write (index, score, threshold, abnormal, and label when the input has labels); written atomically. Default: standard output.")]
+    [Description(
+        "CSV to write (index, score, threshold, abnormal, and label when the input has labels); written atomically. "
+        + "Default: standard output.")]
     public string? Output { get; init; }
 
     [CommandOption(ThresholdOption.Template)]

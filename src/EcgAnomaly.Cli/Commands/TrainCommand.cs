@@ -1,6 +1,6 @@
+using System.Globalization;
 using EcgAnomaly.Cli.Internal;
 using EcgAnomaly.Data;
-using EcgAnomaly.Detection;
 using EcgAnomaly.Models;
 using EcgAnomaly.RunFolders;
 using EcgAnomaly.Runs;
@@ -11,12 +11,13 @@ using Spectre.Console.Cli;
 namespace EcgAnomaly.Cli.Commands;
 
 /// <summary><c>ecg-anomaly train</c>: settings → <see cref="TrainingRun"/> → a summary on the console.</summary>
-public sealed class TrainCommand(IAnsiConsole console) : Command<TrainSettings>
+internal sealed class TrainCommand(IAnsiConsole console) : Command<TrainSettings>
 {
     public override int Execute(CommandContext context, TrainSettings settings, CancellationToken cancellationToken)
     {
         var protocol = settings.Protocol == "official" ? EvaluationProtocol.Official : EvaluationProtocol.Seed;
-        var outFolder = settings.Out ?? Path.Combine("runs", $"{DateTime.Now:yyyyMMdd-HHmmss}-{settings.Spec(140).ShortName}");
+        var stamp = DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+        var outFolder = settings.Out ?? Path.Combine("runs", $"{stamp}-{settings.Spec(140).ShortName}");
         IO.StagingFolder.EnsureUsable(Path.GetFullPath(outFolder));
         using var threads = TorchThreads.Use(settings.Threads);
 
@@ -34,8 +35,14 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainSettings>
             Engine = settings.EngineChoice,
         };
         using (var probe = spec.Build())
-            console.MarkupLineInterpolated($"[bold]{spec.ShortName}[/]: {spec.DisplayName}, [bold]{ParameterCount.Of(probe):N0}[/] parameters");
-        console.MarkupLineInterpolated($"data: {folder} ({description.Protocol}, seed {settings.Seed}): train {split.Train.Count}, validation {split.Validation.Count}, test {split.Test.Count} beats of {split.Train.Length} samples");
+        {
+            console.MarkupLineInvariant(
+                $"[bold]{spec.ShortName}[/]: {spec.DisplayName}, [bold]{ParameterCount.Of(probe):N0}[/] parameters");
+        }
+        console.MarkupLineInvariant(
+            $"data: {folder} ({description.Protocol}, seed {settings.Seed}): ",
+            $"train {split.Train.Count}, validation {split.Validation.Count}, test {split.Test.Count} beats ",
+            $"of {split.Train.Length} samples");
 
         using var interrupt = new InterruptScope(cancellationToken);
 
@@ -47,7 +54,12 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainSettings>
         {
             result = console.Progress()
                 .AutoClear(true)
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new ElapsedTimeColumn())
+                .Columns(
+                    new TaskDescriptionColumn(),
+                    new ProgressBarColumn(),
+                    new PercentageColumn(),
+                    new RemainingTimeColumn(),
+                    new ElapsedTimeColumn())
                 .Start(ctx => TrainingRun.Execute(request, new ProgressTrainingObserver(console, ctx, spec.ShortName), interrupt.Token));
         }
         else
@@ -60,14 +72,19 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainSettings>
     }
 
     /// <summary>ECG5000 under a protocol, or any pair of UCR files (--train-file/--test-file).</summary>
-    private static (DataSplit Split, RunDescription Description, string Folder, RecordTraining? Record) Load(TrainSettings settings, EvaluationProtocol protocol)
+    private static (DataSplit Split, RunDescription Description, string Folder, RecordTraining? Record) Load(
+        TrainSettings settings,
+        EvaluationProtocol protocol)
     {
         if (settings.TrainFile is { } trainFile && settings.TestFile is { } testFile)
         {
             var pool = UcrReader.Read(trainFile);
             var test = UcrReader.Read(testFile);
             if (pool.Length != test.Length)
-                throw DataFormatException.Malformed(testFile, null, $"beats have {test.Length} samples but those of {trainFile} have {pool.Length}");
+            {
+                throw DataFormatException.Malformed(
+                    testFile, null, $"beats have {test.Length} samples but those of {trainFile} have {pool.Length}");
+            }
             var split = DataSplit.FromFiles(pool, test, settings.NormalClass, settings.Seed);
             var sha = new Dictionary<string, string>
             {
@@ -75,7 +92,8 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainSettings>
                 [Path.GetFileName(testFile)] = Ecg5000.FileSha256(testFile),
             };
             var name = Path.GetFileNameWithoutExtension(trainFile);
-            return (split, new RunDescription(name, $"files: normals of {Path.GetFileName(trainFile)} / {Path.GetFileName(testFile)}", sha), Path.GetDirectoryName(Path.GetFullPath(trainFile))!, null);
+            var protocolText = $"files: normals of {Path.GetFileName(trainFile)} / {Path.GetFileName(testFile)}";
+            return (split, new RunDescription(name, protocolText, sha), Path.GetDirectoryName(Path.GetFullPath(trainFile))!, null);
         }
         var folder = DataLocator.LocateEcg5000(settings.Data);
         var data = Ecg5000.Load(folder);
@@ -87,15 +105,18 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainSettings>
     {
         var m = result.Metrics;
         var table = new Table().AddColumns("metric", "value");
-        table.AddRow("parameters", m.Parameters.ToString("N0"));
-        table.AddRow("ROC AUC (last epoch)", m.RocAuc.ToString("0.0000"));
-        table.AddRow($"ROC AUC (best validation, epoch {m.BestEpoch})", m.RocAucBest.ToString("0.0000"));
-        table.AddRow("PR AUC (last epoch)", m.PrAuc.ToString("0.0000"));
-        table.AddRow($"threshold ({m.ThresholdPolicy})", m.Threshold.ToString("0.###"));
-        table.AddRow("precision / recall / F1", $"{m.Precision:0.000} / {m.Recall:0.000} / {m.F1:0.000}");
-        foreach (var (cls, rate) in m.PerClassDetection) table.AddRow($"detected, class {cls}", rate.ToString("0.000"));
-        table.AddRow("seconds per epoch (median)", m.SecondsPerEpochMedian.ToString("0.00"));
+        table.AddRow("parameters", m.Parameters.ToString("N0", CultureInfo.InvariantCulture));
+        table.AddRow("ROC AUC (last epoch)", m.RocAuc.ToString("0.0000", CultureInfo.InvariantCulture));
+        table.AddRow($"ROC AUC (best validation, epoch {m.BestEpoch})", m.RocAucBest.ToString("0.0000", CultureInfo.InvariantCulture));
+        table.AddRow("PR AUC (last epoch)", m.PrAuc.ToString("0.0000", CultureInfo.InvariantCulture));
+        table.AddRow($"threshold ({m.ThresholdPolicy})", m.Threshold.ToString("0.###", CultureInfo.InvariantCulture));
+        table.AddRow(
+            "precision / recall / F1",
+            string.Create(CultureInfo.InvariantCulture, $"{m.Precision:0.000} / {m.Recall:0.000} / {m.F1:0.000}"));
+        foreach (var (cls, rate) in m.PerClassDetection)
+            table.AddRow($"detected, class {cls}", rate.ToString("0.000", CultureInfo.InvariantCulture));
+        table.AddRow("seconds per epoch (median)", m.SecondsPerEpochMedian.ToString("0.00", CultureInfo.InvariantCulture));
         console.Write(table);
-        console.MarkupLineInterpolated($"AUC {m.RocAuc:0.0000}; run written to [bold]{result.Folder}[/]");
+        console.MarkupLineInvariant($"AUC {m.RocAuc:0.0000}; run written to [bold]{result.Folder}[/]");
     }
 }

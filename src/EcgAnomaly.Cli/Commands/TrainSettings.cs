@@ -7,15 +7,19 @@ namespace EcgAnomaly.Cli.Commands;
 
 /// <summary><c>train</c>: the model group (with compute and device) and the data and threshold options, plus the
 /// training data and loop.</summary>
-public sealed class TrainSettings : ModelArchitectureSettings
+internal sealed class TrainSettings : ModelArchitectureSettings
 {
     [CommandOption("--protocol <NAME>")]
-    [Description("seed: train/validate on the normal beats of ECG5000_TEST, test on all of ECG5000_TRAIN (the study's). official: the other way round.")]
+    [Description(
+        "seed: train/validate on the normal beats of ECG5000_TEST, test on all of ECG5000_TRAIN (the study's). "
+        + "official: the other way round.")]
     [DefaultValue("seed")]
     public string Protocol { get; init; } = "seed";
 
     [CommandOption("--seed <N>")]
-    [Description("Seeds the train/validation split, the weight initialisation and the batch order; the same seed on the same machine gives the same run.")]
+    [Description(
+        "Seeds the train/validation split, the weight initialisation and the batch order; "
+        + "the same seed on the same machine gives the same run.")]
     [DefaultValue(777)]
     public int Seed { get; init; } = 777;
 
@@ -48,7 +52,10 @@ public sealed class TrainSettings : ModelArchitectureSettings
     public int NormalClass { get; init; } = 1;
 
     [CommandOption("--record <PATH>")]
-    [Description("Train on a WFDB recording instead (path of the .hea, or the record path without extension): the beats of its first --minutes, detected and cut like ECG5000's; the rest of the record is the test set (labelled by its .atr annotations when present, AAMI N = normal).")]
+    [Description(
+        "Train on a WFDB recording instead (path of the .hea, or the record path without extension): "
+        + "the beats of its first --minutes, detected and cut like ECG5000's; the rest of the record is the test set "
+        + "(labelled by its .atr annotations when present, AAMI N = normal).")]
     public string? Record { get; init; }
 
     [CommandOption("--minutes <M>")]
@@ -62,11 +69,15 @@ public sealed class TrainSettings : ModelArchitectureSettings
     public string Lead { get; init; } = "0";
 
     [CommandOption("--only-normal")]
-    [Description("With --record: learn only from beats annotated AAMI N in the .atr file (needs the annotations). Without it every detected beat of the first minutes is taken as this patient's normal, the usual Holter case.")]
+    [Description(
+        "With --record: learn only from beats annotated AAMI N in the .atr file (needs the annotations). "
+        + "Without it every detected beat of the first minutes is taken as this patient's normal, the usual Holter case.")]
     public bool OnlyNormal { get; init; }
 
     [CommandOption("--beat-window <WINDOW>")]
-    [Description("With --record: rr (one RR interval with the R peak at sample 3, as ECG5000's beats) or fixed:B,A (B seconds before and A after the R peak).")]
+    [Description(
+        "With --record: rr (one RR interval with the R peak at sample 3, as ECG5000's beats) or fixed:B,A "
+        + "(B seconds before and A after the R peak).")]
     [DefaultValue("rr")]
     public string BeatWindow { get; init; } = "rr";
 
@@ -94,10 +105,12 @@ public sealed class TrainSettings : ModelArchitectureSettings
         if (!(Minutes > 0 && Minutes <= 100_000)) return ValidationResult.Error($"--minutes must be above 0 (got {Minutes})");
         try { Signals.BeatWindow.Parse(BeatWindow); }
         catch (FormatException e) { return ValidationResult.Error($"--beat-window: {e.Message}"); }
-        if (Protocol is not ("seed" or "official")) return ValidationResult.Error($"--protocol: unknown protocol '{Protocol}' (expected seed or official)");
+        if (Protocol is not ("seed" or "official"))
+            return ValidationResult.Error($"--protocol: unknown protocol '{Protocol}' (expected seed or official)");
         if (Epochs is < 1 or > 100_000) return ValidationResult.Error($"--epochs must be between 1 and 100000 (got {Epochs})");
         if (Batch is < 1 or > 1_000_000) return ValidationResult.Error($"--batch must be between 1 and 1000000 (got {Batch})");
-        if (!(LearningRate > 0 && LearningRate <= 10)) return ValidationResult.Error($"--lr must be above 0 and at most 10 (got {LearningRate})");
+        if (!(LearningRate > 0 && LearningRate <= 10))
+            return ValidationResult.Error($"--lr must be above 0 and at most 10 (got {LearningRate})");
         return ValidationResult.Success();
     }
 }

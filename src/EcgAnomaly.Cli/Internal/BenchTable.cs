@@ -21,7 +21,10 @@ internal static class BenchTable
             var cells = new List<string> { Name(engine) };
             cells.AddRange(engine.Epochs is { } e ? [Seconds(e.Median), Seconds(e.Min), Seconds(e.Max)] : [NotAvailable, "", ""]);
             foreach (var size in batchSizes)
-                cells.Add(engine.Scoring.FirstOrDefault(s => s.BatchSize == size)?.BeatsPerSecond is double rate ? Rate(rate) : NotAvailable);
+            {
+                var rate = engine.Scoring.FirstOrDefault(s => s.BatchSize == size)?.BeatsPerSecond;
+                cells.Add(rate is double beatsPerSecond ? Rate(beatsPerSecond) : NotAvailable);
+            }
             cells.Add(engine.Available ? Megabytes(engine.PeakWorkingSetBytes) : "");
             table.AddRow(cells.Select(Markup.Escape).ToArray());
         }
@@ -34,7 +37,8 @@ internal static class BenchTable
         var scoring = engine.Scoring.Select(s => s.BeatsPerSecond is double rate
             ? $"{Rate(rate)} beats/s at batch {s.BatchSize}"
             : $"scoring at batch {s.BatchSize} {NotAvailable} ({s.NotAvailable})");
-        return $"{Name(engine)}: median {Seconds(e.Median)} s/epoch (min {Seconds(e.Min)}, max {Seconds(e.Max)}, {e.Seconds.Count} epochs), "
+        return $"{Name(engine)}: median {Seconds(e.Median)} s/epoch "
+            + $"(min {Seconds(e.Min)}, max {Seconds(e.Max)}, {e.Seconds.Count} epochs), "
             + string.Join(", ", scoring) + $", peak working set {Megabytes(engine.PeakWorkingSetBytes)}";
     }
 

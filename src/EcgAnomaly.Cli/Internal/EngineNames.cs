@@ -59,7 +59,9 @@ internal static class EngineNames
         TryParse(name, out var engine) ? engine : throw new ArgumentException($"--engine: unknown engine '{name}' (expected {Expected})");
 
     public static IReadOnlyList<ComputeEngine> ParseToTime(string name) =>
-        TryParseToTime(name, out var engines) ? engines : throw new ArgumentException($"--engine: unknown engine '{name}' (expected {ExpectedToTime})");
+        TryParseToTime(name, out var engines)
+            ? engines
+            : throw new ArgumentException($"--engine: unknown engine '{name}' (expected {ExpectedToTime})");
 
     /// <summary>The CLI's name for <paramref name="engine"/> (torchsharp, not the library's Reference).</summary>
     public static string NameOf(ComputeEngine engine)

@@ -1,9 +1,13 @@
+using System.Globalization;
 using EcgAnomaly.Training;
 using Spectre.Console;
 
 namespace EcgAnomaly.Cli.Internal;
 
-/// <summary>Draws training progress: an overall bar over epochs, a bar over the batches of the current epoch, and one line per epoch (only the lines when there is no live display).</summary>
+/// <summary>
+/// Draws training progress: an overall bar over epochs, a bar over the batches of the current epoch, and one line per
+/// epoch (only the lines when there is no live display).
+/// </summary>
 internal sealed class ProgressTrainingObserver(IAnsiConsole console, ProgressContext? context, string label) : ITrainingObserver
 {
     private ProgressTask? _overall;
@@ -25,7 +29,12 @@ internal sealed class ProgressTrainingObserver(IAnsiConsole console, ProgressCon
     {
         _overall?.Increment(1);
         if (_overall is not null)
-            _overall.Description = $"{label}  train {record.TrainLoss:0.00}  val {record.ValidationLoss:0.00}";
-        console.MarkupLineInterpolated($"[grey]epoch {record.Epoch,4}/{epochs}[/]  train loss {record.TrainLoss,9:0.000}  validation loss {record.ValidationLoss,9:0.000}  {record.Seconds,6:0.00} s");
+        {
+            _overall.Description = string.Create(
+                CultureInfo.InvariantCulture, $"{label}  train {record.TrainLoss:0.00}  val {record.ValidationLoss:0.00}");
+        }
+        console.MarkupLineInvariant(
+            $"[grey]epoch {record.Epoch,4}/{epochs}[/]  ",
+            $"train loss {record.TrainLoss,9:0.000}  validation loss {record.ValidationLoss,9:0.000}  {record.Seconds,6:0.00} s");
     }
 }

@@ -2,7 +2,6 @@ using EcgAnomaly.Cli.Commands;
 using EcgAnomaly.Data;
 using EcgAnomaly.Recordings;
 using EcgAnomaly.RunFolders;
-using EcgAnomaly.Runs;
 using EcgAnomaly.Signals;
 using Spectre.Console;
 
@@ -11,7 +10,9 @@ namespace EcgAnomaly.Cli.Internal;
 /// <summary><c>train --record</c>: the recording's beats as a data split, with a progress line while they are cut.</summary>
 internal static class RecordTrainingData
 {
-    public static (DataSplit Split, RunDescription Description, string Folder, RecordTraining? Record) Load(TrainSettings settings, IAnsiConsole console)
+    public static (DataSplit Split, RunDescription Description, string Folder, RecordTraining? Record) Load(
+        TrainSettings settings,
+        IAnsiConsole console)
     {
         var record = settings.Record!;
         var window = BeatWindow.Parse(settings.BeatWindow);

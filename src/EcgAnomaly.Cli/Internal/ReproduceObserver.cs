@@ -23,6 +23,8 @@ internal sealed class ReproduceObserver(IAnsiConsole console, ProgressTask? over
         // Epochs restored from a checkpoint are reported before any epoch starts; they are already in the bar.
         if (!_counting) return;
         overall?.Increment(1);
-        console.MarkupLineInterpolated($"[grey]{label}[/]  epoch {record.Epoch,4}/{epochs}  train {record.TrainLoss,9:0.000}  validation {record.ValidationLoss,9:0.000}  {record.Seconds,6:0.00} s");
+        console.MarkupLineInvariant(
+            $"[grey]{label}[/]  epoch {record.Epoch,4}/{epochs}  ",
+            $"train {record.TrainLoss,9:0.000}  validation {record.ValidationLoss,9:0.000}  {record.Seconds,6:0.00} s");
     }
 }

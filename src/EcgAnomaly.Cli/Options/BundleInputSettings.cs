@@ -5,7 +5,7 @@ using Spectre.Console.Cli;
 namespace EcgAnomaly.Cli.Options;
 
 /// <summary>What <c>score</c> and <c>evaluate</c> share: a run folder, beats to apply it to, and how (engine, device, threads).</summary>
-public abstract class BundleInputSettings : DeviceSettings
+internal abstract class BundleInputSettings : DeviceSettings
 {
     [CommandOption("--model <RUN>")]
     [Description("A run folder written by 'train' or 'import' (model.json + model.pt).")]

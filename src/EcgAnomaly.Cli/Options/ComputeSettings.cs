@@ -11,11 +11,15 @@ namespace EcgAnomaly.Cli.Options;
 /// model has this group. The device is a separate layer (<see cref="DeviceSettings"/>) because <c>record</c> and
 /// <c>bench-record</c> score through library calls that take no device.
 /// </summary>
-public abstract class ComputeSettings : CommandSettings
+internal abstract class ComputeSettings : CommandSettings
 {
     // No [DefaultValue]: the default depends on the verb (auto, but all for bench, which times engines side by side).
     [CommandOption("--engine|--kernel <NAME>")]
-    [Description("Which engine runs the model: fast (the hand-written CPU LSTM kernel: LSTM models on a CPU with AVX2/FMA, embedding a multiple of 8), torchsharp (TorchSharp's nn.LSTM and autograd: any model, any device; reference is the same) or auto (fast where it applies, else torchsharp; the default). bench times fast, torchsharp or all (both; its default). --kernel is the old name of this option.")]
+    [Description(
+        "Which engine runs the model: fast (the hand-written CPU LSTM kernel: LSTM models on a CPU with AVX2/FMA, "
+        + "embedding a multiple of 8), torchsharp (TorchSharp's nn.LSTM and autograd: any model, any device; reference is "
+        + "the same) or auto (fast where it applies, else torchsharp; the default). bench times fast, torchsharp or all "
+        + "(both; its default). --kernel is the old name of this option.")]
     public string? Engine { get; init; }
 
     [CommandOption("--threads <N>")]
@@ -32,7 +36,10 @@ public abstract class ComputeSettings : CommandSettings
     public override ValidationResult Validate()
     {
         if (Engine is not null && !(TimesEngines ? EngineNames.TryParseToTime(Engine, out _) : EngineNames.TryParse(Engine, out _)))
-            return ValidationResult.Error($"--engine: unknown engine '{Engine}' (expected {(TimesEngines ? EngineNames.ExpectedToTime : EngineNames.Expected)})");
+        {
+            var expected = TimesEngines ? EngineNames.ExpectedToTime : EngineNames.Expected;
+            return ValidationResult.Error($"--engine: unknown engine '{Engine}' (expected {expected})");
+        }
         if (Threads is < 0 or > 1024) return ValidationResult.Error($"--threads must be between 0 and 1024 (got {Threads})");
         return ValidationResult.Success();
     }

@@ -11,7 +11,8 @@ internal static class DataOption
 {
     public const string Template = "--data <DIR>";
 
-    public const string Description = "Folder holding ECG5000/ and raw-ecg/ (default: $ECG_ANOMALY_DATA; ECG5000 then also from the download cache).";
+    public const string Description =
+        "Folder holding ECG5000/ and raw-ecg/ (default: $ECG_ANOMALY_DATA; ECG5000 then also from the download cache).";
 
     /// <summary>A blank --data would quietly fall back to $ECG_ANOMALY_DATA: an explicit folder is a promise.</summary>
     public static ValidationResult Validate(string? folder) =>

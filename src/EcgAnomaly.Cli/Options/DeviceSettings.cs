@@ -6,7 +6,7 @@ namespace EcgAnomaly.Cli.Options;
 
 /// <summary>The compute group with the device: for the verbs whose library calls take one (train, bench, reproduce,
 /// score, evaluate).</summary>
-public abstract class DeviceSettings : ComputeSettings
+internal abstract class DeviceSettings : ComputeSettings
 {
     [CommandOption("--device <NAME>")]
     [Description("auto (CUDA if available, else CPU), cpu, or cuda[[:N]].")]

@@ -11,12 +11,15 @@ namespace EcgAnomaly.Cli.Options;
 /// <c>import</c> takes only <c>--model</c> and <c>--embedding</c> (it reads LSTM weights), declared with the constants
 /// and the check below.
 /// </summary>
-public abstract class ModelArchitectureSettings : DeviceSettings
+internal abstract class ModelArchitectureSettings : DeviceSettings
 {
     internal const string KindTemplate = "--model <KIND>";
-    internal const string KindDescription = "Architecture: lstm (the study's LSTM autoencoder), transformer (the study's Transformer autoencoder), transformer-ae (a patch Transformer with a bottleneck that cannot copy its input).";
+    internal const string KindDescription =
+        "Architecture: lstm (the study's LSTM autoencoder), transformer (the study's Transformer autoencoder), "
+        + "transformer-ae (a patch Transformer with a bottleneck that cannot copy its input).";
     internal const string EmbeddingTemplate = "--embedding <E>";
-    internal const string EmbeddingDescription = "LSTM code size E; the study used 32, 64, 128 and 256 (63,297 / 249,473 / 990,465 / 3,947,009 parameters).";
+    internal const string EmbeddingDescription =
+        "LSTM code size E; the study used 32, 64, 128 and 256 (63,297 / 249,473 / 990,465 / 3,947,009 parameters).";
     internal const int DefaultEmbedding = 32;
 
     [CommandOption(KindTemplate)]
@@ -30,7 +33,9 @@ public abstract class ModelArchitectureSettings : DeviceSettings
     public int Embedding { get; init; } = DefaultEmbedding;
 
     [CommandOption("--input-dim <D>")]
-    [Description("Transformer token width: D of the study's Transformer (2 or 4 in the study), or the width of transformer-ae (default 32 there).")]
+    [Description(
+        "Transformer token width: D of the study's Transformer (2 or 4 in the study), or the width of transformer-ae "
+        + "(default 32 there).")]
     public int? InputDim { get; init; }
 
     [CommandOption("--ff-dim <F>")]
@@ -47,7 +52,8 @@ public abstract class ModelArchitectureSettings : DeviceSettings
 
     /// <summary>The model to build for beats of <paramref name="beatLength"/> samples.</summary>
     /// <exception cref="ArgumentException">A size is not valid for the family (the spec names the size at fault).</exception>
-    public ModelSpec Spec(int beatLength) => ModelFamilies.Create(Model, new ModelSizes(Embedding, InputDim, FeedForwardDim, Heads, Layers), beatLength);
+    public ModelSpec Spec(int beatLength) =>
+        ModelFamilies.Create(Model, new ModelSizes(Embedding, InputDim, FeedForwardDim, Heads, Layers), beatLength);
 
     public override ValidationResult Validate()
     {

@@ -15,7 +15,9 @@ internal static class ThresholdOption
 
     public const string Default = "percentile:99";
 
-    public const string Description = "How the alarm threshold is chosen: percentile:P, sigma:K (mean + K sd) or fpr:F (target false-alarm rate) applied to the validation-normal scores, or a fixed number.";
+    public const string Description =
+        "How the alarm threshold is chosen: percentile:P, sigma:K (mean + K sd) or fpr:F (target false-alarm rate) "
+        + "applied to the validation-normal scores, or a fixed number.";
 
     public const string OverrideDescription = Description + " Default: the run's own threshold (model.json).";
 

@@ -49,7 +49,8 @@ public sealed class LayeringTest
 
         // Then
         var violation = Assert.Single(violations);
-        Assert.Contains("LoopFixture.Lower (layer 0) uses the higher EcgAnomaly.Tests.Architecture.LoopFixture.Higher (layer 1)", violation);
+        Assert.Contains(
+            "LoopFixture.Lower (layer 0) uses the higher EcgAnomaly.Tests.Architecture.LoopFixture.Higher (layer 1)", violation);
     }
 
     [Fact]
@@ -62,6 +63,7 @@ public sealed class LayeringTest
         var uses = NamespaceDependencies.Of(typeof(LayeringTest).Assembly.Location, prefix);
 
         // Then: UsesLower only news up UsesHigher inside Count()
-        Assert.Contains(uses, u => u.From.EndsWith(".Higher", StringComparison.Ordinal) && u.To.EndsWith(".Lower", StringComparison.Ordinal));
+        Assert.Contains(
+            uses, u => u.From.EndsWith(".Higher", StringComparison.Ordinal) && u.To.EndsWith(".Lower", StringComparison.Ordinal));
     }
 }

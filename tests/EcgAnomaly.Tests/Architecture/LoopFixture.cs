@@ -13,6 +13,6 @@ namespace EcgAnomaly.Tests.Architecture.LoopFixture.Higher
 {
     internal sealed class UsesLower
     {
-        public int Count() => new Lower.UsesHigher().GetHashCode();
+        public static int Count() => new Lower.UsesHigher().GetHashCode();
     }
 }

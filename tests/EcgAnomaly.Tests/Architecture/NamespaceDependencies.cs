@@ -1,5 +1,4 @@
 using Mono.Cecil;
-using Mono.Cecil.Cil;
 
 namespace EcgAnomaly.Tests.Architecture;
 
@@ -9,7 +8,9 @@ namespace EcgAnomaly.Tests.Architecture;
 /// </summary>
 internal static class NamespaceDependencies
 {
-    /// <summary>Every (from namespace, to namespace, from type, to type) use between namespaces starting with <paramref name="prefix"/>.</summary>
+    /// <summary>
+    /// Every (from namespace, to namespace, from type, to type) use between namespaces starting with <paramref name="prefix"/>.
+    /// </summary>
     public static IReadOnlyList<(string From, string To, string FromType, string ToType)> Of(string assemblyPath, string prefix)
     {
         using var assembly = AssemblyDefinition.ReadAssembly(assemblyPath);
@@ -33,7 +34,7 @@ internal static class NamespaceDependencies
         return type.Namespace;
     }
 
-    private static IEnumerable<TypeReference> UsedTypes(TypeDefinition type)
+    private static List<TypeReference> UsedTypes(TypeDefinition type)
     {
         var found = new List<TypeReference>();
         void Add(TypeReference? t)

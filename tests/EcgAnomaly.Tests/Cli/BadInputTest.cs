@@ -1,4 +1,3 @@
-using EcgAnomaly.Data;
 
 namespace EcgAnomaly.Tests.Cli;
 

@@ -5,7 +5,7 @@ using EcgAnomaly.Training;
 
 namespace EcgAnomaly.Tests.Cli;
 
-[Collection(TorchCollection.Name)]
+[Collection(SharedTorch.Name)]
 public sealed class BenchCommandTest
 {
     [Fact]

@@ -1,7 +1,7 @@
 namespace EcgAnomaly.Tests.Cli;
 
 /// <summary>The long-recording benchmark on a few minutes (the 24-hour figure is a CLI run, in the README).</summary>
-[Collection(TorchCollection.Name)]
+[Collection(SharedTorch.Name)]
 public sealed class BenchRecordCommandTest
 {
     [Fact]
@@ -10,7 +10,8 @@ public sealed class BenchRecordCommandTest
         using var dir = new TemporaryFolder();
         var json = dir.Combine("bench.json");
 
-        var (code, output, error) = CliRunner.Run("bench-record", "--hours", "0.05", "--data", TestData.DataRoot, "--work", dir.Combine("work"), "--json", json);
+        var (code, output, error) = CliRunner.Run(
+            "bench-record", "--hours", "0.05", "--data", TestData.DataRoot, "--work", dir.Combine("work"), "--json", json);
 
         Assert.True(code == 0, output + error);
         Assert.Contains("min per 24 h", output);

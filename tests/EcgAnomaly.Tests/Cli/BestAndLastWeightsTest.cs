@@ -4,7 +4,6 @@ using EcgAnomaly.Data;
 using EcgAnomaly.Detection;
 using EcgAnomaly.RunFolders;
 using EcgAnomaly.Evaluation;
-using EcgAnomaly.Runs;
 
 namespace EcgAnomaly.Tests.Cli;
 
@@ -13,13 +12,14 @@ namespace EcgAnomaly.Tests.Cli;
 /// rocAuc / rocAucBest are theirs. A short run whose best epoch is not its last: each weights file is loaded on its own,
 /// scores the run's test set (the seed protocol: all 500 beats of ECG5000_TRAIN) and must give its AUCs.
 /// </summary>
-[Collection(TorchCollection.Name)]
+[Collection(SharedTorch.Name)]
 public sealed class BestAndLastWeightsTest
 {
     // LSTM E=8 at lr 0.01, seed 5: measured validation losses 89.1, 93.4, 93.3 (both kernels), so epoch 1 is the best by
     // about 5 % and the last epoch is not; the model is poor (AUC about 0.26 / 0.34), which does not matter here.
     private const int Seed = 5;
-    private static readonly string[] Train = ["train", "--model", "lstm", "--embedding", "8", "--epochs", "3", "--lr", "0.01", "--seed", "5"];
+    private static readonly string[] Train =
+        ["train", "--model", "lstm", "--embedding", "8", "--epochs", "3", "--lr", "0.01", "--seed", "5"];
 
     [Fact]
     public void Should_write_different_last_and_best_weights_each_scoring_as_metrics_says_When_the_best_epoch_is_not_the_last()
@@ -34,7 +34,8 @@ public sealed class BestAndLastWeightsTest
         var epochs = metrics.GetProperty("epochs").GetInt32();
         var bestEpoch = metrics.GetProperty("bestEpoch").GetInt32();
         Assert.True(bestEpoch != epochs,
-            $"precondition: this run's best epoch must not be its last, else model.pt and model-best.pt are the same weights; got bestEpoch {bestEpoch} of {epochs} (choose another seed or lr)");
+            "precondition: this run's best epoch must not be its last, else model.pt and model-best.pt are the same weights; "
+            + $"got bestEpoch {bestEpoch} of {epochs} (choose another seed or lr)");
         Assert.Equal(LowestValidationLossEpoch(run), bestEpoch);
         var split = DataSplit.FromEcg5000(TestData.Ecg5000, EvaluationProtocol.Seed, Seed);
         var labels = split.TestBinaryLabels();

@@ -4,7 +4,7 @@ using EcgAnomaly.Training;
 namespace EcgAnomaly.Tests.Cli;
 
 /// <summary>--engine, its old name --kernel, and reference, the old name of torchsharp, all select the same engine.</summary>
-[Collection(TorchCollection.Name)]
+[Collection(SharedTorch.Name)]
 public sealed class EngineOptionTest
 {
     [Theory]
@@ -71,7 +71,8 @@ public sealed class EngineOptionTest
         var outputs = choices.Select((choice, i) =>
         {
             var output = dir.Combine($"scores-{i}.csv");
-            var (c, _, e) = CliRunner.Run(["score", "--model", run, "--input", input, "--output", output, "--device", "cpu", "--threads", "1", .. choice]);
+            var (c, _, e) = CliRunner.Run(
+                ["score", "--model", run, "--input", input, "--output", output, "--device", "cpu", "--threads", "1", .. choice]);
             Assert.True(c == 0, string.Join(" ", choice) + ": " + e);
             return File.ReadAllText(output);
         }).ToList();
@@ -92,7 +93,8 @@ public sealed class EngineOptionTest
 
         // When
         var results = new[] { ("--engine", "fast"), ("--kernel", "fast"), ("--engine", "auto"), ("--kernel", "auto") }
-            .Select((choice, i) => CliRunner.Run("score", "--model", run, "--input", input, "--output", dir.Combine($"s{i}.csv"), choice.Item1, choice.Item2))
+            .Select((choice, i) =>
+                CliRunner.Run("score", "--model", run, "--input", input, "--output", dir.Combine($"s{i}.csv"), choice.Item1, choice.Item2))
             .ToList();
 
         // Then: the same outcome under both names (fast may be missing on a CPU without AVX2/FMA: then the same refusal)

@@ -1,10 +1,9 @@
 using EcgAnomaly.RunFolders;
 using System.Text.Json;
-using EcgAnomaly.Runs;
 
 namespace EcgAnomaly.Tests.Cli;
 
-[Collection(TorchCollection.Name)]
+[Collection(SharedTorch.Name)]
 public sealed class EvaluateCommandTest
 {
     [Fact]
@@ -17,7 +16,8 @@ public sealed class EvaluateCommandTest
         var outFolder = dir.Combine("eval");
 
         // When
-        (code, var output, error) = CliRunner.Run("evaluate", "--model", run, "--input", Path.Combine(TestData.Ecg5000Folder, "ECG5000_TRAIN.txt"), "--out", outFolder);
+        (code, var output, error) = CliRunner.Run(
+            "evaluate", "--model", run, "--input", Path.Combine(TestData.Ecg5000Folder, "ECG5000_TRAIN.txt"), "--out", outFolder);
 
         // Then
         Assert.True(code == 0, error);

@@ -29,7 +29,13 @@ public sealed partial class HelpTest
 
         // Then: README's verbs, including models, and no command class left unregistered
         Assert.Equal(classes, verbs);
-        Assert.Superset(new HashSet<string> { "train", "score", "evaluate", "import", "models", "reproduce", "download", "bench", "detect-beats", "record", "bench-record" }, verbs.ToHashSet());
+        Assert.Superset(
+            new HashSet<string>
+            {
+                "train", "score", "evaluate", "import", "models", "reproduce", "download", "bench", "detect-beats", "record",
+                "bench-record",
+            },
+            verbs.ToHashSet());
     }
 
     [Theory]
@@ -52,7 +58,8 @@ public sealed partial class HelpTest
             var option = property.GetCustomAttribute<CommandOptionAttribute>();
             if (option is null) continue;
             Assert.Contains("--" + option.LongNames[0], output);
-            Assert.False(string.IsNullOrWhiteSpace(property.GetCustomAttribute<System.ComponentModel.DescriptionAttribute>()?.Description), $"--{option.LongNames[0]} has no description");
+            var description = property.GetCustomAttribute<System.ComponentModel.DescriptionAttribute>()?.Description;
+            Assert.False(string.IsNullOrWhiteSpace(description), $"--{option.LongNames[0]} has no description");
         }
     }
 
@@ -75,7 +82,10 @@ public sealed partial class HelpTest
     private static Type SettingsOf(Type command)
     {
         for (var t = command; t is not null; t = t.BaseType)
-            if (t.IsGenericType && t.GetGenericArguments() is [var settings] && typeof(CommandSettings).IsAssignableFrom(settings)) return settings;
+        {
+            if (t.IsGenericType && t.GetGenericArguments() is [var settings] && typeof(CommandSettings).IsAssignableFrom(settings))
+                return settings;
+        }
         throw new InvalidOperationException($"{command.Name} has no settings type");
     }
 

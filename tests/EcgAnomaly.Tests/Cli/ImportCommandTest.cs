@@ -8,7 +8,7 @@ namespace EcgAnomaly.Tests.Cli;
 /// A state dict trained by PyTorch itself (Fixtures/make_pytorch_trained_fixture.py, Debian python3-torch 1.13), with
 /// PyTorch's scores of ECG5000_TRAIN and scikit-learn's AUC of them.
 /// </summary>
-[Collection(TorchCollection.Name)]
+[Collection(SharedTorch.Name)]
 public sealed class ImportCommandTest
 {
     [Fact]
@@ -20,10 +20,19 @@ public sealed class ImportCommandTest
         var run = dir.Combine("imported");
 
         // When
-        var (code, _, error) = CliRunner.Run("import", "--pytorch", TestData.Fixture("pytorch_lstm32_trained.pt"), "--model", "lstm", "--embedding", "32",
-            "--out", run, "--data", TestData.DataRoot);
+        var (code, _, error) = CliRunner.Run(
+            "import",
+            "--pytorch", TestData.Fixture("pytorch_lstm32_trained.pt"),
+            "--model", "lstm",
+            "--embedding", "32",
+            "--out", run,
+            "--data", TestData.DataRoot);
         Assert.True(code == 0, error);
-        (code, _, error) = CliRunner.Run("score", "--model", run, "--input", Path.Combine(TestData.Ecg5000Folder, "ECG5000_TRAIN.tsv"), "--output", dir.Combine("scores.csv"));
+        (code, _, error) = CliRunner.Run(
+            "score",
+            "--model", run,
+            "--input", Path.Combine(TestData.Ecg5000Folder, "ECG5000_TRAIN.tsv"),
+            "--output", dir.Combine("scores.csv"));
         Assert.True(code == 0, error);
 
         // Then

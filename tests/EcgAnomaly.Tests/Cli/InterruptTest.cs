@@ -9,7 +9,7 @@ namespace EcgAnomaly.Tests.Cli;
 /// renamed)". The real ecg-anomaly process is started, interrupted mid-training with a signal sent by kill(1), and
 /// must exit 130 leaving neither the run folder nor its hidden staging folder nor any temporary file.
 /// </summary>
-[Collection(TorchCollection.Name)]
+[Collection(SharedTorch.Name)]
 public sealed partial class InterruptTest
 {
     [Theory]
@@ -20,7 +20,8 @@ public sealed partial class InterruptTest
         // Given: a long training run, started as its own process, that has printed an epoch line
         using var dir = new TemporaryFolder();
         var run = dir.Combine("run");
-        using var process = StartCli("train", "--model", "lstm", "--embedding", "8", "--epochs", "1000", "--data", TestData.DataRoot, "--out", run);
+        using var process = StartCli(
+            "train", "--model", "lstm", "--embedding", "8", "--epochs", "1000", "--data", TestData.DataRoot, "--out", run);
         var epochSeen = new ManualResetEventSlim();
         var error = new System.Text.StringBuilder();
         process.OutputDataReceived += (_, e) => { if (e.Data is not null && EpochLine().IsMatch(e.Data)) epochSeen.Set(); };
@@ -29,7 +30,8 @@ public sealed partial class InterruptTest
         process.BeginErrorReadLine();
         try
         {
-            Assert.True(epochSeen.Wait(TimeSpan.FromMinutes(2)), $"no epoch line within 2 minutes; exited: {process.HasExited}; stderr: {error}");
+            Assert.True(
+                epochSeen.Wait(TimeSpan.FromMinutes(2)), $"no epoch line within 2 minutes; exited: {process.HasExited}; stderr: {error}");
             Assert.False(process.HasExited, "the run ended before it could be interrupted");
             Assert.Contains(dir.Entries(), e => e.StartsWith(".run.", StringComparison.Ordinal)); // its staging folder, mid-run
 
@@ -65,7 +67,11 @@ public sealed partial class InterruptTest
 
     private static void SendSignal(int pid, string signal)
     {
-        using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-" + signal, pid.ToString(System.Globalization.CultureInfo.InvariantCulture) } })!;
+        var start = new ProcessStartInfo("kill")
+        {
+            ArgumentList = { "-" + signal, pid.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+        };
+        using var kill = Process.Start(start)!;
         kill.WaitForExit();
         Assert.True(kill.ExitCode == 0, $"kill -{signal} {pid} failed with {kill.ExitCode}");
     }

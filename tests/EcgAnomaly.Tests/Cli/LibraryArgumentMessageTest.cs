@@ -5,7 +5,7 @@ using EcgAnomaly.Training;
 namespace EcgAnomaly.Tests.Cli;
 
 /// <summary>The library names its parameters; the CLI tells the user the flag, in one line, without .NET's additions.</summary>
-[Collection(TorchCollection.Name)]
+[Collection(SharedTorch.Name)]
 public sealed class LibraryArgumentMessageTest
 {
     [Fact]
@@ -14,7 +14,8 @@ public sealed class LibraryArgumentMessageTest
         // Given: --scoring-beats is checked by the CLI only from below; the library's SpeedBenchOptions caps it
 
         // When
-        var (code, output, error) = CliRunner.Run("bench", "--engine", "torchsharp", "--scoring-beats", "20000000", "--data", TestData.DataRoot);
+        var (code, output, error) = CliRunner.Run(
+            "bench", "--engine", "torchsharp", "--scoring-beats", "20000000", "--data", TestData.DataRoot);
 
         // Then
         BadInputTest.AssertOneLineError(code, error, "--scoring-beats must be between 1 and 10000000 (got 20000000)");

@@ -16,7 +16,8 @@ public sealed class ModelSizeErrorTest
         using var dir = new TemporaryFolder();
 
         // When
-        var (code, _, error) = CliRunner.Run("train", "--model", model, option, value, "--data", TestData.DataRoot, "--out", dir.Combine("run"));
+        var (code, _, error) = CliRunner.Run(
+            "train", "--model", model, option, value, "--data", TestData.DataRoot, "--out", dir.Combine("run"));
 
         // Then
         BadInputTest.AssertOneLineError(code, error, expected);

@@ -7,7 +7,7 @@ namespace EcgAnomaly.Tests.Cli;
 /// `ecg-anomaly models` against PyTorch's parameter counts: Fixtures/make_pytorch_fixtures.py (the study's LSTM and
 /// Transformer autoencoders) and Fixtures/make_pytorch_patch_transformer_fixture.py (transformer-ae).
 /// </summary>
-[Collection(TorchCollection.Name)]
+[Collection(SharedTorch.Name)]
 public sealed class ModelsCommandTest
 {
     [Fact]
@@ -35,7 +35,10 @@ public sealed class ModelsCommandTest
         foreach (var m in study.RootElement.GetProperty("models").EnumerateArray())
             counts[$"lstm{m.GetProperty("embedding").GetInt32()}"] = m.GetProperty("parameters").GetInt64();
         foreach (var m in study.RootElement.GetProperty("transformers").EnumerateArray())
-            counts["transformer-" + string.Join("-", m.GetProperty("config").EnumerateArray().Select(v => v.GetInt32()))] = m.GetProperty("parameters").GetInt64();
+        {
+            var config = string.Join("-", m.GetProperty("config").EnumerateArray().Select(v => v.GetInt32()));
+            counts["transformer-" + config] = m.GetProperty("parameters").GetInt64();
+        }
         using var patch = JsonDocument.Parse(File.ReadAllText(TestData.Fixture("pytorch_patch_transformer.json")));
         counts["transformer-ae"] = patch.RootElement.GetProperty("models").EnumerateArray()
             .Single(m => m.GetProperty("config").GetProperty("beatLength").GetInt32() == 140).GetProperty("parameters").GetInt64();

@@ -11,7 +11,8 @@ internal static class OneEpochRun
         var root = new TemporaryFolder();
         AppDomain.CurrentDomain.ProcessExit += (_, _) => root.Dispose();
         var folder = root.Combine("run");
-        var (code, output, error) = CliRunner.Run("train", "--model", "lstm", "--embedding", "32", "--epochs", "1", "--data", TestData.DataRoot, "--out", folder);
+        var (code, output, error) = CliRunner.Run(
+            "train", "--model", "lstm", "--embedding", "32", "--epochs", "1", "--data", TestData.DataRoot, "--out", folder);
         return (code, output, error, folder);
     });
 

@@ -2,12 +2,11 @@ using EcgAnomaly.RunFolders;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using EcgAnomaly.Runs;
 
 namespace EcgAnomaly.Tests.Cli;
 
 /// <summary>Any UCR-style file pair, here a synthetic one with beats of 60 samples written by the test itself.</summary>
-[Collection(TorchCollection.Name)]
+[Collection(SharedTorch.Name)]
 public sealed class OtherDataSetTest
 {
     [Fact]
@@ -36,7 +35,8 @@ public sealed class OtherDataSetTest
         Assert.Equal(101, File.ReadAllLines(dir.Combine("scores.csv")).Length);
         using var evaluation = JsonDocument.Parse(File.ReadAllText(dir.Combine("eval", "evaluation.json")));
         Assert.InRange(evaluation.RootElement.GetProperty("rocAuc").GetDouble(), 0.8, 1.0);
-        Assert.Equal(["7"], JsonDocument.Parse(File.ReadAllText(Path.Combine(run, RunFiles.Metrics))).RootElement.GetProperty("perClassDetection").EnumerateObject().Select(p => p.Name));
+        using var metrics = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, RunFiles.Metrics)));
+        Assert.Equal(["7"], metrics.RootElement.GetProperty("perClassDetection").EnumerateObject().Select(p => p.Name));
     }
 
     private static string Synthetic(Random random, int normals, int abnormal)

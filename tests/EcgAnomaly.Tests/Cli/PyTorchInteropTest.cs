@@ -2,7 +2,6 @@ using EcgAnomaly.RunFolders;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using EcgAnomaly.Runs;
 
 namespace EcgAnomaly.Tests.Cli;
 
@@ -10,7 +9,7 @@ namespace EcgAnomaly.Tests.Cli;
 /// model.pt is read by PyTorch itself (Debian's python3-torch, installed by scripts/test.sh) into the study's model
 /// class (Fixtures/study_lstm.py), which must accept every key and shape and compute the same scores.
 /// </summary>
-[Collection(TorchCollection.Name)]
+[Collection(SharedTorch.Name)]
 public sealed class PyTorchInteropTest
 {
     [Fact]
@@ -33,7 +32,9 @@ public sealed class PyTorchInteropTest
         for (var i = 0; i < ours.Length; i++)
             Assert.True(Math.Abs(ours[i] - theirs[i]) <= 1e-4 * Math.Abs(theirs[i]), $"beat {i}: ours {ours[i]}, PyTorch {theirs[i]}");
         using var study = JsonDocument.Parse(File.ReadAllText(TestData.Fixture("pytorch_lstm_state_dicts.json")));
-        var studyKeys = study.RootElement.GetProperty("models")[0].GetProperty("keys").EnumerateArray().Select(k => k.GetProperty("name").GetString());
+        var studyKeys = study.RootElement.GetProperty("models")[0].GetProperty("keys")
+            .EnumerateArray()
+            .Select(k => k.GetProperty("name").GetString());
         Assert.Equal(studyKeys, fromPyTorch.GetProperty("keys").EnumerateArray().Select(k => k.GetString()));
     }
 
@@ -48,7 +49,9 @@ public sealed class PyTorchInteropTest
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"python failed ({process.ExitCode}): {stderr.Result} (is python3-torch installed? scripts/test.sh installs it)");
+        Assert.True(
+            process.ExitCode == 0,
+            $"python failed ({process.ExitCode}): {stderr.Result} (is python3-torch installed? scripts/test.sh installs it)");
         using var doc = JsonDocument.Parse(stdout.Result);
         return doc.RootElement.Clone();
     }

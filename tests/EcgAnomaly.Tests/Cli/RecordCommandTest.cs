@@ -8,7 +8,7 @@ namespace EcgAnomaly.Tests.Cli;
 /// The two README commands for a recording, on SVDB record 800 (reference annotations: raw-ecg/SOURCE.md):
 /// train on its first 5 minutes, then score the rest. Few epochs here; the full run is in the README.
 /// </summary>
-[Collection(TorchCollection.Name)]
+[Collection(SharedTorch.Name)]
 public sealed class RecordCommandTest
 {
     [Fact]
@@ -18,7 +18,8 @@ public sealed class RecordCommandTest
         using var dir = new TemporaryFolder();
         var record = RawEcg.Record("svdb/800");
         var run = dir.Combine("run");
-        var (trainCode, trainOut, trainError) = CliRunner.Run("train", "--record", record, "--minutes", "5", "--epochs", "3", "--seed", "1", "--out", run);
+        var (trainCode, trainOut, trainError) = CliRunner.Run(
+            "train", "--record", record, "--minutes", "5", "--epochs", "3", "--seed", "1", "--out", run);
         Assert.True(trainCode == 0, trainOut + trainError);
 
         // When

@@ -5,7 +5,7 @@ using EcgAnomaly.Runs;
 
 namespace EcgAnomaly.Tests.Cli;
 
-[Collection(TorchCollection.Name)]
+[Collection(SharedTorch.Name)]
 public sealed class ReproduceCommandTest
 {
     private static readonly string[] Arguments = ["reproduce", "--only", "transformer-ae", "--seeds", "1", "--epochs", "5"];
@@ -21,8 +21,12 @@ public sealed class ReproduceCommandTest
 
         // When: the same reproduction, killed (SIGKILL) once its checkpoint holds two epochs, then started again
         var resumed = dir.Combine("resumed");
-        var killedAt = RunAndKill([.. Arguments, "--out", resumed, "--data", TestData.DataRoot], Path.Combine(resumed, "checkpoints", "transformer-ae-seed1", "current", "state.bin"), epochs: 2);
-        Assert.False(File.Exists(Path.Combine(resumed, "runs", "transformer-ae-seed1", RunFiles.Metrics)), "the run finished before it was killed");
+        var killedAt = RunAndKill(
+            [.. Arguments, "--out", resumed, "--data", TestData.DataRoot],
+            Path.Combine(resumed, "checkpoints", "transformer-ae-seed1", "current", "state.bin"),
+            epochs: 2);
+        Assert.False(
+            File.Exists(Path.Combine(resumed, "runs", "transformer-ae-seed1", RunFiles.Metrics)), "the run finished before it was killed");
         (code, var output, error) = CliRunner.Run([.. Arguments, "--out", resumed, "--data", TestData.DataRoot]);
         Assert.True(code == 0, error);
 
@@ -41,7 +45,10 @@ public sealed class ReproduceCommandTest
         BadInputTest.AssertOneLineError(code, error, "unknown configuration 'gru32' (expected any of lstm32");
     }
 
-    /// <summary>Starts the CLI as a separate process and kills it once the checkpoint file records at least <paramref name="epochs"/> epochs.</summary>
+    /// <summary>
+    /// Starts the CLI as a separate process and kills it once the checkpoint file records at least
+    /// <paramref name="epochs"/> epochs.
+    /// </summary>
     private static int RunAndKill(string[] args, string checkpoint, int epochs)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };

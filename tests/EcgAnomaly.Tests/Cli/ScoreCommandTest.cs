@@ -2,11 +2,10 @@ using System.Globalization;
 using System.Text.Json;
 using EcgAnomaly.Evaluation;
 using EcgAnomaly.RunFolders;
-using EcgAnomaly.Runs;
 
 namespace EcgAnomaly.Tests.Cli;
 
-[Collection(TorchCollection.Name)]
+[Collection(SharedTorch.Name)]
 public sealed class ScoreCommandTest
 {
     [Fact]
@@ -19,7 +18,8 @@ public sealed class ScoreCommandTest
         var output = dir.Combine("scores.csv");
 
         // When
-        (code, var stdout, error) = CliRunner.Run("score", "--model", run, "--input", Path.Combine(TestData.Ecg5000Folder, "ECG5000_TRAIN.arff"), "--output", output);
+        (code, var stdout, error) = CliRunner.Run(
+            "score", "--model", run, "--input", Path.Combine(TestData.Ecg5000Folder, "ECG5000_TRAIN.arff"), "--output", output);
 
         // Then
         Assert.True(code == 0, error);
@@ -39,8 +39,9 @@ public sealed class ScoreCommandTest
         var (_, _, _, run) = OneEpochRun.Result;
         using var dir = new TemporaryFolder();
         var beats = TestData.Ecg5000.Train;
-        var csv = dir.Write("short.csv", string.Join("\n", Enumerable.Range(0, 5).Select(i =>
-            string.Join(",", Enumerable.Range(0, 70).Select(j => beats.Beat(i)[2 * j].ToString("R", CultureInfo.InvariantCulture))))) + "\n");
+        var rows = Enumerable.Range(0, 5).Select(i =>
+            string.Join(",", Enumerable.Range(0, 70).Select(j => beats.Beat(i)[2 * j].ToString("R", CultureInfo.InvariantCulture))));
+        var csv = dir.Write("short.csv", string.Join("\n", rows) + "\n");
 
         var (code, _, error) = CliRunner.Run("score", "--model", run, "--input", csv, "--output", dir.Combine("refused.csv"));
         BadInputTest.AssertOneLineError(code, error, "beats have 70 samples but the model expects 140 (use --resample");
@@ -58,7 +59,10 @@ public sealed class ScoreCommandTest
         { "future-version", "unknown format version 99" },
         { "truncated-weights", "model.pt: not a readable PyTorch state dict" },
         { "no-weights", "model.pt: file not found" },
-        { "wrong-shapes", "weights do not load into the lstm16 model: 'encoder.encoder_1.weight_ih_l0' has shape [256,1] but the model needs [128,1]" },
+        {
+            "wrong-shapes",
+            "weights do not load into the lstm16 model: 'encoder.encoder_1.weight_ih_l0' has shape [256,1] but the model needs [128,1]"
+        },
     };
 
     [Theory]
@@ -75,15 +79,16 @@ public sealed class ScoreCommandTest
         {
             case "no-manifest": File.Delete(manifest); break;
             case "bad-json": File.WriteAllText(manifest, "{ \"formatVersion\": 1, "); break;
-            case "future-version": File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("\"formatVersion\": 1", "\"formatVersion\": 99")); break;
+            case "future-version": Replace(manifest, "\"formatVersion\": 1", "\"formatVersion\": 99"); break;
             case "truncated-weights": File.WriteAllBytes(weights, File.ReadAllBytes(weights)[..1000]); break;
             case "no-weights": File.Delete(weights); break;
-            case "wrong-shapes": File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("\"embeddingSize\": 32", "\"embeddingSize\": 16")); break;
+            case "wrong-shapes": Replace(manifest, "\"embeddingSize\": 32", "\"embeddingSize\": 16"); break;
         }
 
         // When
         var output = dir.Combine("scores.csv");
-        var (code, _, error) = CliRunner.Run("score", "--model", bundle, "--input", Path.Combine(TestData.Ecg5000Folder, "ECG5000_TRAIN.tsv"), "--output", output);
+        var (code, _, error) = CliRunner.Run(
+            "score", "--model", bundle, "--input", Path.Combine(TestData.Ecg5000Folder, "ECG5000_TRAIN.tsv"), "--output", output);
 
         // Then
         BadInputTest.AssertOneLineError(code, error, expected);
@@ -113,10 +118,17 @@ public sealed class ScoreCommandTest
     {
         var (_, _, _, run) = OneEpochRun.Result;
         using var dir = new TemporaryFolder();
-        var validation = File.ReadAllLines(Path.Combine(run, RunFiles.ValidationScores))[1..].Select(l => double.Parse(l, CultureInfo.InvariantCulture)).ToArray();
+        var validation = File.ReadAllLines(Path.Combine(run, RunFiles.ValidationScores))[1..]
+            .Select(l => double.Parse(l, CultureInfo.InvariantCulture))
+            .ToArray();
         var expected = EcgAnomaly.Detection.ThresholdPolicy.Parse(policy).Choose(validation);
 
-        var (code, _, error) = CliRunner.Run("score", "--model", run, "--input", Path.Combine(TestData.Ecg5000Folder, "ECG5000_TRAIN.tsv"), "--output", dir.Combine("s.csv"), "--threshold-policy", policy);
+        var (code, _, error) = CliRunner.Run(
+            "score",
+            "--model", run,
+            "--input", Path.Combine(TestData.Ecg5000Folder, "ECG5000_TRAIN.tsv"),
+            "--output", dir.Combine("s.csv"),
+            "--threshold-policy", policy);
 
         Assert.True(code == 0, error);
         Assert.Equal(657, validation.Length);
@@ -130,7 +142,8 @@ public sealed class ScoreCommandTest
         var (_, _, _, run) = OneEpochRun.Result;
         using var dir = new TemporaryFolder();
         var beats = TestData.Ecg5000.Train;
-        var text = string.Join("\n", Enumerable.Range(0, 7).Select(i => string.Join("\t", beats.Beat(i).ToArray().Select(v => v.ToString("R", CultureInfo.InvariantCulture)))));
+        var text = string.Join("\n", Enumerable.Range(0, 7).Select(i =>
+            string.Join("\t", beats.Beat(i).ToArray().Select(v => v.ToString("R", CultureInfo.InvariantCulture)))));
         var saved = Console.In;
         try
         {
@@ -153,9 +166,10 @@ public sealed class ScoreCommandTest
         using var dir = new TemporaryFolder();
         var zBundle = CopyOf(run, dir.Combine("z"));
         var manifest = Path.Combine(zBundle, RunFiles.Manifest);
-        File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("\"normalisation\": \"none\"", "\"normalisation\": \"z-score\""));
+        Replace(manifest, "\"normalisation\": \"none\"", "\"normalisation\": \"z-score\"");
         var beats = TestData.Ecg5000.Train;
-        string Csv(Func<float, float> f) => string.Join("\n", Enumerable.Range(0, 4).Select(i => string.Join(",", beats.Beat(i).ToArray().Select(v => f(v).ToString("R", CultureInfo.InvariantCulture))))) + "\n";
+        string Csv(Func<float, float> f) => string.Join("\n", Enumerable.Range(0, 4).Select(i =>
+            string.Join(",", beats.Beat(i).ToArray().Select(v => f(v).ToString("R", CultureInfo.InvariantCulture))))) + "\n";
         var plain = dir.Write("plain.csv", Csv(v => v));
         var scaled = dir.Write("scaled.csv", Csv(v => 10 * v + 3));
 
@@ -165,8 +179,8 @@ public sealed class ScoreCommandTest
 
         // Then: ECG5000 beats are z-normalised already, so the z-score bundle on scaled beats matches the plain scores
         Assert.True(code == 0, error);
-        var a = File.ReadAllLines(dir.Combine("a.csv"))[1..].Select(l => double.Parse(l.Split(',')[1], CultureInfo.InvariantCulture)).ToArray();
-        var b = File.ReadAllLines(dir.Combine("b.csv"))[1..].Select(l => double.Parse(l.Split(',')[1], CultureInfo.InvariantCulture)).ToArray();
+        var a = ScoreColumn(dir.Combine("a.csv"));
+        var b = ScoreColumn(dir.Combine("b.csv"));
         Assert.Equal(4, a.Length);
         Assert.Equal(a.Length, b.Length);
         for (var i = 0; i < a.Length; i++) Assert.Equal(a[i], b[i], a[i] * 1e-3);
@@ -178,4 +192,11 @@ public sealed class ScoreCommandTest
         foreach (var file in Directory.GetFiles(run)) File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
         return folder;
     }
+
+    private static void Replace(string file, string oldText, string newText) =>
+        File.WriteAllText(file, File.ReadAllText(file).Replace(oldText, newText, StringComparison.Ordinal));
+
+    /// <summary>The score column of a CSV that <c>score</c> wrote.</summary>
+    private static double[] ScoreColumn(string file) =>
+        File.ReadAllLines(file)[1..].Select(l => double.Parse(l.Split(',')[1], CultureInfo.InvariantCulture)).ToArray();
 }

@@ -1,10 +1,9 @@
 using EcgAnomaly.RunFolders;
 using System.Text.Json;
-using EcgAnomaly.Runs;
 
 namespace EcgAnomaly.Tests.Cli;
 
-[Collection(TorchCollection.Name)]
+[Collection(SharedTorch.Name)]
 public sealed class TrainCommandTest
 {
     [Fact]

@@ -37,7 +37,9 @@ public sealed class UcrReaderTest
     [Theory]
     [InlineData(".tsv", "1\t0.5\t0.25\n2\t-1\t2e-3\n")]
     [InlineData(".txt", "  1.0000000e+00  5.0000000e-01  2.5000000e-01\r\n  2.0000000e+00 -1.0000000e+00  2.0000000e-03\r\n")]
-    [InlineData(".arff", "% comment\n@relation x\n@attribute a numeric\n@attribute b numeric\n@attribute target {1,2}\n\n@DATA\n0.5,0.25,1\n-1,2e-3,2\n")]
+    [InlineData(
+        ".arff",
+        "% comment\n@relation x\n@attribute a numeric\n@attribute b numeric\n@attribute target {1,2}\n\n@DATA\n0.5,0.25,1\n-1,2e-3,2\n")]
     [InlineData(".ts", "#c\n@problemName x\n@classLabel true 1 2\n@data\n0.5,0.25:1\n-1,0.002:2\n")]
     public void Should_parse_labels_and_values_When_the_file_is_small_and_valid(string extension, string content)
     {

@@ -5,7 +5,7 @@ using EcgAnomaly.Evaluation;
 namespace EcgAnomaly.Tests.Detection;
 
 /// <summary>What a detector does for every caller: another threshold policy, resampling, and copies that share the network.</summary>
-[Collection(TorchCollection.Name)]
+[Collection(SharedTorch.Name)]
 public sealed class DetectorContractTest
 {
     private static string Bundle => TestData.Fixture(Path.Combine("legacy-runs", "lstm8-ecg5000"));

@@ -15,7 +15,7 @@ namespace EcgAnomaly.Tests.Detection;
 /// One detector contract for every caller: a z-score bundle loaded from disk scores raw beats (in mV, as cut from the
 /// recording) itself, and the library, <c>score</c>, <c>evaluate</c> and <c>record</c> agree on every score to the last digit.
 /// </summary>
-[Collection(TorchCollection.Name)]
+[Collection(SharedTorch.Name)]
 public sealed class EntryPointAgreementTest
 {
     private const double TrainedMinutes = 2;

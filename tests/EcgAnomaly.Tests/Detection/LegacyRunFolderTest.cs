@@ -10,14 +10,16 @@ namespace EcgAnomaly.Tests.Detection;
 /// Run folders written by the build before the typed model specs and the detector-owned preprocessing
 /// (Fixtures/legacy-runs, made by commit d2b1bc3, see its README) still load and score as that build scored them.
 /// </summary>
-[Collection(TorchCollection.Name)]
+[Collection(SharedTorch.Name)]
 public sealed class LegacyRunFolderTest
 {
     [Theory]
     [InlineData("lstm8-ecg5000", typeof(LstmSpec))]
     [InlineData("transformer-ae-small", typeof(PatchTransformerSpec))]
     [InlineData("transformer-2-32-2-1", typeof(StudyTransformerSpec))]
-    public void Should_rebuild_the_family_and_score_the_test_set_as_the_old_build_did_When_loading_an_old_run_folder(string name, Type family)
+    public void Should_rebuild_the_family_and_score_the_test_set_as_the_old_build_did_When_loading_an_old_run_folder(
+        string name,
+        Type family)
     {
         // Given: the old build's score of every test beat (seed protocol: all of ECG5000_TRAIN, in file order)
         var folder = TestData.Fixture(Path.Combine("legacy-runs", name));
@@ -31,7 +33,8 @@ public sealed class LegacyRunFolderTest
         Assert.IsType(family, detector.Spec);
         Assert.Equal(DetectorBundle.ReadManifest(folder).Parameters, detector.ParameterCount);
         Assert.Equal(expected.Length, scores.Length);
-        for (var i = 0; i < expected.Length; i++) Assert.True(Math.Abs(scores[i] - expected[i]) <= 1e-5 * Math.Abs(expected[i]), $"beat {i}: {scores[i]} vs {expected[i]}");
+        for (var i = 0; i < expected.Length; i++)
+            Assert.True(Math.Abs(scores[i] - expected[i]) <= 1e-5 * Math.Abs(expected[i]), $"beat {i}: {scores[i]} vs {expected[i]}");
     }
 
     [Fact]
@@ -55,7 +58,9 @@ public sealed class LegacyRunFolderTest
         for (var i = 0; i < expectedSamples.Length; i++)
         {
             Assert.Equal(expectedSamples[i], samples[i]);
-            Assert.True(Math.Abs(scores[i] - expectedScores[i]) <= 1e-5 * Math.Abs(expectedScores[i]), $"beat {i}: {scores[i]} vs {expectedScores[i]}");
+            Assert.True(
+                Math.Abs(scores[i] - expectedScores[i]) <= 1e-5 * Math.Abs(expectedScores[i]),
+                $"beat {i}: {scores[i]} vs {expectedScores[i]}");
         }
     }
 

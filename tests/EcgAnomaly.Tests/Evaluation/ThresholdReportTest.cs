@@ -78,8 +78,10 @@ public sealed class ThresholdReportTest
     {
         // The cases the other tests rely on are really in the fixture (a regenerated fixture cannot drop them silently).
         var cases = Load().EnumerateArray().ToList();
-        Assert.Contains(cases, c => c.GetProperty("scores").EnumerateArray().Any(s => s.GetDouble() == c.GetProperty("threshold").GetDouble()));
-        Assert.Contains(cases, c => c.GetProperty("classes").EnumerateArray().All(v => v.GetInt32() == c.GetProperty("normalClass").GetInt32()));
+        Assert.Contains(cases, c =>
+            c.GetProperty("scores").EnumerateArray().Any(s => s.GetDouble() == c.GetProperty("threshold").GetDouble()));
+        Assert.Contains(cases, c =>
+            c.GetProperty("classes").EnumerateArray().All(v => v.GetInt32() == c.GetProperty("normalClass").GetInt32()));
         Assert.Contains(cases, c => c.GetProperty("perClass").EnumerateObject().Count() == 5);
         Assert.Contains(cases, c => c.GetProperty("normalClass").GetInt32() != 1);
     }

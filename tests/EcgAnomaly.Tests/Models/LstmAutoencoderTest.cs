@@ -4,10 +4,13 @@ using EcgAnomaly.Models;
 namespace EcgAnomaly.Tests.Models;
 
 /// <summary>Expected keys, shapes and counts come from PyTorch: Fixtures/make_pytorch_fixtures.py (Debian python3-torch 1.13).</summary>
-[Collection(TorchCollection.Name)]
+[Collection(SharedTorch.Name)]
 public sealed class LstmAutoencoderTest
 {
-    public static TheoryData<int> Embeddings => new() { 32, 64, 128, 256 };
+    /// <summary>The study's four code sizes E.</summary>
+    private static readonly int[] StudyEmbeddings = [32, 64, 128, 256];
+
+    public static TheoryData<int> Embeddings => new(StudyEmbeddings);
 
     [Theory]
     [MemberData(nameof(Embeddings))]
@@ -23,7 +26,9 @@ public sealed class LstmAutoencoderTest
         // Then
         Assert.Equal(expected.GetProperty("parameters").GetInt64(), ParameterCount.Of(model));
         var expectedKeys = expected.GetProperty("keys").EnumerateArray()
-            .Select(k => (k.GetProperty("name").GetString()!, string.Join("x", k.GetProperty("shape").EnumerateArray().Select(d => d.GetInt64()))))
+            .Select(k => (
+                k.GetProperty("name").GetString()!,
+                string.Join("x", k.GetProperty("shape").EnumerateArray().Select(d => d.GetInt64()))))
             .ToArray();
         var actualKeys = state.Select(kv => (kv.Key, string.Join("x", kv.Value.shape))).ToArray();
         Assert.Equal(expectedKeys, actualKeys);
@@ -33,7 +38,7 @@ public sealed class LstmAutoencoderTest
     public void Should_match_the_study_counts_When_counting_the_four_sizes()
     {
         // The study's table (SEED-STUDY.md) as a second, independent source for the same numbers.
-        var counts = new[] { 32, 64, 128, 256 }.Select(e =>
+        var counts = StudyEmbeddings.Select(e =>
         {
             using var m = ModelSpec.Lstm(e).Build();
             return ParameterCount.Of(m);

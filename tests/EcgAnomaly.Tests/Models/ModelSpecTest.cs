@@ -5,7 +5,7 @@ using EcgAnomaly.RunFolders;
 namespace EcgAnomaly.Tests.Models;
 
 /// <summary>One record per model family: each validates itself, builds itself and keeps model.json's kind values.</summary>
-[Collection(TorchCollection.Name)]
+[Collection(SharedTorch.Name)]
 public sealed class ModelSpecTest
 {
     public static TheoryData<ModelSpec, string> Specs => new()
@@ -35,7 +35,10 @@ public sealed class ModelSpecTest
     public void Should_read_the_family_and_ignore_the_other_families_sizes_When_the_json_is_in_the_old_flat_layout()
     {
         // Given: how model.json wrote every architecture before the typed specs (unused sizes as 0)
-        const string old = """{"kind": "transformer-ae", "beatLength": 140, "embeddingSize": 0, "inputDim": 32, "feedForwardDim": 64, "heads": 4, "layers": 2}""";
+        const string old = """
+            {"kind": "transformer-ae", "beatLength": 140, "embeddingSize": 0, "inputDim": 32, "feedForwardDim": 64,
+             "heads": 4, "layers": 2}
+            """;
 
         // When
         var spec = JsonSerializer.Deserialize<ModelSpec>(old, RunJson.Options);
@@ -48,7 +51,8 @@ public sealed class ModelSpecTest
     public void Should_name_the_known_kinds_When_model_json_has_an_unknown_kind()
     {
         // When
-        var error = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<ModelSpec>("""{"kind": "cnn", "beatLength": 140}""", RunJson.Options));
+        var error = Assert.Throws<JsonException>(
+            () => JsonSerializer.Deserialize<ModelSpec>("""{"kind": "cnn", "beatLength": 140}""", RunJson.Options));
 
         // Then
         Assert.Contains("unknown architecture 'cnn' (expected one of lstm, transformer, transformer-ae)", error.Message);

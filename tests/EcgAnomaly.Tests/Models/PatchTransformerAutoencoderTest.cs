@@ -8,7 +8,7 @@ namespace EcgAnomaly.Tests.Models;
 /// transformer-ae against its PyTorch twin (Fixtures/patch_transformer.py): parameter counts, state-dict keys and shapes
 /// written by PyTorch in Fixtures/make_pytorch_patch_transformer_fixture.py (Debian python3-torch).
 /// </summary>
-[Collection(TorchCollection.Name)]
+[Collection(SharedTorch.Name)]
 public sealed class PatchTransformerAutoencoderTest
 {
     [Fact]
@@ -45,7 +45,9 @@ public sealed class PatchTransformerAutoencoderTest
     {
         Assert.Equal(expected.GetProperty("parameters").GetInt64(), ParameterCount.Of(model));
         var expectedKeys = expected.GetProperty("keys").EnumerateArray()
-            .Select(k => (k.GetProperty("name").GetString()!, string.Join("x", k.GetProperty("shape").EnumerateArray().Select(x => x.GetInt64()))));
+            .Select(k => (
+                k.GetProperty("name").GetString()!,
+                string.Join("x", k.GetProperty("shape").EnumerateArray().Select(x => x.GetInt64()))));
         var actualKeys = model.state_dict().Select(kv => (kv.Key, string.Join("x", kv.Value.shape)));
         Assert.Equal(expectedKeys, actualKeys);
     }

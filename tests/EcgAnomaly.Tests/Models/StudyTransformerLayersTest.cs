@@ -10,7 +10,7 @@ namespace EcgAnomaly.Tests.Models;
 /// The study's Transformer layers are written out here (for a cheaper dropout), so they are checked against PyTorch:
 /// expected outputs and gradients from Fixtures/make_pytorch_transformer_fixture.py (Debian python3-torch).
 /// </summary>
-[Collection(TorchCollection.Name)]
+[Collection(SharedTorch.Name)]
 public sealed class StudyTransformerLayersTest
 {
     [Fact]
@@ -50,7 +50,8 @@ public sealed class StudyTransformerLayersTest
             var got = parameter.grad!.data<float>().ToArray();
             Assert.True(want.Length == got.Length, $"{name}: {got.Length} gradient values, PyTorch has {want.Length}");
             var scale = Math.Max(1f, want.Max(MathF.Abs));
-            for (var i = 0; i < want.Length; i++) Assert.True(MathF.Abs(want[i] - got[i]) <= 1e-4f * scale, $"{name}[{i}]: {got[i]} vs PyTorch {want[i]}");
+            for (var i = 0; i < want.Length; i++)
+                Assert.True(MathF.Abs(want[i] - got[i]) <= 1e-4f * scale, $"{name}[{i}]: {got[i]} vs PyTorch {want[i]}");
         }
     }
 
@@ -67,7 +68,10 @@ public sealed class StudyTransformerLayersTest
             foreach (var key in state.Keys.Where(k => k.StartsWith($"{stack}.layers.0.", StringComparison.Ordinal)))
             {
                 foreach (var layer in new[] { 1, 2 })
-                    Assert.True(state[key].equal(state[key.Replace(".layers.0.", $".layers.{layer}.", StringComparison.Ordinal)]).all().item<bool>(), key);
+                {
+                    var same = key.Replace(".layers.0.", $".layers.{layer}.", StringComparison.Ordinal);
+                    Assert.True(state[key].equal(state[same]).all().item<bool>(), key);
+                }
             }
         }
     }

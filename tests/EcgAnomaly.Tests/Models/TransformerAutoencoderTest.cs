@@ -4,7 +4,7 @@ using EcgAnomaly.Models;
 namespace EcgAnomaly.Tests.Models;
 
 /// <summary>Expected keys, shapes and counts from PyTorch: Fixtures/make_pytorch_fixtures.py with Fixtures/study_transformer.py.</summary>
-[Collection(TorchCollection.Name)]
+[Collection(SharedTorch.Name)]
 public sealed class TransformerAutoencoderTest
 {
     public static TheoryData<int, int, int, int> StudyConfigurations => new()
@@ -27,7 +27,9 @@ public sealed class TransformerAutoencoderTest
         // Then
         Assert.Equal(expected.GetProperty("parameters").GetInt64(), ParameterCount.Of(model));
         var expectedKeys = expected.GetProperty("keys").EnumerateArray()
-            .Select(k => (k.GetProperty("name").GetString()!, string.Join("x", k.GetProperty("shape").EnumerateArray().Select(x => x.GetInt64()))));
+            .Select(k => (
+                k.GetProperty("name").GetString()!,
+                string.Join("x", k.GetProperty("shape").EnumerateArray().Select(x => x.GetInt64()))));
         Assert.Equal(expectedKeys, model.state_dict().Select(kv => (kv.Key, string.Join("x", kv.Value.shape))));
     }
 
@@ -37,9 +39,16 @@ public sealed class TransformerAutoencoderTest
         // SEED-STUDY.md's parameter column, an independent second source.
         var expected = new Dictionary<string, long>
         {
-            ["lstm32"] = 63_297, ["lstm64"] = 249_473, ["lstm128"] = 990_465, ["lstm256"] = 3_947_009,
-            ["transformer-2-256-2-2"] = 5_315, ["transformer-4-256-2-2"] = 9_797, ["transformer-4-256-4-2"] = 9_797,
-            ["transformer-2-512-2-2"] = 10_435, ["transformer-4-512-2-2"] = 19_013, ["transformer-4-512-4-2"] = 19_013,
+            ["lstm32"] = 63_297,
+            ["lstm64"] = 249_473,
+            ["lstm128"] = 990_465,
+            ["lstm256"] = 3_947_009,
+            ["transformer-2-256-2-2"] = 5_315,
+            ["transformer-4-256-2-2"] = 9_797,
+            ["transformer-4-256-4-2"] = 9_797,
+            ["transformer-2-512-2-2"] = 10_435,
+            ["transformer-4-512-2-2"] = 19_013,
+            ["transformer-4-512-4-2"] = 19_013,
         };
         foreach (var entry in ModelCatalogue.All.Where(e => e.StudyClaimedAuc is not null))
         {

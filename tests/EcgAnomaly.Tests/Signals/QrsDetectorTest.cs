@@ -21,7 +21,8 @@ public sealed class QrsDetectorTest
 
         // Then
         Assert.True(result.Sensitivity >= bar, $"sensitivity {result.Sensitivity:P3} ({result.FalseNegatives} missed)");
-        Assert.True(result.PositivePredictivity >= bar, $"positive predictivity {result.PositivePredictivity:P3} ({result.FalsePositives} false)");
+        Assert.True(
+            result.PositivePredictivity >= bar, $"positive predictivity {result.PositivePredictivity:P3} ({result.FalsePositives} false)");
     }
 
     [Fact]
@@ -32,7 +33,10 @@ public sealed class QrsDetectorTest
         var peaks = QrsDetector.Detect(rec.ReadSignal(0), rec.SamplingFrequency);
 
         var result = BeatMatching.Compare(reference, peaks, 54);
-        var offsets = reference.Select((r, i) => result.ReferenceMatch[i] < 0 ? 0 : Math.Abs(peaks[result.ReferenceMatch[i]] - r)).Order().ToArray();
+        var offsets = reference
+            .Select((r, i) => result.ReferenceMatch[i] < 0 ? 0 : Math.Abs(peaks[result.ReferenceMatch[i]] - r))
+            .Order()
+            .ToArray();
 
         // 95 % of the peaks within 10 ms of the annotation (the annotations themselves are placed by hand and program).
         Assert.InRange(offsets[offsets.Length * 95 / 100], 0, (long)(0.010 * rec.SamplingFrequency));
@@ -50,7 +54,8 @@ public sealed class QrsDetectorTest
 
         var detector = new QrsDetector(rec.SamplingFrequency);
         var streamed = new List<long>();
-        for (var i = 0; i < signal.Length; i += chunk) streamed.AddRange(detector.Push(signal.AsSpan(i, Math.Min(chunk, signal.Length - i))));
+        for (var i = 0; i < signal.Length; i += chunk)
+            streamed.AddRange(detector.Push(signal.AsSpan(i, Math.Min(chunk, signal.Length - i))));
         streamed.AddRange(detector.Finish());
 
         Assert.Equal(whole, streamed);
@@ -76,7 +81,9 @@ public sealed class QrsDetectorTest
         var peaks = QrsDetector.Detect(resampled, fs);
         var result = BeatMatching.Compare(reference, peaks, (long)(0.150 * fs));
 
-        Assert.True(result.Sensitivity >= 0.995 && result.PositivePredictivity >= 0.995, $"Se {result.Sensitivity:P3}, +P {result.PositivePredictivity:P3}");
+        Assert.True(
+            result.Sensitivity >= 0.995 && result.PositivePredictivity >= 0.995,
+            $"Se {result.Sensitivity:P3}, +P {result.PositivePredictivity:P3}");
     }
 
     [Fact]

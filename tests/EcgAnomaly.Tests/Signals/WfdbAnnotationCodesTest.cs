@@ -60,6 +60,6 @@ public sealed class WfdbAnnotationCodesTest
         var rhythm = new WfdbAnnotation(0, 28, "+", 0, 0, 0, "(N");
 
         Assert.Equal((true, AamiClass.V), (pvc.IsBeat, pvc.Aami));
-        Assert.Equal((false, (AamiClass?)null), (rhythm.IsBeat, rhythm.Aami));
+        Assert.Equal((false, null), (rhythm.IsBeat, rhythm.Aami));
     }
 }

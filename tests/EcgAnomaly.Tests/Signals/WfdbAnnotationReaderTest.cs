@@ -86,7 +86,10 @@ public sealed class WfdbAnnotationReaderTest
     public static TheoryData<byte[], string> TruncatedFiles => new()
     {
         { [.. Word(1, 10), 0x05], "byte 2: truncated: a lone byte where a 16-bit word was expected" },
-        { [.. Word(1, 10), .. Word(Aux, 5), (byte)'a', (byte)'b'], "byte 2: truncated: AUX announces 5 bytes of text (padded to 6), 2 bytes remain" },
+        {
+            [.. Word(1, 10), .. Word(Aux, 5), (byte)'a', (byte)'b'],
+            "byte 2: truncated: AUX announces 5 bytes of text (padded to 6), 2 bytes remain"
+        },
         { [.. Word(1, 10), .. Word(Aux, 1), (byte)'a'], "byte 2: truncated: AUX announces 1 bytes of text (padded to 2), 1 bytes remain" },
         { [.. Word(1, 10), .. Word(Skip, 0), 0x01, 0x00], "byte 2: truncated: SKIP needs a 4-byte interval, 2 bytes remain" },
         { [.. Word(Sub, 1), .. Word(1, 10)], "byte 0: SUB word before the first annotation" },

@@ -18,8 +18,12 @@ public sealed class WfdbHeaderTest
         Assert.Equal(2, header.SignalCount);
         Assert.Equal(360, header.SamplingFrequency);
         Assert.Equal(650000, header.SamplesPerSignal);
-        Assert.Equal(new WfdbSignalSpec("100.dat", 212, 200, 1024, "mV", 11, 1024, 995, -22131, 0, "MLII") { HasChecksum = true }, header.Signals[0]);
-        Assert.Equal(new WfdbSignalSpec("100.dat", 212, 200, 1024, "mV", 11, 1024, 1011, 20052, 0, "V5") { HasChecksum = true }, header.Signals[1]);
+        Assert.Equal(
+            new WfdbSignalSpec("100.dat", 212, 200, 1024, "mV", 11, 1024, 995, -22131, 0, "MLII") { HasChecksum = true },
+            header.Signals[0]);
+        Assert.Equal(
+            new WfdbSignalSpec("100.dat", 212, 200, 1024, "mV", 11, 1024, 1011, 20052, 0, "V5") { HasChecksum = true },
+            header.Signals[1]);
         Assert.Equal(["69 M 1085 1629 x1", "Aldomet, Inderal"], header.Comments);
     }
 
@@ -28,10 +32,14 @@ public sealed class WfdbHeaderTest
     {
         var header = WfdbHeader.Read(RawEcg.Record("svdb/800") + ".hea");
 
-        Assert.Equal(("800", 2, 128.0, 230400L), (header.RecordName, header.SignalCount, header.SamplingFrequency, header.SamplesPerSignal));
+        Assert.Equal(
+            ("800", 2, 128.0, 230400L),
+            (header.RecordName, header.SignalCount, header.SamplingFrequency, header.SamplesPerSignal));
         Assert.Equal([-101, 123], header.Signals.Select(s => s.InitialValue));
         Assert.Equal([-25183, 10510], header.Signals.Select(s => s.Checksum));
-        Assert.All(header.Signals, s => Assert.Equal((212, 200.0, 0, 10, "ECG"), (s.Format, s.Gain, s.Baseline, s.AdcResolution, s.Description)));
+        Assert.All(
+            header.Signals,
+            s => Assert.Equal((212, 200.0, 0, 10, "ECG"), (s.Format, s.Gain, s.Baseline, s.AdcResolution, s.Description)));
         Assert.Empty(header.Comments);
     }
 
@@ -69,8 +77,14 @@ public sealed class WfdbHeaderTest
         var bare = header.Signals[0];
         Assert.Equal(new WfdbSignalSpec("rec.dat", 212, 200, 0, "mV", 12, 0, 0, 0, 0, "record rec, signal 0"), bare);
         Assert.False(bare.HasChecksum);
-        Assert.Equal((200.0, -12, -12, -12, 12), (header.Signals[1].Gain, header.Signals[1].Baseline, header.Signals[1].AdcZero, header.Signals[1].InitialValue, header.Signals[1].AdcResolution));
-        Assert.Equal((80, 16L, "mmHg", 8, "record rec, signal 2"), (header.Signals[2].Format, header.Signals[2].ByteOffset, header.Signals[2].Units, header.Signals[2].AdcResolution, header.Signals[2].Description));
+        var zeroGain = header.Signals[1];
+        Assert.Equal(
+            (200.0, -12, -12, -12, 12),
+            (zeroGain.Gain, zeroGain.Baseline, zeroGain.AdcZero, zeroGain.InitialValue, zeroGain.AdcResolution));
+        var offset = header.Signals[2];
+        Assert.Equal(
+            (80, 16L, "mmHg", 8, "record rec, signal 2"),
+            (offset.Format, offset.ByteOffset, offset.Units, offset.AdcResolution, offset.Description));
     }
 
     public static TheoryData<string, int?, int?, string> BadHeaders => new()

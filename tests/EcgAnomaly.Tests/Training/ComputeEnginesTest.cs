@@ -7,7 +7,7 @@ using static TorchSharp.torch;
 namespace EcgAnomaly.Tests.Training;
 
 /// <summary>One place picks the engine: auto means fast exactly where the fast engine applies.</summary>
-[Collection(TorchCollection.Name)]
+[Collection(SharedTorch.Name)]
 public sealed class ComputeEnginesTest
 {
     private static bool FastCpu => Avx2.IsSupported && Fma.IsSupported;

@@ -5,7 +5,7 @@ using EcgAnomaly.Training;
 
 namespace EcgAnomaly.Tests.Training;
 
-[Collection(TorchCollection.Name)]
+[Collection(SharedTorch.Name)]
 public sealed class TrainerTest
 {
     private static readonly DataSplit Split = DataSplit.FromEcg5000(TestData.Ecg5000, EvaluationProtocol.Seed, seed: 777);
@@ -81,7 +81,10 @@ public sealed class TrainerTest
         Assert.Equal(2, flagged);
     }
 
-    private static (IReadOnlyList<EpochRecord> History, double[] Scores) Run(LabelledBeats train, LabelledBeats validation, TrainingOptions options)
+    private static (IReadOnlyList<EpochRecord> History, double[] Scores) Run(
+        LabelledBeats train,
+        LabelledBeats validation,
+        TrainingOptions options)
     {
         using var fitted = AutoencoderDetector.Fit(train, validation, ModelSpec.Lstm(16), options);
         return (fitted.Training.History, fitted.Detector.Score(validation));

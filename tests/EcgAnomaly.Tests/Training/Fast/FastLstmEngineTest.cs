@@ -1,6 +1,5 @@
 using EcgAnomaly.Models;
 using EcgAnomaly.Training.Fast;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace EcgAnomaly.Tests.Training.Fast;
@@ -9,7 +8,7 @@ namespace EcgAnomaly.Tests.Training.Fast;
 /// The fast kernel against TorchSharp's nn.LSTM and autograd (the reference path) on random inputs: outputs and
 /// gradients within 1e-4 relative (to the largest magnitude of each tensor).
 /// </summary>
-[Collection(TorchCollection.Name)]
+[Collection(SharedTorch.Name)]
 public sealed class FastLstmEngineTest
 {
     public static TheoryData<int, int, int> Shapes => new()
@@ -79,7 +78,11 @@ public sealed class FastLstmEngineTest
         }
 
         // Then
-        AssertClose("adam", reference.detach().data<float>().Select(v => (double)v).ToArray(), ours.Array.Select(v => (double)v).ToArray(), 1e-6);
+        AssertClose(
+            "adam",
+            reference.detach().data<float>().Select(v => (double)v).ToArray(),
+            ours.Array.Select(v => (double)v).ToArray(),
+            1e-6);
     }
 
     private static void AssertClose(string what, double[] expected, double[] actual, double relative = 1e-4)

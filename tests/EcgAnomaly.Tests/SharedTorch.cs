@@ -5,7 +5,7 @@ namespace EcgAnomaly.Tests;
 /// so running them one at a time keeps seeded results exact and timings sane.
 /// </summary>
 [CollectionDefinition(Name)]
-public sealed class TorchCollection
+public sealed class SharedTorch
 {
     public const string Name = "Torch";
 }
