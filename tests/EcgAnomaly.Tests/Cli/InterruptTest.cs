@@ -59,7 +59,11 @@ public sealed partial class InterruptTest
 
     private static Process StartCli(params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        // A test run started in the background (nohup, '&' without job control) inherits SIGINT ignored, and a Unix
+        // program keeps a signal ignored that was ignored when it started; env puts back the default, as a terminal has.
+        var start = new ProcessStartInfo("env") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add("--default-signal=INT,TERM");
+        start.ArgumentList.Add("dotnet");
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ecg-anomaly.dll"));
         foreach (var a in args) start.ArgumentList.Add(a);
         return Process.Start(start)!;
