@@ -22,7 +22,6 @@ internal sealed class ReproduceCommand(IAnsiConsole console) : Command<Reproduce
             settings.Protocol == "official" ? EvaluationProtocol.Official : EvaluationProtocol.Seed,
             settings.Out);
 
-        using var interrupt = new InterruptScope(cancellationToken);
 
         var total = request.Configurations.Count * request.Seeds * request.Options.Epochs;
         var done = request.Configurations.Sum(e => Enumerable.Range(1, request.Seeds).Sum(s => Reproduction.EpochsDone(request, e, s)));
@@ -44,13 +43,13 @@ internal sealed class ReproduceCommand(IAnsiConsole console) : Command<Reproduce
                     var overall = ctx.AddTask("all runs", maxValue: total);
                     overall.Value = done;
                     return Reproduction.Execute(
-                        request, (entry, seed) => new ReproduceObserver(console, overall, $"{entry.Name} seed {seed}"), interrupt.Token);
+                        request, (entry, seed) => new ReproduceObserver(console, overall, $"{entry.Name} seed {seed}"), cancellationToken);
                 });
         }
         else
         {
             report = Reproduction.Execute(
-                request, (entry, seed) => new ReproduceObserver(console, null, $"{entry.Name} seed {seed}"), interrupt.Token);
+                request, (entry, seed) => new ReproduceObserver(console, null, $"{entry.Name} seed {seed}"), cancellationToken);
         }
         console.WriteLine();
         console.WriteLine(report.Markdown());
