@@ -12,7 +12,9 @@ internal sealed class ReproduceCommand(IAnsiConsole console) : Command<Reproduce
 {
     public override int Execute(CommandContext context, ReproduceSettings settings, CancellationToken cancellationToken)
     {
-        var data = Ecg5000.Load(DataLocator.LocateEcg5000(settings.Data));
+        var dataFolder = DataLocator.LocateEcg5000(settings.Data);
+        IO.OutputPaths.EnsureApart(settings.Out, dataFolder);
+        var data = Ecg5000.Load(dataFolder);
         using var threads = TorchThreads.Use(settings.Threads);
         var request = new ReproductionRequest(
             data,

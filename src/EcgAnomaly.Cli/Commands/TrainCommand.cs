@@ -24,7 +24,7 @@ internal sealed class TrainCommand(IAnsiConsole console) : Command<TrainSettings
 
         var (split, description, folder, recordTraining) = settings.Record is null
             ? Load(settings, protocol)
-            : RecordTrainingData.Load(settings, console);
+            : RecordTrainingData.Load(settings, console, cancellationToken);
         var spec = settings.Spec(split.Train.Length);
         var options = new TrainingOptions
         {

@@ -41,6 +41,16 @@ public static class OutputPaths
         ArgumentNullException.ThrowIfNull(output);
         var full = Path.GetFullPath(output);
         if (Directory.Exists(full)) throw new OutputPathException($"{output}: output file is an existing folder; give a file name");
+        EnsureCanCreate(output, full);
+    }
+
+    /// <summary>
+    /// Checks that something can be created at <paramref name="full"/>: no file stands where a folder above it must be,
+    /// and this process may write in the nearest folder above it that exists.
+    /// </summary>
+    /// <exception cref="OutputPathException">The path cannot be created.</exception>
+    internal static void EnsureCanCreate(string output, string full)
+    {
         var ancestor = Path.GetDirectoryName(full);
         while (ancestor is not null && !Directory.Exists(ancestor))
         {

@@ -58,10 +58,15 @@ public sealed class StagingFolder : IDisposable
         }
     }
 
-    /// <summary>Checks that <paramref name="target"/> can become an output folder: absent, or an empty folder.</summary>
+    /// <summary>
+    /// Checks that <paramref name="target"/> can become an output folder: absent, or an empty folder, and creatable
+    /// (no file in the way above it, a writable folder), so that a command fails before its work, not after.
+    /// </summary>
     /// <exception cref="OutputFolderException">The target is a file, or a folder that is not empty.</exception>
+    /// <exception cref="OutputPathException">A file stands where a folder above the target must be, or it is not writable.</exception>
     public static void EnsureUsable(string target)
     {
+        OutputPaths.EnsureCanCreate(target, System.IO.Path.GetFullPath(target));
         if (File.Exists(target)) throw new OutputFolderException($"{target}: output folder exists as a file; choose another output folder");
         if (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any())
             throw new OutputFolderException(

@@ -48,6 +48,16 @@ public sealed class OutputCasesTest
             var input = w.Write("beats.tsv", "1\t1\t2\t3\n2\t3\t2\t1\n");
             return ["evaluate", "--model", w.Run(), "--input", input, "--out", input];
         }, 2, "beats.tsv"),
+        new("train --out under a file", w =>
+        {
+            var file = w.Write("notes.txt", "a file");
+            return ["train", "--data", TestData.DataRoot, "--epochs", "1", "--embedding", "8", "--out", Path.Combine(file, "run")];
+        }, 2, "is a file"),
+        new("evaluate --out under a file", w =>
+        {
+            var input = w.Write("beats.tsv", "1\t1\t2\t3\n2\t3\t2\t1\n");
+            return ["evaluate", "--model", w.Run(), "--input", input, "--out", Path.Combine(input, "eval")];
+        }, 2, "is a file"),
         new("bench --json is an existing folder", w =>
         {
             Directory.CreateDirectory(w.PathOf("bench.json"));
