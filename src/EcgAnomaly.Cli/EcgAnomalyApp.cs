@@ -90,7 +90,10 @@ public static class EcgAnomalyApp
         });
         try
         {
-            return app.Run(JoinDashValues(args));
+            // Spectre hands every command a token but cancels it on no signal: this scope turns Ctrl-C and SIGTERM into
+            // that token's cancellation, for every verb, so each one stops, removes what it staged and exits 130.
+            using var interrupt = new InterruptScope(CancellationToken.None);
+            return app.Run(JoinDashValues(args), interrupt.Token);
         }
         catch (Exception e) when (ExitCodeFor(e) is int code)
         {
@@ -122,7 +125,7 @@ public static class EcgAnomalyApp
 
     private static int? ExitCodeFor(Exception e) => e switch
     {
-        DataFormatException or OutputFolderException or CommandAppException
+        DataFormatException or OutputFolderException or OutputPathException or CommandAppException
             or ArgumentException or FormatException or NotSupportedException => BadInput,
         OperationCanceledException => Interrupted,
         HttpRequestException or IOException or UnauthorizedAccessException or InvalidOperationException => Failure,
@@ -133,7 +136,7 @@ public static class EcgAnomalyApp
     {
         var message = e switch
         {
-            OperationCanceledException => "interrupted; no output folder was written",
+            OperationCanceledException => "interrupted; no output was written",
             // The library names its own parameters; the user should read the flag they typed.
             ArgumentException argument => ArgumentMessage.Of(argument),
             _ => e.Message,

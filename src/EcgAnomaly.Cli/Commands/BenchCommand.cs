@@ -15,6 +15,11 @@ internal sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings
     public override int Execute(CommandContext context, BenchSettings settings, CancellationToken cancellationToken)
     {
         var folder = DataLocator.LocateEcg5000(settings.Data);
+        if (settings.Json is { } json)
+        {
+            OutputPaths.EnsureWritableFile(json);
+            OutputPaths.EnsureApart(json, folder);
+        }
         using var threads = TorchThreads.Use(settings.Threads);
         return Run(settings, folder, cancellationToken);
     }
@@ -45,7 +50,8 @@ internal sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings
             console.MarkupLine("[grey]peak working set: the whole process so far (this OS cannot reset the high-water mark)[/]");
         if (settings.Json is not null)
         {
-            AtomicFile.WriteAllText(settings.Json, RunJson.Serialize(report));
+            var text = RunJson.Serialize(report);
+            AtomicFile.Write(settings.Json, path => File.WriteAllText(path, text), cancellationToken);
             console.MarkupLineInvariant($"results written to [bold]{settings.Json}[/]");
         }
         return 0;

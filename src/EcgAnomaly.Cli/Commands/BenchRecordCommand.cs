@@ -22,6 +22,14 @@ internal sealed class BenchRecordCommand(IAnsiConsole console) : Command<BenchRe
             settings.Data ?? Environment.GetEnvironmentVariable(DataLocator.EnvironmentVariable) ?? ".", "raw-ecg", "mitdb", "100");
         var work = settings.Work ?? Path.Combine(Path.GetTempPath(), $"ecg-anomaly-bench-{Environment.ProcessId}");
         var temporary = settings.Work is null;
+        var sourceFiles = OutputPaths.RecordFiles(Signals.WfdbRecord.Open(source));
+        string[] inputs = [.. sourceFiles, .. settings.Model is null ? [] : InputFiles.OfRunFolder(settings.Model)];
+        if (settings.Work is not null) OutputPaths.EnsureApart(settings.Work, inputs);
+        if (settings.Json is { } json)
+        {
+            OutputPaths.EnsureWritableFile(json);
+            OutputPaths.EnsureApart(json, inputs);
+        }
         try
         {
             var writing = string.Create(
@@ -49,7 +57,11 @@ internal sealed class BenchRecordCommand(IAnsiConsole console) : Command<BenchRe
                 $"peak working set {(result.PeakWorkingSetBytes / 1048576.0):0} MiB",
                 $"{(result.PeakIsForPipelineOnly ? " (during the full pipeline)" : " (whole process)")}; ",
                 $"[bold]{result.MinutesPer24Hours:0.00} min per 24 h of ECG[/]");
-            if (settings.Json is not null) AtomicFile.WriteAllText(settings.Json, RunJson.Serialize(result));
+            if (settings.Json is not null)
+            {
+                var text = RunJson.Serialize(result);
+                AtomicFile.Write(settings.Json, path => File.WriteAllText(path, text), cancellationToken);
+            }
             return 0;
         }
         finally

@@ -16,9 +16,13 @@ internal sealed class DetectBeatsCommand(IAnsiConsole console) : Command<DetectB
     {
         var record = WfdbRecord.Open(settings.Record);
         var lead = record.LeadIndex(settings.Lead);
-        using var interrupt = new InterruptScope(cancellationToken);
+        if (settings.Output is { } target)
+        {
+            OutputPaths.EnsureWritableFile(target);
+            OutputPaths.EnsureApart(target, OutputPaths.RecordFiles(record));
+        }
         var peaks = RecordProgress.Run(console, $"detecting beats in {record.Header.RecordName}", record.SamplesPerSignal,
-            report => RecordBeats.DetectPeaks(record, lead, report, interrupt.Token));
+            report => RecordBeats.DetectPeaks(record, lead, report, cancellationToken));
         var fs = record.SamplingFrequency;
         var minutes = record.SamplesPerSignal / fs / 60;
         console.MarkupLineInvariant(
@@ -54,7 +58,7 @@ internal sealed class DetectBeatsCommand(IAnsiConsole console) : Command<DetectB
                 var rrBefore = i == 0 ? "" : ((peaks[i] - peaks[i - 1]) / fs).ToString("0.###", CultureInfo.InvariantCulture);
                 csv.Append(CultureInfo.InvariantCulture, $"{peaks[i]},{peaks[i] / fs:0.###},{rrBefore}\n");
             }
-            AtomicFile.WriteAllText(output, csv.ToString());
+            AtomicFile.Write(output, path => File.WriteAllText(path, csv.ToString()), cancellationToken);
             console.MarkupLineInvariant($"peaks written to [bold]{output}[/]");
         }
         return 0;

@@ -16,7 +16,10 @@ internal sealed class DownloadCommand(IAnsiConsole console) : Command<DownloadSe
             console.MarkupLineInvariant($"ECG5000 is already in {target} (checksums verified); use --force to download again");
             return 0;
         }
-        using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(10) };
+        var timeout = TimeSpan.FromSeconds(settings.Timeout);
+        // The downloader times every wait itself (--timeout); the client's overall limit would cut a slow, steady download.
+        using var handler = new SocketsHttpHandler { ConnectTimeout = timeout };
+        using var http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
         string? folder = null;
         console.Progress()
             .Columns(
@@ -34,7 +37,7 @@ internal sealed class DownloadCommand(IAnsiConsole console) : Command<DownloadSe
                     task.MaxValue = p.Total ?? Math.Max(p.Received, 1);
                     task.Value = p.Received;
                 });
-                folder = Ecg5000Downloader.DownloadAsync(settings.Source, settings.CacheFolder, http, progress, cancellationToken)
+                folder = Ecg5000Downloader.DownloadAsync(settings.Source, settings.CacheFolder, http, progress, timeout, cancellationToken)
                     .GetAwaiter()
                     .GetResult();
             });

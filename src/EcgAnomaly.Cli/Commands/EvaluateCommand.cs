@@ -17,7 +17,11 @@ internal sealed class EvaluateCommand(IAnsiConsole console) : Command<EvaluateSe
     public override int Execute(CommandContext context, EvaluateSettings settings, CancellationToken cancellationToken)
     {
         using var threads = TorchThreads.Use(settings.Threads);
-        if (settings.Out is not null) StagingFolder.EnsureUsable(Path.GetFullPath(settings.Out));
+        if (settings.Out is not null)
+        {
+            StagingFolder.EnsureUsable(Path.GetFullPath(settings.Out));
+            OutputPaths.EnsureApart(settings.Out, [settings.Input, .. InputFiles.OfRunFolder(settings.Model)]);
+        }
         if (!UcrReader.Extensions.Contains(Path.GetExtension(settings.Input).ToLowerInvariant()))
             throw DataFormatException.UnknownExtension(settings.Input, UcrReader.Extensions);
         var manifest = DetectorBundle.ReadManifest(settings.Model);
@@ -73,7 +77,7 @@ internal sealed class EvaluateCommand(IAnsiConsole console) : Command<EvaluateSe
                 scores.Where((_, i) => binary[i] == 0).ToArray(),
                 scores.Where((_, i) => binary[i] == 1).ToArray(),
                 detector.Threshold);
-            staging.Commit();
+            staging.Commit(cancellationToken);
             console.MarkupLineInvariant($"written to [bold]{staging.Target}[/]");
         }
         return 0;

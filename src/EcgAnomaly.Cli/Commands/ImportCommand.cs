@@ -14,6 +14,7 @@ internal sealed class ImportCommand(IAnsiConsole console) : Command<ImportSettin
     public override int Execute(CommandContext context, ImportSettings settings, CancellationToken cancellationToken)
     {
         IO.StagingFolder.EnsureUsable(Path.GetFullPath(settings.Out));
+        IO.OutputPaths.EnsureApart(settings.Out, settings.PyTorch, settings.Data);
         var data = Ecg5000.Load(DataLocator.LocateEcg5000(settings.Data));
         var split = DataSplit.FromEcg5000(data, EvaluationProtocol.Seed, settings.Seed);
         var manifest = PyTorchImport.Execute(settings.PyTorch, ModelSpec.Lstm(settings.Embedding, split.Train.Length), split,

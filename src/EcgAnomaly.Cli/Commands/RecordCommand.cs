@@ -16,12 +16,12 @@ internal sealed class RecordCommand(IAnsiConsole console) : Command<RecordSettin
         var record = WfdbRecord.Open(settings.Record);
         var outFolder = settings.Out ?? $"record-{record.Header.RecordName}";
         IO.StagingFolder.EnsureUsable(Path.GetFullPath(outFolder));
+        IO.OutputPaths.EnsureApart(outFolder, [.. IO.OutputPaths.RecordFiles(record), .. InputFiles.OfRunFolder(settings.Model)]);
         var request = new RecordScoringRequest(settings.Model, settings.Record, outFolder, settings.Lead,
             settings.BeatWindow is null ? null : BeatWindow.Parse(settings.BeatWindow), settings.From,
             settings.Policy, settings.EngineChoice, Strips: settings.Strips);
-        using var interrupt = new InterruptScope(cancellationToken);
         var summary = RecordProgress.Run(console, $"scoring the beats of {record.Header.RecordName}", 1000,
-            report => RecordScoring.Execute(request, fraction => report((long)(fraction * 1000)), interrupt.Token));
+            report => RecordScoring.Execute(request, fraction => report((long)(fraction * 1000)), cancellationToken));
 
         console.MarkupLineInvariant(
             $"record [bold]{summary.Record}[/], lead {summary.Lead}: [bold]{summary.Beats:N0}[/] beats scored, ",

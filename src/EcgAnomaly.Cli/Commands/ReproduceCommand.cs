@@ -12,7 +12,9 @@ internal sealed class ReproduceCommand(IAnsiConsole console) : Command<Reproduce
 {
     public override int Execute(CommandContext context, ReproduceSettings settings, CancellationToken cancellationToken)
     {
-        var data = Ecg5000.Load(DataLocator.LocateEcg5000(settings.Data));
+        var dataFolder = DataLocator.LocateEcg5000(settings.Data);
+        IO.OutputPaths.EnsureApart(settings.Out, dataFolder);
+        var data = Ecg5000.Load(dataFolder);
         using var threads = TorchThreads.Use(settings.Threads);
         var request = new ReproductionRequest(
             data,
@@ -22,7 +24,6 @@ internal sealed class ReproduceCommand(IAnsiConsole console) : Command<Reproduce
             settings.Protocol == "official" ? EvaluationProtocol.Official : EvaluationProtocol.Seed,
             settings.Out);
 
-        using var interrupt = new InterruptScope(cancellationToken);
 
         var total = request.Configurations.Count * request.Seeds * request.Options.Epochs;
         var done = request.Configurations.Sum(e => Enumerable.Range(1, request.Seeds).Sum(s => Reproduction.EpochsDone(request, e, s)));
@@ -44,13 +45,13 @@ internal sealed class ReproduceCommand(IAnsiConsole console) : Command<Reproduce
                     var overall = ctx.AddTask("all runs", maxValue: total);
                     overall.Value = done;
                     return Reproduction.Execute(
-                        request, (entry, seed) => new ReproduceObserver(console, overall, $"{entry.Name} seed {seed}"), interrupt.Token);
+                        request, (entry, seed) => new ReproduceObserver(console, overall, $"{entry.Name} seed {seed}"), cancellationToken);
                 });
         }
         else
         {
             report = Reproduction.Execute(
-                request, (entry, seed) => new ReproduceObserver(console, null, $"{entry.Name} seed {seed}"), interrupt.Token);
+                request, (entry, seed) => new ReproduceObserver(console, null, $"{entry.Name} seed {seed}"), cancellationToken);
         }
         console.WriteLine();
         console.WriteLine(report.Markdown());

@@ -15,6 +15,11 @@ internal sealed class ScoreCommand(IAnsiConsole console) : Command<ScoreSettings
 {
     public override int Execute(CommandContext context, ScoreSettings settings, CancellationToken cancellationToken)
     {
+        if (settings.Output is { } output)
+        {
+            OutputPaths.EnsureWritableFile(output);
+            OutputPaths.EnsureApart(output, [settings.Input, .. InputFiles.OfRunFolder(settings.Model)]);
+        }
         using var threads = TorchThreads.Use(settings.Threads);
         var manifest = DetectorBundle.ReadManifest(settings.Model);
         using var loaded = DetectorBundle.Load(settings.Model, settings.EngineChoice, settings.Device);
@@ -69,7 +74,7 @@ internal sealed class ScoreCommand(IAnsiConsole console) : Command<ScoreSettings
             {
                 using var writer = new StreamWriter(temporary, false, new UTF8Encoding(false));
                 Write(writer);
-            });
+            }, cancellationToken);
         }
         var summary = string.Create(
             CultureInfo.InvariantCulture,

@@ -19,11 +19,12 @@ internal sealed class TrainCommand(IAnsiConsole console) : Command<TrainSettings
         var stamp = DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
         var outFolder = settings.Out ?? Path.Combine("runs", $"{stamp}-{settings.Spec(140).ShortName}");
         IO.StagingFolder.EnsureUsable(Path.GetFullPath(outFolder));
+        IO.OutputPaths.EnsureApart(outFolder, settings.TrainFile, settings.TestFile, settings.Record, settings.Data);
         using var threads = TorchThreads.Use(settings.Threads);
 
         var (split, description, folder, recordTraining) = settings.Record is null
             ? Load(settings, protocol)
-            : RecordTrainingData.Load(settings, console);
+            : RecordTrainingData.Load(settings, console, cancellationToken);
         var spec = settings.Spec(split.Train.Length);
         var options = new TrainingOptions
         {
@@ -44,7 +45,6 @@ internal sealed class TrainCommand(IAnsiConsole console) : Command<TrainSettings
             $"train {split.Train.Count}, validation {split.Validation.Count}, test {split.Test.Count} beats ",
             $"of {split.Train.Length} samples");
 
-        using var interrupt = new InterruptScope(cancellationToken);
 
         var request = new TrainingRunRequest(split, spec, options, settings.Policy,
             description, outFolder,
@@ -60,12 +60,12 @@ internal sealed class TrainCommand(IAnsiConsole console) : Command<TrainSettings
                     new PercentageColumn(),
                     new RemainingTimeColumn(),
                     new ElapsedTimeColumn())
-                .Start(ctx => TrainingRun.Execute(request, new ProgressTrainingObserver(console, ctx, spec.ShortName), interrupt.Token));
+                .Start(ctx => TrainingRun.Execute(request, new ProgressTrainingObserver(console, ctx, spec.ShortName), cancellationToken));
         }
         else
         {
             // Redirected output (logs, CI): bars would only add noise, the per-epoch lines say it all.
-            result = TrainingRun.Execute(request, new ProgressTrainingObserver(console, null, spec.ShortName), interrupt.Token);
+            result = TrainingRun.Execute(request, new ProgressTrainingObserver(console, null, spec.ShortName), cancellationToken);
         }
         Summarise(result);
         return 0;

@@ -23,6 +23,9 @@ internal sealed class InterruptScope : IDisposable
 
     private void OnSignal(PosixSignalContext signal)
     {
+        // A second signal is not swallowed: a command stuck where it cannot look at the token (a read from a terminal
+        // that never ends) must still be stoppable, so the runtime's default (ending the process) takes over.
+        if (_source.IsCancellationRequested) return;
         signal.Cancel = true;
         _source.Cancel();
     }

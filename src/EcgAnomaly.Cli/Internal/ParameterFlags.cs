@@ -32,6 +32,7 @@ internal static class ParameterFlags
         ["layers"] = "--layers",
         // recordings
         ["nameOrNumber"] = "--lead",
+        ["minutes"] = "--minutes",
         ["signal"] = "--lead",
         ["beatLength"] = "the beat length (samples per beat)",
         ["samplingFrequency"] = "the recording's sampling frequency",

@@ -11,7 +11,12 @@ public static class BeatBatchReader
     /// <summary>Reads <paramref name="input"/> ("-" for standard input): .tsv/.txt/.arff/.ts as UCR files, anything else as CSV.</summary>
     public static IEnumerable<BeatBatch> Open(string input, int batchSize)
     {
-        if (input == "-") return ReadCsv(Console.In, "<stdin>", batchSize);
+        if (input == "-")
+        {
+            if (StandardInput.WasClosed())
+                throw DataFormatException.Malformed("<stdin>", null, "standard input is closed; pipe the beats in or give --input FILE");
+            return ReadCsv(Console.In, "<stdin>", batchSize);
+        }
         if (UcrReader.Extensions.Contains(Path.GetExtension(input).ToLowerInvariant())) return FromUcr(UcrReader.Read(input), batchSize);
         if (!File.Exists(input)) throw DataFormatException.MissingFile(input);
         if (new FileInfo(input).Length == 0) throw DataFormatException.EmptyFile(input);

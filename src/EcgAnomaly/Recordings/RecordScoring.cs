@@ -109,7 +109,7 @@ public static class RecordScoring
         RecordPlots.Strips(staging.PathOf(StripsPlotFile), strips, record.SamplingFrequency);
         AtomicFile.WriteAllText(staging.PathOf(SummaryJsonFile), RunJson.Serialize(summary));
         AtomicFile.WriteAllText(staging.PathOf(SummaryFile), RecordReport.SummaryMarkdown(summary, request));
-        staging.Commit();
+        staging.Commit(cancellationToken);
         return summary;
     }
 

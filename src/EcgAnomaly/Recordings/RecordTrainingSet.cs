@@ -33,6 +33,7 @@ public static class RecordTrainingSet
     /// <param name="progress">Fraction of the record read so far (0-1).</param>
     /// <param name="cancellationToken">Stops between chunks.</param>
     /// <returns>The split, the data set's description for model.json, and what the run remembers about the record.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">No beat after the first <paramref name="minutes"/> is left to test on.</exception>
     /// <exception cref="DataFormatException">
     /// The record cannot be read, has no annotations when <paramref name="onlyNormal"/> asks for them, or is not longer
     /// than the training minutes.
@@ -75,6 +76,14 @@ public static class RecordTrainingSet
             }
         }
         var name = record.Header.RecordName;
+        if (test.Count == 0)
+        {
+            // Found before any training: the run would otherwise train in full and then fail on an empty test set.
+            var recordMinutes = record.SamplesPerSignal / record.SamplingFrequency / 60;
+            var problem = string.Create(CultureInfo.InvariantCulture,
+                $"record {name} lasts {recordMinutes:0.#} min, and the first {minutes:0.##} min leave no beat to test on");
+            throw new ArgumentOutOfRangeException(nameof(minutes), minutes, problem + "; lower minutes");
+        }
         var pool = Beats(beats, learn, _ => NormalLabel, beatLength, $"record {name}, first {minutes:0.##} min");
         var testBeats = Beats(
             beats, test, i => matched?[i]?.Aami is { } a ? Label(a) : NormalLabel, beatLength, $"record {name}, after {minutes:0.##} min");

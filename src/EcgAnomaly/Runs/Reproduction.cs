@@ -30,6 +30,12 @@ public static class Reproduction
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        // Every unfinished run's checkpoint is checked before any work, so that a mismatch is told at once.
+        foreach (var entry in request.Configurations)
+        {
+            for (var seed = 1; seed <= request.Seeds; seed++)
+                CheckpointStore.CheckSettings(CheckpointFolder(request, entry, seed), Settings(request, entry, seed));
+        }
         Directory.CreateDirectory(request.OutputFolder);
         var report = Report(request);
         foreach (var entry in request.Configurations)
@@ -38,7 +44,7 @@ public static class Reproduction
             {
                 var name = RunName(entry, seed);
                 var runFolder = Path.Combine(request.OutputFolder, "runs", name);
-                var checkpoints = Path.Combine(request.OutputFolder, "checkpoints", name);
+                var checkpoints = CheckpointFolder(request, entry, seed);
                 if (File.Exists(Path.Combine(runFolder, RunFiles.Metrics)))
                 {
                     // Killed after the run folder appeared but before its checkpoint was removed.
@@ -46,6 +52,7 @@ public static class Reproduction
                     continue;
                 }
                 var split = DataSplit.FromEcg5000(request.Data, request.Protocol, seed);
+                if (CheckpointStore.LastEpoch(checkpoints) == 0) CheckpointStore.WriteSettings(checkpoints, Settings(request, entry, seed));
                 var runRequest = new TrainingRunRequest(
                     split,
                     entry.Spec.WithBeatLength(split.Train.Length),
@@ -63,6 +70,29 @@ public static class Reproduction
 
     /// <summary>The folder name of one run, e.g. lstm32-seed1 (under runs/ and checkpoints/).</summary>
     public static string RunName(CatalogueEntry entry, int seed) => $"{entry.Name}-seed{seed}";
+
+    private static string CheckpointFolder(ReproductionRequest request, CatalogueEntry entry, int seed) =>
+        Path.Combine(request.OutputFolder, "checkpoints", RunName(entry, seed));
+
+    /// <summary>What makes a run's epochs comparable: resuming with any of these changed would mix two runs.</summary>
+    private static Dictionary<string, string> Settings(ReproductionRequest request, CatalogueEntry entry, int seed)
+    {
+        var o = request.Options;
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        return new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["model"] = entry.Spec.DisplayName,
+            ["epochs"] = o.Epochs.ToString(invariant),
+            ["protocol"] = request.Protocol.ToString().ToLowerInvariant(),
+            ["seed"] = seed.ToString(invariant),
+            ["batch"] = o.BatchSize.ToString(invariant),
+            ["lr"] = o.LearningRate.ToString("R", invariant),
+            ["engine"] = o.Engine.ToString().ToLowerInvariant(),
+            ["device"] = o.Device ?? "auto",
+            ["threshold-policy"] = request.ThresholdPolicy.ToString(),
+            ["data"] = string.Join(",", request.Data.Sha256.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Value)),
+        };
+    }
 
     /// <summary>Epochs a run has finished: all when its folder is complete, else those in its checkpoint.</summary>
     public static int EpochsDone(ReproductionRequest request, CatalogueEntry entry, int seed)

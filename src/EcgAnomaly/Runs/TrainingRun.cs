@@ -88,8 +88,8 @@ public static class TrainingRun
             Protocol = request.Description.Protocol,
         };
 
-        AtomicFile.Write(staging.PathOf(RunFiles.Weights), path => last.Model.save_py(path));
-        AtomicFile.Write(staging.PathOf(RunFiles.BestWeights), path => best.Model.save_py(path));
+        AtomicFile.Write(staging.PathOf(RunFiles.Weights), path => last.Model.save_py(path), cancellationToken);
+        AtomicFile.Write(staging.PathOf(RunFiles.BestWeights), path => best.Model.save_py(path), cancellationToken);
         AtomicFile.WriteAllText(staging.PathOf(RunFiles.Manifest), RunJson.Serialize(Manifest(request, last, fitted.Training)));
         AtomicFile.WriteAllText(staging.PathOf(RunFiles.Metrics), RunJson.Serialize(metrics));
         AtomicFile.WriteAllText(staging.PathOf(RunFiles.History), HistoryCsv(fitted.Training.History));
@@ -98,7 +98,7 @@ public static class TrainingRun
         AtomicFile.WriteAllText(staging.PathOf(RunFiles.ValidationScores), ValidationScoresFile.Format(last.ValidationScores));
         WritePlots(staging, split, last, fitted.Training, scores, binary, metrics);
         AtomicFile.WriteAllText(staging.PathOf(RunFiles.Report), RunReport.Markdown(request, metrics));
-        staging.Commit();
+        staging.Commit(cancellationToken);
         return new TrainingRunResult(staging.Target, metrics);
     }
 

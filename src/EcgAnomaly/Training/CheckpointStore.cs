@@ -11,6 +11,9 @@ internal static class CheckpointStore
     private const string StateFile = "state.bin";
     private const string OptimizerFile = "optimizer.bin";
 
+    /// <summary>Beside the checkpoints: the settings the run was started with, one "name=value" a line.</summary>
+    private const string SettingsFile = "settings.txt";
+
     /// <summary>The folders a finished checkpoint can be in, the newer first.</summary>
     private static readonly string[] CheckpointSlots = ["current", "previous"];
 
@@ -28,6 +31,40 @@ internal static class CheckpointStore
         if (Directory.Exists(current)) Directory.Move(current, previous);
         Directory.Move(next, current);
         if (Directory.Exists(previous)) Directory.Delete(previous, recursive: true);
+    }
+
+    /// <summary>
+    /// Refuses to continue a checkpoint made with other settings (epochs, protocol, seed, engine...): resuming it would
+    /// silently mix two runs. A folder without a finished epoch has nothing to mix and is not checked.
+    /// </summary>
+    /// <exception cref="DataFormatException">The checkpoint's settings differ, or it does not say what they were.</exception>
+    public static void CheckSettings(string folder, IReadOnlyDictionary<string, string> settings)
+    {
+        if (LastEpoch(folder) == 0) return;
+        var file = Path.Combine(folder, SettingsFile);
+        if (!File.Exists(file))
+            throw DataFormatException.Malformed(folder, null,
+                "this checkpoint does not say which settings made it (an older version); delete the folder to start this run over");
+        var saved = File.ReadLines(file)
+            .Select(l => l.Split('=', 2))
+            .Where(p => p.Length == 2)
+            .ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
+        var differences = settings.Keys.Union(saved.Keys)
+            .Where(k => saved.GetValueOrDefault(k) != settings.GetValueOrDefault(k))
+            .Select(k => $"{k} {saved.GetValueOrDefault(k) ?? "(none)"}, now {settings.GetValueOrDefault(k) ?? "(none)"}")
+            .ToList();
+        if (differences.Count > 0)
+            throw DataFormatException.Malformed(folder, null,
+                $"this checkpoint was made with other settings ({string.Join("; ", differences)}); "
+                + "run again with the same options, or delete the folder to start this run over");
+    }
+
+    /// <summary>Records the settings a run starts with (checked by <see cref="CheckSettings"/> when it resumes).</summary>
+    public static void WriteSettings(string folder, IReadOnlyDictionary<string, string> settings)
+    {
+        Directory.CreateDirectory(folder);
+        IO.AtomicFile.WriteAllText(
+            Path.Combine(folder, SettingsFile), string.Concat(settings.Select(kv => $"{kv.Key}={kv.Value}\n")));
     }
 
     /// <summary>The last finished epoch recorded in the folder's checkpoint, or 0 when there is none (reads only the header).</summary>

@@ -70,6 +70,25 @@ public sealed class DownloadCommandTest
         Assert.Empty(cache.Entries());
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Should_exit_1_with_one_line_and_leave_nothing_When_the_server_falls_silent(bool afterTheHeaders)
+    {
+        // Given: a loopback server that accepts and then says nothing (at all, or after the first bytes)
+        using var server = new StallingServer(afterTheHeaders);
+        using var dir = new TemporaryFolder();
+
+        // When
+        var (code, _, error) = CliRunner.Run("download", "--url", server.Url, "--cache", dir.Combine("cache"), "--timeout", "1");
+
+        // Then
+        Assert.True(code == 1, $"exit code {code}; stderr: {error}");
+        Assert.Contains("no answer from the server within 1 s", error);
+        Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Empty(dir.Entries());
+    }
+
     private static byte[] ArchiveZip(string? tamper = null)
     {
         using var memory = new MemoryStream();

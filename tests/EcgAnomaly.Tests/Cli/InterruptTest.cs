@@ -33,7 +33,7 @@ public sealed partial class InterruptTest
             Assert.True(
                 epochSeen.Wait(TimeSpan.FromMinutes(2)), $"no epoch line within 2 minutes; exited: {process.HasExited}; stderr: {error}");
             Assert.False(process.HasExited, "the run ended before it could be interrupted");
-            Assert.Contains(dir.Entries(), e => e.StartsWith(".run.", StringComparison.Ordinal)); // its staging folder, mid-run
+            Assert.Contains(dir.Entries(), e => e.EndsWith(".partial", StringComparison.Ordinal)); // its staging folder, mid-run
 
             // When
             SendSignal(process.Id, signal);
@@ -45,7 +45,7 @@ public sealed partial class InterruptTest
             Assert.True(process.ExitCode == EcgAnomalyApp.Interrupted, $"exit code {process.ExitCode}; stderr: {error}");
             Assert.Contains("interrupted", error.ToString());
             Assert.False(Directory.Exists(run), "the run folder exists");
-            Assert.Empty(dir.Entries()); // no hidden .run.*.partial folder, no temporary file
+            Assert.Empty(dir.Entries()); // no hidden .~*.partial folder, no temporary file
         }
         finally
         {

@@ -9,13 +9,15 @@ namespace EcgAnomaly.Tests.Hostile;
 /// <param name="Words">Words the one line on stderr must contain (the file, the option or the problem).</param>
 /// <param name="InProcess">Run inside the test process (fast); false runs the real executable, for hangs and limits.</param>
 /// <param name="Input">Text written to the command's standard input (real process only); null leaves it empty.</param>
+/// <param name="ClosedInput">Start the real process with standard input closed (<c>&lt;&amp;-</c>), not merely empty.</param>
 public sealed record HostileCase(
     string Name,
     Func<HostileWorkspace, string[]> Arrange,
     int ExitCode,
     string Words,
     bool InProcess = true,
-    string? Input = null)
+    string? Input = null,
+    bool ClosedInput = false)
 {
     public override string ToString() => Name;
 }

@@ -20,7 +20,7 @@ internal static class HostileRunner
         var before = workspace.Fingerprint();
 
         // When
-        var (code, error) = hostile.InProcess ? RunInProcess(args) : RunProcess(args, hostile.Input);
+        var (code, error) = hostile.InProcess ? RunInProcess(args) : RunProcess(args, hostile.Input, hostile.ClosedInput);
 
         // Then
         var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -38,14 +38,21 @@ internal static class HostileRunner
         return (code, error);
     }
 
-    private static (int Code, string Error) RunProcess(string[] args, string? input)
+    private static (int Code, string Error) RunProcess(string[] args, string? input, bool closedInput)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(closedInput ? "bash" : "dotnet")
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        if (closedInput)
+        {
+            // bash closes descriptor 0 and then becomes dotnet: the command starts with no standard input at all.
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add("exec \"$0\" \"$@\" <&-");
+            start.ArgumentList.Add("dotnet");
+        }
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ecg-anomaly.dll"));
         foreach (var arg in args) start.ArgumentList.Add(arg);
         using var process = Process.Start(start)!;
