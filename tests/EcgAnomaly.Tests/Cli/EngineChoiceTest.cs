@@ -29,8 +29,8 @@ public sealed class EngineChoiceTest
         using var root = new TemporaryFolder();
 
         // When
-        var (code, _, error) = CliRunner.Run("train", "--embedding", "8", "--epochs", "1", "--kernel", "reference",
-            "--data", TestData.DataRoot, "--out", root.Combine("run"));
+        var (code, _, error) = CliRunner.Run("train", "--embedding", "8", "--epochs", "1", "--protocol", "official",
+            "--kernel", "reference", "--data", TestData.DataRoot, "--out", root.Combine("run"));
 
         // Then
         Assert.True(code == 0, error);
