@@ -17,6 +17,12 @@ public static class RecordBench
     public static string Synthesize(string sourceRecord, double hours, string folder)
     {
         var source = WfdbRecord.Open(sourceRecord);
+        // Repeating nothing never reaches the wanted length (and indexing it fails): say so, naming the header.
+        if (source.Header.SignalCount == 0 || source.SamplesPerSignal == 0)
+            throw DataFormatException.Malformed(source.Header.File, 1,
+                source.Header.SignalCount == 0 ? "the record has no signals to repeat" : "the record has no samples to repeat");
+        if (source.SamplesPerSignal > Array.MaxLength)
+            throw DataFormatException.Malformed(source.Header.File, 1, "the record is too long to repeat; take a shorter one");
         var signals = source.Header.Signals;
         var adc = Enumerable.Range(0, signals.Count).Select(source.ReadSignalAdc).ToArray();
         var total = (long)Math.Round(hours * 3600 * source.SamplingFrequency);
