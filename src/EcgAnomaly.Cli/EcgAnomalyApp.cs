@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using EcgAnomaly.Cli.Commands;
 using EcgAnomaly.Cli.Internal;
 using EcgAnomaly.IO;
@@ -126,8 +127,13 @@ public static class EcgAnomalyApp
             or ArgumentException or FormatException or NotSupportedException => BadInput,
         OperationCanceledException => Interrupted,
         HttpRequestException or IOException or UnauthorizedAccessException or InvalidOperationException => Failure,
+        // libtorch's own failures (TorchSharp raises them as ExternalException), an allocation that failed among them.
+        ExternalException or OutOfMemoryException => Failure,
         _ => null,
     };
+
+    private static string FirstLine(string message) =>
+        message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "";
 
     private static string OneLine(Exception e)
     {
@@ -136,6 +142,9 @@ public static class EcgAnomalyApp
             OperationCanceledException => "interrupted; no output folder was written",
             // The library names its own parameters; the user should read the flag they typed.
             ArgumentException argument => ArgumentMessage.Of(argument),
+            // libtorch appends dozens of native stack frames after its first line; the first line says what failed.
+            ExternalException native => $"libtorch: {FirstLine(native.Message)}",
+            OutOfMemoryException => "out of memory; use smaller model sizes, shorter beats or a smaller --batch",
             _ => e.Message,
         };
         return string.Join(" ", message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));

@@ -34,6 +34,8 @@ internal static class ParameterFlags
         ["nameOrNumber"] = "--lead",
         ["signal"] = "--lead",
         ["beatLength"] = "the beat length (samples per beat)",
+        ["BeatLength"] = "the beat length (samples per beat)",
+        ["FromMinutes"] = "--from",
         ["samplingFrequency"] = "the recording's sampling frequency",
     };
 

@@ -50,6 +50,7 @@ public static class RecordScoring
         var lead = record.LeadIndex(leadName);
         var window = request.Window ?? (manifest.Record is { } r ? BeatWindow.Parse(r.BeatWindow) : BeatWindow.Rr);
         var fromMinutes = request.FromMinutes ?? trainedHere?.Minutes ?? 0;
+        Preconditions.CheckArgumentRange(nameof(request.FromMinutes), fromMinutes, 0, InputLimits.MaxRecordMinutes);
         var fromSample = (long)Math.Round(fromMinutes * 60 * record.SamplingFrequency);
         var reference = ReferenceBeats.Load(record);
 
