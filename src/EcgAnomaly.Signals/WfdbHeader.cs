@@ -60,7 +60,7 @@ public sealed class WfdbHeader
         var length = new FileInfo(heaPath).Length;
         if (length > InputLimits.MaxHeaderBytes)
             throw DataFormatException.Malformed(
-                heaPath, null, $"is {length:N0} bytes; a WFDB header may have at most {InputLimits.MaxHeaderBytes:N0}");
+                heaPath, null, $"is {length:N0} bytes; a WFDB header may have no more than {InputLimits.MaxHeaderBytes:N0}");
         return Parse(System.IO.File.ReadAllText(heaPath), heaPath);
     }
 

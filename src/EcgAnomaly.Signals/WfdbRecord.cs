@@ -64,7 +64,7 @@ public sealed class WfdbRecord
     {
         if (SamplingFrequency is < QrsDetector.MinimumFrequency or > QrsDetector.MaximumFrequency)
             throw DataFormatException.Malformed(Header.File, 1, string.Create(CultureInfo.InvariantCulture,
-                $"sampling frequency {SamplingFrequency} Hz: beats can be detected at {QrsDetector.MinimumFrequency:0} "
+                $"sampling frequency {SamplingFrequency} Hz: beats can be detected from {QrsDetector.MinimumFrequency:0} "
                 + $"to {QrsDetector.MaximumFrequency:0} Hz only"));
     }
 

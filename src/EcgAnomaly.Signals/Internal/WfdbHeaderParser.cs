@@ -58,11 +58,12 @@ internal static class WfdbHeaderParser
             frequency = line.ParseDouble(end < 0 ? field : field[..end], 2);
             if (frequency <= 0 || frequency > InputLimits.MaxSamplingFrequency)
                 throw line.Problem(
-                    $"the sampling frequency must be positive and at most {InputLimits.MaxSamplingFrequency:N0} Hz, got {field}");
+                    $"the sampling frequency must be positive and no more than {InputLimits.MaxSamplingFrequency:N0} Hz, got {field}");
         }
         var samples = line.Has(3) ? line.ParseLong(line[3], 3, 0, "the number of samples per signal") : 0;
         if (samples > InputLimits.MaxSamplesPerSignal)
-            throw line.Problem($"the number of samples per signal must be at most {InputLimits.MaxSamplesPerSignal:N0}, got {line[3]}");
+            throw line.Problem(
+                $"the number of samples per signal must be no more than {InputLimits.MaxSamplesPerSignal:N0}, got {line[3]}");
         return (name, signals, frequency, samples);
     }
 }

@@ -53,7 +53,7 @@ internal static class ManifestChecks
         }
         catch (ArgumentException e)
         {
-            throw Bad($"cannot build the architecture ({e.Message.Split('\n')[0]})");
+            throw Bad($"cannot build the architecture ({Bare(e)})");
         }
         if (manifest.Record is { } record) CheckRecord(record, Bad);
     }
@@ -63,7 +63,7 @@ internal static class ManifestChecks
         if (string.IsNullOrWhiteSpace(record.Name) || record.Lead is null || record.BeatWindow is null)
             throw bad("the record block needs name, lead and beatWindow");
         if (!(record.Minutes > 0 && record.Minutes <= InputLimits.MaxRecordMinutes))
-            throw bad($"record.minutes must be above 0 and at most {InputLimits.MaxRecordMinutes:N0} (got {record.Minutes})");
+            throw bad($"record.minutes must be above 0 and no more than {InputLimits.MaxRecordMinutes:N0} (got {record.Minutes})");
         try
         {
             _ = BeatWindow.Parse(record.BeatWindow);
@@ -72,6 +72,14 @@ internal static class ManifestChecks
         {
             throw bad($"record.beatWindow: {e.Message}");
         }
+    }
+
+    /// <summary>The library's message without what .NET appends (" (Parameter 'x')", "Actual value was y.").</summary>
+    private static string Bare(ArgumentException e)
+    {
+        var message = e.Message.Split('\n')[0];
+        var suffix = message.IndexOf(" (Parameter '", StringComparison.Ordinal);
+        return suffix < 0 ? message : message[..suffix];
     }
 
     private static string Describe(JsonElement element) => element.ValueKind switch

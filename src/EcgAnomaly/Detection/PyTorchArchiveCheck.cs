@@ -23,7 +23,7 @@ internal static class PyTorchArchiveCheck
     public static void Check(string path, long parameters)
     {
         var limit = Limit(parameters);
-        string Why() => $"the weights of a {parameters:N0}-parameter model take at most {limit:N0} bytes";
+        string Why() => $"the weights of a {parameters:N0}-parameter model take no more than {limit:N0} bytes";
         var length = new FileInfo(path).Length;
         if (length > limit) throw DataFormatException.Malformed(path, null, $"the file is {length:N0} bytes; {Why()}");
         try

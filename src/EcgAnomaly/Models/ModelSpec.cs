@@ -43,7 +43,7 @@ public abstract record ModelSpec
         var parameters = EstimateParameters();
         if (parameters > ModelLimits.MaxParameters)
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                $"{DisplayName} would have {parameters:N0} parameters; this tool builds at most {ModelLimits.MaxParameters:N0}"));
+                $"{DisplayName} would have {parameters:N0} parameters; this tool builds no more than {ModelLimits.MaxParameters:N0}"));
         var working = EstimateWorkingFloatsPerBeat() * sizeof(float);
         if (working > ModelLimits.MaxWorkingBytesPerBeat)
             throw new ArgumentException(
