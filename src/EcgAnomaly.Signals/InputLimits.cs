@@ -15,6 +15,11 @@ public static class InputLimits
     /// <summary>Bytes of a WFDB header (.hea): 1 MiB (PhysioNet's headers are a few hundred bytes).</summary>
     public const int MaxHeaderBytes = 1 << 20;
 
+    /// <summary>
+    /// Bytes of a WFDB annotation file (.atr), which is read whole: 1 GiB (a day of MIT-BIH beats takes about 250 KB).
+    /// </summary>
+    public const int MaxAnnotationBytes = 1 << 30;
+
     /// <summary>Signals declared by one WFDB header: 1,000.</summary>
     public const int MaxSignals = 1_000;
 

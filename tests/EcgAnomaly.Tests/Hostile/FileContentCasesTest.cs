@@ -31,6 +31,20 @@ public sealed class FileContentCasesTest
             HostileFiles.Fifo(w.PathOf("record", "fifo.dat"));
             return Record(w, record);
         }, 2, "is a FIFO", InProcess: false),
+        new("a record whose annotation file is a FIFO", w =>
+        {
+            var record = w.Record("mitdb/100");
+            File.Delete(record + ".atr");
+            HostileFiles.Fifo(record + ".atr");
+            return Record(w, record);
+        }, 2, "100.atr: is a FIFO", InProcess: false),
+        new("a record whose header is a FIFO", w =>
+        {
+            var record = w.Record("mitdb/100");
+            File.Delete(record + ".hea");
+            HostileFiles.Fifo(record + ".hea");
+            return ["detect-beats", "--record", record];
+        }, 2, "100.hea: is a FIFO", InProcess: false),
         new("model.json whose weights are an absolute path",
             w => Score(w, HostileFiles.RunWithManifest(w, m => m["weights"] = "/etc/passwd")),
             2, "the weights file '/etc/passwd' is an absolute path"),
