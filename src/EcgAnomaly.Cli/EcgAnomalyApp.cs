@@ -127,7 +127,8 @@ public static class EcgAnomalyApp
             or ArgumentException or FormatException or NotSupportedException => BadInput,
         OperationCanceledException => Interrupted,
         HttpRequestException or IOException or UnauthorizedAccessException or InvalidOperationException => Failure,
-        // libtorch's own failures (TorchSharp raises them as ExternalException), an allocation that failed among them.
+        // libtorch's failures that TorchSharp catches come as ExternalException. Some native calls (matmul here) let
+        // c10::Error escape and abort the process before any handler runs: the model limits are what prevent those.
         ExternalException or OutOfMemoryException => Failure,
         _ => null,
     };
