@@ -44,6 +44,11 @@ public static class RecordScoring
         ArgumentNullException.ThrowIfNull(request);
         var clock = Stopwatch.StartNew();
         var manifest = DetectorBundle.ReadManifest(request.RunFolder);
+        // A model of shorter beats is valid for score, but no beat that short can be cut from a recording: say which file.
+        if (manifest.Architecture.BeatLength < BeatScanner.MinimumBeatLength)
+            throw DataFormatException.Malformed(Path.Combine(request.RunFolder, RunFiles.Manifest), null,
+                $"the model's beats have {manifest.Architecture.BeatLength} samples; beats cut from a recording need "
+                + $"{BeatScanner.MinimumBeatLength} or more");
         var record = WfdbRecord.Open(request.RecordPath);
         var trainedHere = manifest.Record is { } trained && trained.Name == record.Header.RecordName ? trained : null;
         var leadName = request.Lead ?? manifest.Record?.Lead ?? "0";
