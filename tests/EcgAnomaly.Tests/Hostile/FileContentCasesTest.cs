@@ -104,6 +104,11 @@ public sealed class FileContentCasesTest
             w.WriteBytes("zero/zero.dat", []);
             return ["bench-record", "--source", Header(w, "zero 1 360\nzero.dat 212 200 11 1024 0 0 0 I\n")];
         }, 2, "zero.hea:1: the record has no samples"),
+        new("bench-record of a 100 kHz record, 24 h of which would fill the disk", w =>
+        {
+            w.WriteBytes("fast/fast.dat", new byte[20]);
+            return ["bench-record", "--source", Header(w, "fast 1 100000 10\nfast.dat 16 200 16 0 0 0 0 I\n")];
+        }, 2, "fast.hea:1: 24 h of 1 signal(s) of 100000 Hz would be 8640000000 samples"),
         new("UTF-16 beats without a byte-order mark",
             w => Score(w, w.Run(), w.WriteBytes("beats.csv", Encoding.Unicode.GetBytes("1,2,3\n"))),
             2, "beats.csv:1: contains NUL characters"),
