@@ -109,6 +109,12 @@ public sealed class FileContentCasesTest
             w.WriteBytes("fast/fast.dat", new byte[20]);
             return ["bench-record", "--source", Header(w, "fast 1 100000 10\nfast.dat 16 200 16 0 0 0 0 I\n")];
         }, 2, "fast.hea:1: 24 h of 1 signal(s) of 100000 Hz would be 8640000000 samples"),
+        new("a run whose validation-scores.csv is UTF-16 without a byte-order mark", w =>
+        {
+            var run = w.Run();
+            File.WriteAllBytes(Path.Combine(run, "validation-scores.csv"), Encoding.Unicode.GetBytes("score\n1.5\n"));
+            return Score(w, run);
+        }, 2, "validation-scores.csv:1: contains NUL characters"),
         new("UTF-16 beats without a byte-order mark",
             w => Score(w, w.Run(), w.WriteBytes("beats.csv", Encoding.Unicode.GetBytes("1,2,3\n"))),
             2, "beats.csv:1: contains NUL characters"),
