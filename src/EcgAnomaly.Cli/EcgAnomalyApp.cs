@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using EcgAnomaly.Cli.Commands;
 using EcgAnomaly.Cli.Internal;
 using EcgAnomaly.IO;
@@ -129,8 +130,14 @@ public static class EcgAnomalyApp
             or ArgumentException or FormatException or NotSupportedException => BadInput,
         OperationCanceledException => Interrupted,
         HttpRequestException or IOException or UnauthorizedAccessException or InvalidOperationException => Failure,
+        // libtorch's failures that TorchSharp catches come as ExternalException. Some native calls (matmul here) let
+        // c10::Error escape and abort the process before any handler runs: the model limits are what prevent those.
+        ExternalException or OutOfMemoryException => Failure,
         _ => null,
     };
+
+    private static string FirstLine(string message) =>
+        message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "";
 
     private static string OneLine(Exception e)
     {
@@ -139,6 +146,9 @@ public static class EcgAnomalyApp
             OperationCanceledException => "interrupted; no output was written",
             // The library names its own parameters; the user should read the flag they typed.
             ArgumentException argument => ArgumentMessage.Of(argument),
+            // libtorch appends dozens of native stack frames after its first line; the first line says what failed.
+            ExternalException native => $"libtorch: {FirstLine(native.Message)}",
+            OutOfMemoryException => "out of memory; use smaller model sizes, shorter beats or a smaller --batch",
             _ => e.Message,
         };
         return string.Join(" ", message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));

@@ -17,13 +17,16 @@ public sealed class BeatScanner
     private long _count;
     private int _emitted;
 
+    /// <summary>The fewest samples a cut beat may have.</summary>
+    public const int MinimumBeatLength = 8;
+
     /// <param name="samplingFrequency">Samples per second of the lead, in Hz.</param>
     /// <param name="beatLength">Samples per cut beat (8-100,000; ECG5000's beats have 140).</param>
     /// <param name="window">Which stretch around each R peak becomes a beat.</param>
     public BeatScanner(double samplingFrequency, int beatLength, BeatWindow window)
     {
         ArgumentNullException.ThrowIfNull(window);
-        Preconditions.CheckArgumentRange(nameof(beatLength), beatLength, 8, 100_000);
+        Preconditions.CheckArgumentRange(nameof(beatLength), beatLength, MinimumBeatLength, 100_000);
         _detector = new QrsDetector(samplingFrequency);
         _fs = samplingFrequency;
         _length = beatLength;

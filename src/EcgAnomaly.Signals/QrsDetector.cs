@@ -42,10 +42,16 @@ public sealed class QrsDetector
     private double _lastSlope;
     private double _rrMean;
 
+    /// <summary>The lowest sampling frequency the detector takes, in Hz (its 15 Hz low-pass needs more than 30).</summary>
+    public const double MinimumFrequency = 50;
+
+    /// <summary>The highest sampling frequency the detector takes, in Hz.</summary>
+    public const double MaximumFrequency = 100_000;
+
     /// <param name="samplingFrequency">Samples per second of the lead, in Hz (50-100,000); the filters are designed for it.</param>
     public QrsDetector(double samplingFrequency)
     {
-        Preconditions.CheckArgumentRange(nameof(samplingFrequency), samplingFrequency, 50, 100_000);
+        Preconditions.CheckArgumentRange(nameof(samplingFrequency), samplingFrequency, MinimumFrequency, MaximumFrequency);
         _fs = samplingFrequency;
         _lowPass = Biquad.LowPass(15, _fs);
         _highPass = Biquad.HighPass(5, _fs);

@@ -10,6 +10,13 @@ public static class WfdbAnnotationReader
     {
         ArgumentNullException.ThrowIfNull(atrPath);
         if (!File.Exists(atrPath)) throw DataFormatException.MissingFile(atrPath);
+        // Read whole, so checked first: a FIFO would block and a file larger than any annotation file is not one.
+        if (FileKind.NotRegular(atrPath) is { } kind)
+            throw DataFormatException.Malformed(atrPath, null, $"is {kind}, not an annotation file");
+        var length = new FileInfo(atrPath).Length;
+        if (length > InputLimits.MaxAnnotationBytes)
+            throw DataFormatException.Malformed(
+                atrPath, null, $"is {length:N0} bytes; an annotation file may have no more than {InputLimits.MaxAnnotationBytes:N0}");
         return WfdbMitAnnotationParser.Parse(File.ReadAllBytes(atrPath), atrPath);
     }
 }

@@ -56,6 +56,19 @@ public sealed class WfdbRecord
     }
 
     /// <summary>
+    /// Checks that the QRS detector can take this record's sampling frequency, so that a record it cannot is refused
+    /// naming the header that says so, not the detector's parameter.
+    /// </summary>
+    /// <exception cref="DataFormatException">The header's sampling frequency is outside the detector's range.</exception>
+    public void RequireDetectableFrequency()
+    {
+        if (SamplingFrequency is < QrsDetector.MinimumFrequency or > QrsDetector.MaximumFrequency)
+            throw DataFormatException.Malformed(Header.File, 1, string.Create(CultureInfo.InvariantCulture,
+                $"sampling frequency {SamplingFrequency} Hz: beats can be detected from {QrsDetector.MinimumFrequency:0} "
+                + $"to {QrsDetector.MaximumFrequency:0} Hz only"));
+    }
+
+    /// <summary>
     /// The signal whose description matches (case-insensitive, first match wins), else the 0-based index given as
     /// text, so both "MLII" and "0" work on the command line.
     /// </summary>

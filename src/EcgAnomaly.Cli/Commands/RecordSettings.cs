@@ -59,7 +59,9 @@ internal sealed class RecordSettings : ComputeSettings
             try { Signals.BeatWindow.Parse(BeatWindow); }
             catch (FormatException e) { return ValidationResult.Error($"--beat-window: {e.Message}"); }
         }
-        if (From is < 0) return ValidationResult.Error($"--from must be 0 or more minutes (got {From})");
+        // Bounded where it is parsed: minutes become samples and a TimeSpan, which overflow far below double's range.
+        if (From is not null && !(From >= 0 && From <= InputLimits.MaxRecordMinutes))
+            return ValidationResult.Error($"--from must be between 0 and {InputLimits.MaxRecordMinutes:0} minutes (got {From})");
         if (Strips is < 0 or > 50) return ValidationResult.Error($"--strips must be between 0 and 50 (got {Strips})");
         return ValidationResult.Success();
     }

@@ -102,7 +102,8 @@ internal sealed class TrainSettings : ModelArchitectureSettings
         if (!groups.Successful) return groups;
         if ((TrainFile is null) != (TestFile is null)) return ValidationResult.Error("--train-file and --test-file go together");
         if (Record is not null && TrainFile is not null) return ValidationResult.Error("--record and --train-file exclude each other");
-        if (!(Minutes > 0 && Minutes <= 100_000)) return ValidationResult.Error($"--minutes must be above 0 (got {Minutes})");
+        if (!(Minutes > 0 && Minutes <= InputLimits.MaxRecordMinutes))
+            return ValidationResult.Error($"--minutes must be above 0 and no more than {InputLimits.MaxRecordMinutes:0} (got {Minutes})");
         try { Signals.BeatWindow.Parse(BeatWindow); }
         catch (FormatException e) { return ValidationResult.Error($"--beat-window: {e.Message}"); }
         if (Protocol is not ("seed" or "official"))

@@ -35,6 +35,8 @@ internal static class ParameterFlags
         ["minutes"] = "--minutes",
         ["signal"] = "--lead",
         ["beatLength"] = "the beat length (samples per beat)",
+        ["BeatLength"] = "the beat length (samples per beat)",
+        ["FromMinutes"] = "--from",
         ["samplingFrequency"] = "the recording's sampling frequency",
     };
 

@@ -16,6 +16,9 @@ internal static class WfdbHeaderParser
         foreach (var raw in text.Split('\n'))
         {
             number++;
+            if (raw.Contains('\0')) throw BoundedLines.NulCharacter(file, number);
+            if (raw.Length > InputLimits.MaxLineLength)
+                throw DataFormatException.Malformed(file, number, $"line is longer than {InputLimits.MaxLineLength:N0} characters");
             var line = raw.TrimEnd('\r').Trim();
             if (line.Length == 0) continue;
             if (line[0] == '#') comments.Add(line[1..].Trim());
@@ -43,7 +46,8 @@ internal static class WfdbHeaderParser
             throw line.Problem($"multi-segment records ('{name}') are not supported; open one of the segments instead");
         if (!line.Has(1)) throw line.Problem("the record line needs the number of signals after the record name");
         var signals = line.ParseInt(line[1], 1);
-        if (signals < 0) throw line.Problem($"the number of signals must be at least 0, got {line[1]}");
+        if (signals < 0 || signals > InputLimits.MaxSignals)
+            throw line.Problem($"the number of signals must be between 0 and {InputLimits.MaxSignals:N0}, got {line[1]}");
 
         var frequency = DefaultFrequency;
         if (line.Has(2))
@@ -52,9 +56,14 @@ internal static class WfdbHeaderParser
             var field = line[2];
             var end = field.IndexOfAny(['/', '(']);
             frequency = line.ParseDouble(end < 0 ? field : field[..end], 2);
-            if (frequency <= 0) throw line.Problem($"the sampling frequency must be positive, got {field}");
+            if (frequency <= 0 || frequency > InputLimits.MaxSamplingFrequency)
+                throw line.Problem(
+                    $"the sampling frequency must be positive and no more than {InputLimits.MaxSamplingFrequency:N0} Hz, got {field}");
         }
         var samples = line.Has(3) ? line.ParseLong(line[3], 3, 0, "the number of samples per signal") : 0;
+        if (samples > InputLimits.MaxSamplesPerSignal)
+            throw line.Problem(
+                $"the number of samples per signal must be no more than {InputLimits.MaxSamplesPerSignal:N0}, got {line[3]}");
         return (name, signals, frequency, samples);
     }
 }

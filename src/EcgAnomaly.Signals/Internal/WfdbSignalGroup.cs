@@ -37,7 +37,9 @@ internal sealed class WfdbSignalGroup
                         $"signal {i} is in format {header.Signals[i].Format} but shares {name} with signal {members[0]} "
                         + $"in format {first.Format}");
             }
-            groups.Add(new WfdbSignalGroup(System.IO.Path.Combine(folder, name), first.Format, first.ByteOffset, members));
+            // The header names its signal files; they must be regular files beside it (not /etc/passwd, ../, a FIFO).
+            var path = ContainedFile.Resolve(folder, name, header.File, header.SignalLines[members[0]], "the signal file");
+            groups.Add(new WfdbSignalGroup(path, first.Format, first.ByteOffset, members));
         }
         return groups;
     }

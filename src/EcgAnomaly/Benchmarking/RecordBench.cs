@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using EcgAnomaly.Detection;
 using EcgAnomaly.Recordings;
 using EcgAnomaly.Signals;
@@ -12,11 +13,27 @@ namespace EcgAnomaly.Benchmarking;
 /// </summary>
 public static class RecordBench
 {
+    /// <summary>Samples (all signals) a synthetic recording may hold: 2,000,000,000, 3 GB of format 212.</summary>
+    public const double MaxSynthesizedSamples = 2_000_000_000;
+
     /// <summary>Writes <paramref name="hours"/> of <paramref name="sourceRecord"/>, repeated, as record "synthetic" in
     /// <paramref name="folder"/>; returns its record path.</summary>
     public static string Synthesize(string sourceRecord, double hours, string folder)
     {
         var source = WfdbRecord.Open(sourceRecord);
+        // Repeating nothing never reaches the wanted length (and indexing it fails): say so, naming the header.
+        if (source.Header.SignalCount == 0 || source.SamplesPerSignal == 0)
+            throw DataFormatException.Malformed(source.Header.File, 1,
+                source.Header.SignalCount == 0 ? "the record has no signals to repeat" : "the record has no samples to repeat");
+        if (source.SamplesPerSignal > Array.MaxLength)
+            throw DataFormatException.Malformed(source.Header.File, 1, "the record is too long to repeat; take a shorter one");
+        // Checked before writing: the timing passes detect beats, and the header's frequency decides how much is written.
+        source.RequireDetectableFrequency();
+        var frames = hours * 3600 * source.SamplingFrequency;
+        if (frames * source.Header.SignalCount > MaxSynthesizedSamples)
+            throw DataFormatException.Malformed(source.Header.File, 1, string.Create(CultureInfo.InvariantCulture,
+                $"{hours:0.###} h of {source.Header.SignalCount} signal(s) of {source.SamplingFrequency} Hz would be "
+                + $"{frames * source.Header.SignalCount:0} samples; bench-record writes no more than {MaxSynthesizedSamples:N0}"));
         var signals = source.Header.Signals;
         var adc = Enumerable.Range(0, signals.Count).Select(source.ReadSignalAdc).ToArray();
         var total = (long)Math.Round(hours * 3600 * source.SamplingFrequency);

@@ -1,4 +1,6 @@
 using System.Globalization;
+using EcgAnomaly.Data.Internal;
+using EcgAnomaly.Signals.Internal;
 
 namespace EcgAnomaly.Data;
 
@@ -49,8 +51,7 @@ public static class BeatBatchReader
         var count = 0;
         long first = 0, index = 0;
         var lineNumber = 0;
-        string? line;
-        while ((line = reader.ReadLine()) is not null)
+        foreach (var line in BoundedLines.Read(reader, source))
         {
             lineNumber++;
             var span = line.AsSpan().Trim();
@@ -61,6 +62,7 @@ public static class BeatBatchReader
                 var field = span[range].Trim();
                 if (field.IsEmpty && !span.Contains(',')) continue;
                 column++;
+                if (column > InputLimits.MaxBeatSamples) throw BeatTableBuilder.TooManySamples(source, lineNumber);
                 if (!double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
                     throw DataFormatException.NotANumber(source, lineNumber, column, field.ToString());
                 if (!float.IsFinite((float)value)) throw DataFormatException.NotFinite(source, lineNumber, column, field.ToString());

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using EcgAnomaly.Models;
 using EcgAnomaly.RunFolders;
+using EcgAnomaly.Signals.Internal;
 using EcgAnomaly.Training;
 using TorchSharp;
 
@@ -24,35 +25,23 @@ public static class DetectorBundle
     {
         var path = Path.Combine(runFolder, RunFiles.Manifest);
         if (!File.Exists(path)) throw DataFormatException.MissingFile(path);
+        // Checked before reading it whole: a FIFO would block, a huge file is not a model.json.
+        if (FileKind.NotRegular(path) is { } kind) throw DataFormatException.Malformed(path, null, $"is {kind}, not a model.json");
+        if (new FileInfo(path).Length > ManifestChecks.MaxBytes)
+            throw DataFormatException.Malformed(path, null, $"is larger than {ManifestChecks.MaxBytes:N0} bytes; not a model.json");
         ModelManifest? manifest;
         try
         {
             using var doc = JsonDocument.Parse(File.ReadAllText(path));
-            var version = doc.RootElement.TryGetProperty("formatVersion", out var v) && v.TryGetInt32(out var n) ? n : 0;
-            if (version != ModelManifest.CurrentFormatVersion)
-                throw DataFormatException.Malformed(
-                    path, null, $"unknown format version {version} (this tool reads version {ModelManifest.CurrentFormatVersion})");
+            ManifestChecks.CheckShape(doc.RootElement, path);
             manifest = doc.RootElement.Deserialize<ModelManifest>(RunJson.Options);
         }
         catch (JsonException e)
         {
             throw DataFormatException.Malformed(path, (int?)e.LineNumber + 1, $"not a valid model.json ({e.Message.Split(". ")[0]})");
         }
-        if (manifest?.Architecture is null)
-            throw DataFormatException.Malformed(path, null, $"no architecture (expected one of {string.Join(", ", ModelFamilies.Kinds)})");
-        if (!Data.BeatNormalisation.Names.Contains(manifest.Normalisation))
-            throw DataFormatException.Malformed(path, null,
-                $"unknown normalisation '{manifest.Normalisation}' (expected one of {string.Join(", ", Data.BeatNormalisation.Names)})");
-        if (!double.IsFinite(manifest.Threshold.Value))
-            throw DataFormatException.Malformed(path, null, "the threshold is not a finite number");
-        try
-        {
-            manifest.Architecture.Validate();
-        }
-        catch (ArgumentException e)
-        {
-            throw DataFormatException.Malformed(path, null, $"cannot build the architecture ({e.Message.Split('\n')[0]})");
-        }
+        if (manifest is null) throw DataFormatException.Malformed(path, null, "not a valid model.json (null)");
+        ManifestChecks.CheckFields(manifest, path);
         return manifest;
     }
 
@@ -64,7 +53,9 @@ public static class DetectorBundle
         string runFolder, ComputeEngine engine = ComputeEngine.Auto, string? device = null, string? weights = null)
     {
         var manifest = ReadManifest(runFolder);
-        var weightsPath = Path.Combine(runFolder, weights ?? manifest.Weights);
+        // model.json names its weights: a regular file in the run folder (not /etc/passwd, ../, a FIFO).
+        var weightsPath = ContainedFile.Resolve(
+            runFolder, weights ?? manifest.Weights, Path.Combine(runFolder, RunFiles.Manifest), null, "the weights file");
         if (!File.Exists(weightsPath)) throw DataFormatException.MissingFile(weightsPath);
         var scoresPath = Path.Combine(runFolder, RunFiles.ValidationScores);
         var validationScores = File.Exists(scoresPath) ? ValidationScoresFile.Read(scoresPath) : [];

@@ -1,4 +1,5 @@
 using System.Collections;
+using EcgAnomaly.Signals.Internal;
 using TorchSharp.PyBridge;
 using static TorchSharp.torch;
 
@@ -15,6 +16,9 @@ public static class PyTorchWeights
     {
         ArgumentNullException.ThrowIfNull(model);
         if (!File.Exists(path)) throw DataFormatException.MissingFile(path);
+        if (FileKind.NotRegular(path) is { } kind) throw DataFormatException.Malformed(path, null, $"is {kind}, not a weights file");
+        // Bounded by what this model needs before the unpickler allocates anything.
+        PyTorchArchiveCheck.Check(path, Models.ParameterCount.Of(model));
         Hashtable file;
         try
         {

@@ -36,6 +36,19 @@ public sealed record LstmSpec(int EmbeddingSize, int BeatLength = 140) : ModelSp
         return new LstmSpec(sizes.EmbeddingSize ?? 32, beatLength);
     }
 
+    /// <summary>
+    /// LSTM(1 -> 2E), LSTM(2E -> E), LSTM(E -> E), LSTM(E -> 2E) (4h(in + h) weights and 8h biases each) and
+    /// Linear(2E -> 1): 60E² + 58E + 1.
+    /// </summary>
+    public override long EstimateParameters()
+    {
+        long e = EmbeddingSize;
+        return 60 * e * e + 58 * e + 1;
+    }
+
+    /// <summary>Per step, the four gates, the cell and the hidden state of the four layers (widths 2E, E, E, 2E).</summary>
+    public override double EstimateWorkingFloatsPerBeat() => 6.0 * 6 * EmbeddingSize * BeatLength;
+
     /// <inheritdoc/>
     protected override void ValidateSizes() => Preconditions.CheckArgumentRange(nameof(EmbeddingSize), EmbeddingSize, 1, 4096);
 

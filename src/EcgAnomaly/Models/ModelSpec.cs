@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Serialization;
 using static TorchSharp.torch;
 
@@ -29,13 +30,40 @@ public abstract record ModelSpec
     [JsonIgnore]
     public abstract string DisplayName { get; }
 
-    /// <summary>Checks every size; the exception's <see cref="ArgumentException.ParamName"/> is the property at fault.</summary>
-    /// <exception cref="ArgumentException">A size is out of its range or sizes do not fit together.</exception>
+    /// <summary>
+    /// Checks every size, then the whole model against <see cref="ModelLimits"/> (parameters and working memory per beat,
+    /// estimated from the sizes, before anything is built); the exception's <see cref="ArgumentException.ParamName"/> is
+    /// the property at fault when one is.
+    /// </summary>
+    /// <exception cref="ArgumentException">A size is out of its range, sizes do not fit together, or the model is too large.</exception>
     public void Validate()
     {
-        Preconditions.CheckArgumentRange(nameof(BeatLength), BeatLength, MinimumBeatLength, 1_000_000);
+        Preconditions.CheckArgumentRange(nameof(BeatLength), BeatLength, MinimumBeatLength, ModelLimits.MaxBeatLength);
         ValidateSizes();
+        var parameters = EstimateParameters();
+        if (parameters > ModelLimits.MaxParameters)
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"{DisplayName} would have {parameters:N0} parameters; this tool builds no more than {ModelLimits.MaxParameters:N0}"));
+        var working = EstimateWorkingFloatsPerBeat() * sizeof(float);
+        if (working > ModelLimits.MaxWorkingBytesPerBeat)
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"{DisplayName} on beats of {BeatLength:N0} samples would need about ")
+                + string.Create(CultureInfo.InvariantCulture, $"{working / (1 << 20):N0} MiB of working memory per beat; ")
+                + string.Create(CultureInfo.InvariantCulture, $"the limit is {ModelLimits.MaxWorkingBytesPerBeat >> 20:N0} MiB ")
+                + "(use shorter beats or smaller sizes)");
     }
+
+    /// <summary>
+    /// Trainable parameters computed from the sizes alone, without building the module (equal to
+    /// <see cref="ParameterCount"/>, tested), so that a spec too large to build is refused before it is built.
+    /// </summary>
+    public abstract long EstimateParameters();
+
+    /// <summary>
+    /// Floats one beat keeps alive in a training step (activations saved for the backward pass), estimated from the
+    /// sizes; the real figure is within a small factor, which is all a bound needs.
+    /// </summary>
+    public abstract double EstimateWorkingFloatsPerBeat();
 
     /// <summary>The module with fresh weights (seed Torch's generator first for reproducible ones).</summary>
     /// <exception cref="ArgumentException">The spec is not valid (see <see cref="Validate"/>).</exception>

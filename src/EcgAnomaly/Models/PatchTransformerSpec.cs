@@ -50,6 +50,26 @@ public sealed record PatchTransformerSpec(
     /// <summary>One patch: a shorter beat has no token.</summary>
     protected override int MinimumBeatLength => PatchSize;
 
+    /// <summary>
+    /// Patch embedding, positions and queries (one per token), L encoder layers, the pooling decoder layer, the latent
+    /// projections, L decoder layers and the head.
+    /// </summary>
+    public override long EstimateParameters()
+    {
+        long d = ModelDim;
+        long tokens = Tokens;
+        return (PatchSize * d + d) + 2 * tokens * d + LatentTokens * d
+            + Layers * TransformerSizeChecks.EncoderLayerParameters(ModelDim, FeedForwardDim)
+            + (Layers + 1) * TransformerSizeChecks.DecoderLayerParameters(ModelDim, FeedForwardDim)
+            + (d * LatentDim + LatentDim) + (LatentDim * d + d) + (d * PatchSize + PatchSize);
+    }
+
+    /// <summary>Attention over the patches: L encoder layers, 2L + 2 attentions in the pooling and decoder layers.</summary>
+    public override double EstimateWorkingFloatsPerBeat() =>
+        (3.0 * Layers + 2) * TransformerSizeChecks.AttentionLayerFloats(Tokens, ModelDim, FeedForwardDim, Heads);
+
+    private int Tokens => (BeatLength + PatchSize - 1) / PatchSize;
+
     /// <inheritdoc/>
     protected override void ValidateSizes()
     {

@@ -30,6 +30,15 @@ public sealed record StudyTransformerSpec(int InputDim, int FeedForwardDim, int 
         return new StudyTransformerSpec(sizes.InputDim ?? 4, sizes.FeedForwardDim ?? 512, sizes.Heads ?? 4, sizes.Layers ?? 2, beatLength);
     }
 
+    /// <summary>L encoder layers, L decoder layers (<see cref="TransformerSizeChecks"/>) and Linear(D -> 1).</summary>
+    public override long EstimateParameters() =>
+        Layers * (TransformerSizeChecks.EncoderLayerParameters(InputDim, FeedForwardDim)
+            + TransformerSizeChecks.DecoderLayerParameters(InputDim, FeedForwardDim)) + InputDim + 1;
+
+    /// <summary>Every sample is a token: 3L attentions over all of them (L in the encoder, 2L in the decoder).</summary>
+    public override double EstimateWorkingFloatsPerBeat() =>
+        3.0 * Layers * TransformerSizeChecks.AttentionLayerFloats(BeatLength, InputDim, FeedForwardDim, Heads);
+
     /// <inheritdoc/>
     protected override void ValidateSizes()
     {

@@ -17,6 +17,7 @@ public static class RecordBeats
         long fromSample = 0, long toSample = long.MaxValue, Action<long>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
+        record.RequireDetectableFrequency();
         var scanner = new BeatScanner(record.SamplingFrequency, beatLength, window);
         var stopAt = toSample == long.MaxValue ? long.MaxValue : toSample + (long)(10 * record.SamplingFrequency);
         var read = 0L;
@@ -38,6 +39,7 @@ public static class RecordBeats
         WfdbRecord record, int lead, Action<long>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
+        record.RequireDetectableFrequency();
         var detector = new QrsDetector(record.SamplingFrequency);
         var peaks = new List<long>();
         var read = 0L;

@@ -44,12 +44,18 @@ public static class RecordScoring
         ArgumentNullException.ThrowIfNull(request);
         var clock = Stopwatch.StartNew();
         var manifest = DetectorBundle.ReadManifest(request.RunFolder);
+        // A model of shorter beats is valid for score, but no beat that short can be cut from a recording: say which file.
+        if (manifest.Architecture.BeatLength < BeatScanner.MinimumBeatLength)
+            throw DataFormatException.Malformed(Path.Combine(request.RunFolder, RunFiles.Manifest), null,
+                $"the model's beats have {manifest.Architecture.BeatLength} samples; beats cut from a recording need "
+                + $"{BeatScanner.MinimumBeatLength} or more");
         var record = WfdbRecord.Open(request.RecordPath);
         var trainedHere = manifest.Record is { } trained && trained.Name == record.Header.RecordName ? trained : null;
         var leadName = request.Lead ?? manifest.Record?.Lead ?? "0";
         var lead = record.LeadIndex(leadName);
         var window = request.Window ?? (manifest.Record is { } r ? BeatWindow.Parse(r.BeatWindow) : BeatWindow.Rr);
         var fromMinutes = request.FromMinutes ?? trainedHere?.Minutes ?? 0;
+        Preconditions.CheckArgumentRange(nameof(request.FromMinutes), fromMinutes, 0, InputLimits.MaxRecordMinutes);
         var fromSample = (long)Math.Round(fromMinutes * 60 * record.SamplingFrequency);
         var reference = ReferenceBeats.Load(record);
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using EcgAnomaly.Signals.Internal;
 
 namespace EcgAnomaly.RunFolders;
 
@@ -7,6 +8,9 @@ public static class ValidationScoresFile
 {
     /// <summary>The file's first line.</summary>
     public const string Header = "score";
+
+    /// <summary>Scores a validation-scores.csv may hold: 10,000,000 (a day of beats is about 110,000).</summary>
+    public const int MaxScores = 10_000_000;
 
     /// <summary>The file's text: the header, then each score round-trippable ("R", invariant culture) on its own line.</summary>
     public static string Format(IEnumerable<double> scores) =>
@@ -17,13 +21,19 @@ public static class ValidationScoresFile
     public static double[] Read(string path)
     {
         if (!File.Exists(path)) throw DataFormatException.MissingFile(path);
-        var lines = File.ReadAllLines(path);
-        var scores = new double[Math.Max(lines.Length - 1, 0)];
-        for (var i = 1; i < lines.Length; i++)
-            if (!double.TryParse(lines[i], NumberStyles.Float, CultureInfo.InvariantCulture, out scores[i - 1])
-                || !double.IsFinite(scores[i - 1]))
-                throw DataFormatException.NotANumber(path, i + 1, 1, lines[i]);
-        if (scores.Length == 0) throw DataFormatException.EmptyFile(path);
-        return scores;
+        // A file we wrote, but read line by line with bounds: a hostile one must not take all memory.
+        var scores = new List<double>();
+        var number = 0;
+        foreach (var line in BoundedLines.ReadFile(path))
+        {
+            if (++number == 1) continue;
+            if (scores.Count == MaxScores)
+                throw DataFormatException.Malformed(path, number, $"more than {MaxScores:N0} validation scores");
+            if (!double.TryParse(line, NumberStyles.Float, CultureInfo.InvariantCulture, out var score) || !double.IsFinite(score))
+                throw DataFormatException.NotANumber(path, number, 1, line);
+            scores.Add(score);
+        }
+        if (scores.Count == 0) throw DataFormatException.EmptyFile(path);
+        return [.. scores];
     }
 }

@@ -102,6 +102,26 @@ public static class Reproduction
         return CheckpointStore.LastEpoch(Path.Combine(request.OutputFolder, "checkpoints", name));
     }
 
+    /// <summary>A finished run's metrics.json, checked: a null, empty or corrupt one is named, not a stack trace.</summary>
+    /// <exception cref="DataFormatException">The file is not a metrics.json this tool wrote.</exception>
+    private static RunMetrics ReadMetrics(string path)
+    {
+        const string Again = "delete this run's folder to run it again";
+        RunMetrics? metrics;
+        try
+        {
+            metrics = JsonSerializer.Deserialize<RunMetrics>(File.ReadAllText(path), RunJson.Options);
+        }
+        catch (JsonException e)
+        {
+            throw DataFormatException.Malformed(
+                path, (int?)e.LineNumber + 1, $"not a valid metrics.json ({e.Message.Split(". ")[0]}); {Again}");
+        }
+        if (metrics is null || metrics.Model is null)
+            throw DataFormatException.Malformed(path, null, $"not a valid metrics.json (no metrics); {Again}");
+        return metrics;
+    }
+
     /// <summary>
     /// Summarises the finished runs of every catalogue configuration that was asked for or already has runs in the
     /// folder (so that reproductions of different subsets into one folder build one table), and writes results.md and
@@ -118,7 +138,7 @@ public static class Reproduction
                 .Select(d => Path.Combine(d, RunFiles.Metrics))
                 .Where(File.Exists)
                 .Order()
-                .Select(path => JsonSerializer.Deserialize<RunMetrics>(File.ReadAllText(path), RunJson.Options)!)
+                .Select(ReadMetrics)
                 .ToList();
             if (metrics.Count == 0 && request.Configurations.All(c => c.Name != entry.Name)) continue;
             long parameters;

@@ -91,7 +91,7 @@ internal static class CheckpointStore
             loadOptimizer(Path.Combine(chosen, OptimizerFile));
             return data;
         }
-        catch (Exception e) when (e is EndOfStreamException or IOException or InvalidDataException)
+        catch (Exception e) when (e is EndOfStreamException or IOException or InvalidDataException or FormatException)
         {
             throw DataFormatException.Malformed(
                 stateFile, null, $"checkpoint cannot be read ({e.Message}); delete the folder to start this run again");
@@ -126,12 +126,20 @@ internal static class CheckpointStore
         var bestEpoch = r.ReadInt32();
         var bestLoss = r.ReadDouble();
         var history = new List<EpochRecord>();
-        for (var i = r.ReadInt32(); i > 0; i--)
+        for (var i = Count(r, 1_000_000, "epochs of history"); i > 0; i--)
             history.Add(new EpochRecord(r.ReadInt32(), r.ReadDouble(), r.ReadDouble(), r.ReadDouble()));
         var model = ReadState(r);
         var best = ReadState(r);
-        var random = r.ReadBytes(r.ReadInt32());
+        var random = r.ReadBytes(Count(r, 1 << 20, "bytes of random state"));
         return new CheckpointData(epoch, history, bestEpoch, bestLoss, model, best, random);
+    }
+
+    /// <summary>A count read from the file, checked before anything is allocated for it (a corrupt one can be negative).</summary>
+    private static int Count(BinaryReader r, int max, string what)
+    {
+        var count = r.ReadInt32();
+        if (count < 0 || count > max) throw new InvalidDataException($"{count} {what}, expected 0 to {max}");
+        return count;
     }
 
     private static void WriteState(BinaryWriter w, IReadOnlyDictionary<string, float[]> state)
@@ -148,10 +156,10 @@ internal static class CheckpointStore
     private static Dictionary<string, float[]> ReadState(BinaryReader r)
     {
         var state = new Dictionary<string, float[]>();
-        for (var i = r.ReadInt32(); i > 0; i--)
+        for (var i = Count(r, 100_000, "tensors"); i > 0; i--)
         {
             var key = r.ReadString();
-            var values = new float[r.ReadInt32()];
+            var values = new float[Count(r, (int)Models.ModelLimits.MaxParameters, $"values in tensor '{key}'")];
             for (var j = 0; j < values.Length; j++) values[j] = r.ReadSingle();
             state[key] = values;
         }

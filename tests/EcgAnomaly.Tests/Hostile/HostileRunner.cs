@@ -27,7 +27,7 @@ internal static class HostileRunner
         Assert.True(code == hostile.ExitCode, $"exit code {code}, expected {hostile.ExitCode}; stderr: {error}");
         Assert.True(lines.Length == 1, $"expected one line on stderr, got {lines.Length}: {error}");
         Assert.StartsWith("ecg-anomaly: ", lines[0]);
-        Assert.Contains(hostile.Words, lines[0]);
+        Assert.True(lines[0].Contains(hostile.Words, StringComparison.Ordinal), $"\"{hostile.Words}\" not in: {lines[0]}");
         Assert.DoesNotContain(" at ", lines[0]);
         Assert.Equal(before, workspace.Fingerprint());
     }

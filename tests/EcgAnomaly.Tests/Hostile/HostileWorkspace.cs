@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using EcgAnomaly.Signals.Internal;
 
 namespace EcgAnomaly.Tests.Hostile;
 
@@ -41,7 +42,7 @@ public sealed class HostileWorkspace : IDisposable
     /// <summary>Every file and folder below the root (relative, sorted) with a hash of each file's bytes.</summary>
     public IReadOnlyList<string> Fingerprint() =>
         Directory.EnumerateFileSystemEntries(Root, "*", SearchOption.AllDirectories)
-            .Select(e => Path.GetRelativePath(Root, e) + (File.Exists(e) ? " " + Hash(e) : "/"))
+            .Select(e => Path.GetRelativePath(Root, e) + Describe(e))
             .Order(StringComparer.Ordinal)
             .ToList();
 
@@ -54,6 +55,10 @@ public sealed class HostileWorkspace : IDisposable
         foreach (var file in Directory.GetFiles(source)) File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
         return target;
     }
+
+    /// <summary>A file's hash; a FIFO or device is named, not opened (reading a FIFO would block).</summary>
+    private static string Describe(string entry) =>
+        !File.Exists(entry) ? "/" : FileKind.NotRegular(entry) is { } kind ? " " + kind : " " + Hash(entry);
 
     private static string Hash(string file)
     {

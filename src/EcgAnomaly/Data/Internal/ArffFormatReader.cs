@@ -25,7 +25,7 @@ internal static class ArffFormatReader
         foreach (var range in span[..lastComma].Split(','))
         {
             column++;
-            table.AddValue(table.ParseValue(span[range], lineNumber, column));
+            table.AddValue(table.ParseValue(span[range], lineNumber, column), lineNumber);
         }
         table.EndRow(label, lineNumber);
     }

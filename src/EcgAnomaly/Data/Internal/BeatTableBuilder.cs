@@ -36,7 +36,16 @@ internal sealed class BeatTableBuilder(string file)
 
     public void BeginRow() => _rowStart = _values.Count;
 
-    public void AddValue(float value) => _values.Add(value);
+    /// <summary>Adds one value of the row begun last; a row longer than any beat is refused before it grows further.</summary>
+    public void AddValue(float value, int line)
+    {
+        if (_values.Count - _rowStart >= InputLimits.MaxBeatSamples) throw TooManySamples(File, line);
+        _values.Add(value);
+    }
+
+    /// <summary>A row holds more samples than a beat may (<see cref="InputLimits.MaxBeatSamples"/>).</summary>
+    public static DataFormatException TooManySamples(string file, int line) =>
+        DataFormatException.Malformed(file, line, $"row has more than {InputLimits.MaxBeatSamples:N0} values, the most a beat may have");
 
     public void EndRow(int label, int line)
     {

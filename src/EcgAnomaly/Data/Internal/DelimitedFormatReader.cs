@@ -1,3 +1,5 @@
+using EcgAnomaly.Signals.Internal;
+
 namespace EcgAnomaly.Data.Internal;
 
 /// <summary>
@@ -10,7 +12,7 @@ internal static class DelimitedFormatReader
     {
         var table = new BeatTableBuilder(file);
         var lineNumber = 0;
-        foreach (var line in System.IO.File.ReadLines(file))
+        foreach (var line in BoundedLines.ReadFile(file))
         {
             lineNumber++;
             var span = line.AsSpan();
@@ -24,7 +26,7 @@ internal static class DelimitedFormatReader
                 if (!tabSeparated && field.IsEmpty) continue;
                 column++;
                 if (column == 1) label = table.ParseLabel(field, lineNumber, column);
-                else table.AddValue(table.ParseValue(field, lineNumber, column));
+                else table.AddValue(table.ParseValue(field, lineNumber, column), lineNumber);
             }
             table.EndRow(label ?? throw DataFormatException.MissingLabel(file, lineNumber), lineNumber);
         }

@@ -1,3 +1,5 @@
+using EcgAnomaly.Signals.Internal;
+
 namespace EcgAnomaly.Data.Internal;
 
 /// <summary>
@@ -10,7 +12,7 @@ internal static class HeaderedDataLines
     {
         var inData = false;
         var lineNumber = 0;
-        foreach (var raw in System.IO.File.ReadLines(file))
+        foreach (var raw in BoundedLines.ReadFile(file))
         {
             lineNumber++;
             var line = raw.Trim();

@@ -22,7 +22,7 @@ internal static class TsFormatReader
             foreach (var range in span[..colon].Split(','))
             {
                 column++;
-                table.AddValue(table.ParseValue(span[..colon][range], lineNumber, column));
+                table.AddValue(table.ParseValue(span[..colon][range], lineNumber, column), lineNumber);
             }
             table.EndRow(label, lineNumber);
         }
