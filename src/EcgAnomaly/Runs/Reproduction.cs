@@ -75,7 +75,7 @@ public static class Reproduction
         Path.Combine(request.OutputFolder, "checkpoints", RunName(entry, seed));
 
     /// <summary>What makes a run's epochs comparable: resuming with any of these changed would mix two runs.</summary>
-    private static Dictionary<string, string> Settings(ReproductionRequest request, CatalogueEntry entry, int seed)
+    internal static Dictionary<string, string> Settings(ReproductionRequest request, CatalogueEntry entry, int seed)
     {
         var o = request.Options;
         var invariant = System.Globalization.CultureInfo.InvariantCulture;

@@ -1,6 +1,9 @@
 using System.Text.Json.Nodes;
-
+using EcgAnomaly.Data;
+using EcgAnomaly.Models;
+using EcgAnomaly.Runs;
 using EcgAnomaly.Tests.Cli;
+using EcgAnomaly.Training;
 
 namespace EcgAnomaly.Tests.Hostile;
 
@@ -98,7 +101,15 @@ public sealed class LimitCasesTest
     private static string[] Reproduce(HostileWorkspace w, string? metrics = null, byte[]? checkpoint = null)
     {
         if (metrics is not null) w.Write(Path.Combine("out", "runs", "lstm32-seed1", "metrics.json"), metrics);
-        if (checkpoint is not null) w.WriteBytes(Path.Combine("out", "checkpoints", "lstm32-seed1", "current", "state.bin"), checkpoint);
+        if (checkpoint is not null)
+        {
+            w.WriteBytes(Path.Combine("out", "checkpoints", "lstm32-seed1", "current", "state.bin"), checkpoint);
+            // The run's own settings, so that resuming gets past the settings check to the corrupt state.
+            var request = new ReproductionRequest(TestData.Ecg5000, ModelCatalogue.Select(["lstm32"]), 1,
+                new TrainingOptions { Epochs = 1 }, EvaluationProtocol.Seed, w.PathOf("out"));
+            CheckpointStore.WriteSettings(
+                w.PathOf("out", "checkpoints", "lstm32-seed1"), Reproduction.Settings(request, request.Configurations[0], 1));
+        }
         return ["reproduce", "--only", "lstm32", "--seeds", "1", "--epochs", "1", "--out", w.PathOf("out"), "--data", TestData.DataRoot];
     }
 }
