@@ -103,5 +103,6 @@ internal sealed class CliProcess : IDisposable
         _process.Dispose();
     }
 
-    private int? ExitCodeOrNull() => _process.HasExited ? _process.ExitCode : null;
+    /// <summary>The exit code, or null while the process runs.</summary>
+    public int? ExitCodeOrNull() => _process.HasExited ? _process.ExitCode : null;
 }
