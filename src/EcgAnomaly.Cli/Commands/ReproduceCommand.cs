@@ -33,13 +33,7 @@ internal sealed class ReproduceCommand(IAnsiConsole console) : Command<Reproduce
         ReproductionReport report;
         if (console.Profile.Capabilities.Interactive)
         {
-            report = console.Progress()
-                .Columns(
-                    new TaskDescriptionColumn(),
-                    new ProgressBarColumn(),
-                    new PercentageColumn(),
-                    new RemainingTimeColumn(),
-                    new ElapsedTimeColumn())
+            report = StandardProgress.For(console)
                 .Start(ctx =>
                 {
                     var overall = ctx.AddTask("all runs", maxValue: total);

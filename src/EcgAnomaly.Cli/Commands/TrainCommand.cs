@@ -52,14 +52,8 @@ internal sealed class TrainCommand(IAnsiConsole console) : Command<TrainSettings
         TrainingRunResult result;
         if (console.Profile.Capabilities.Interactive)
         {
-            result = console.Progress()
+            result = StandardProgress.For(console)
                 .AutoClear(true)
-                .Columns(
-                    new TaskDescriptionColumn(),
-                    new ProgressBarColumn(),
-                    new PercentageColumn(),
-                    new RemainingTimeColumn(),
-                    new ElapsedTimeColumn())
                 .Start(ctx => TrainingRun.Execute(request, new ProgressTrainingObserver(console, ctx, spec.ShortName), cancellationToken));
         }
         else

@@ -8,14 +8,8 @@ internal static class RecordProgress
     public static T Run<T>(IAnsiConsole console, string title, long totalSamples, Func<Action<long>, T> work)
     {
         if (!console.Profile.Capabilities.Interactive) return work(_ => { });
-        return console.Progress()
+        return StandardProgress.For(console)
             .AutoClear(true)
-            .Columns(
-                new TaskDescriptionColumn(),
-                new ProgressBarColumn(),
-                new PercentageColumn(),
-                new RemainingTimeColumn(),
-                new ElapsedTimeColumn())
             .Start(ctx =>
             {
                 var task = ctx.AddTask(Markup.Escape(title), maxValue: Math.Max(1, totalSamples));
