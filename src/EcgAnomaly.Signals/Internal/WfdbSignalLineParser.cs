@@ -87,8 +87,8 @@ internal static class WfdbSignalLineParser
             gainText = gainAndBaseline[..open];
         }
         var gain = line.ParseDouble(gainText, 2);
-        if (gain < 0) throw line.Problem($"the gain must not be negative, got {gainText}");
-        // WFDB reads a gain of 0 as "uncalibrated" and then uses the default.
+        // A negative gain is legal: the signal was recorded inverted. WFDB reads a gain of 0 as "uncalibrated" and then
+        // uses the default.
         return (gain == 0 ? DefaultGain : gain, baseline, units);
     }
 }

@@ -87,6 +87,21 @@ public sealed class WfdbHeaderTest
             (offset.Format, offset.ByteOffset, offset.Units, offset.AdcResolution, offset.Description));
     }
 
+    [Fact]
+    public void Should_read_an_inverted_signal_When_the_gain_is_negative()
+    {
+        // Given: a negative gain (the signal was recorded inverted) with a baseline in parentheses
+        var text = "rec 1 360\nrec.dat 16 -200(1024)/mV 16 0 0\n";
+
+        // When
+        var header = WfdbHeader.Parse(text, "rec.hea");
+
+        // Then: physical = (digital - baseline) / gain, so the sign flips
+        var spec = header.Signals[0];
+        Assert.Equal((-200.0, 1024), (spec.Gain, spec.Baseline));
+        Assert.Equal((-1f, 1f), (spec.ToPhysical(1224), spec.ToPhysical(824)));
+    }
+
     public static TheoryData<string, int?, int?, string> BadHeaders => new()
     {
         { "100 2 360 65x000\n100.dat 212\n100.dat 212\n", 1, 11, "'65x000' is not a number" },
