@@ -45,6 +45,8 @@ internal static class WfdbSignalLineParser
         while (digits < field.Length && char.IsAsciiDigit(field[digits])) digits++;
         if (digits == 0) throw DataFormatException.NotANumber(line.File, line.Number, line.Column(1), field);
         var format = line.ParseInt(field[..digits], 1);
+        if (format is 508 or 516 or 524)
+            throw line.Problem($"FLAC-compressed signal format {format} is not supported yet");
         long offset = 0;
         var rest = field[digits..];
         while (rest.Length > 0)
