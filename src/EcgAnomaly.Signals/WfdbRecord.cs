@@ -141,7 +141,8 @@ public sealed class WfdbRecord
                 throw DataFormatException.Malformed(Header.File, Header.SignalLines[s],
                     $"signal {s} ({spec.Description}): the header gives initial value {spec.InitialValue}, "
                     + $"{spec.FileName} starts with {first[s]}");
-            if (checksums[s] != spec.Checksum)
+            // WFDB keeps the low 16 bits; some writers print them unsigned (43172 for -22364).
+            if (checksums[s] != (short)spec.Checksum)
                 throw DataFormatException.Malformed(Header.File, Header.SignalLines[s],
                     $"signal {s} ({spec.Description}): the header gives checksum {spec.Checksum}, "
                     + $"the samples in {spec.FileName} sum to {checksums[s]}");
@@ -205,7 +206,7 @@ public sealed class WfdbRecord
         var streams = new List<WfdbSampleStream>(groups.Count);
         try
         {
-            foreach (var group in groups) streams.Add(group.Open());
+            foreach (var group in groups) streams.Add(group.Open(Header));
             var frames = new int[chunkLength * groups.Max(g => g.Signals.Length)];
             for (long done = 0; done < SamplesPerSignal; done += chunkLength)
             {

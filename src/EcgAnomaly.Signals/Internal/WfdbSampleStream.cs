@@ -4,24 +4,34 @@ namespace EcgAnomaly.Signals.Internal;
 
 /// <summary>
 /// Decodes the samples of one signal file in file order (frames one after another), through a fixed buffer so that
-/// a recording of any length streams in bounded memory.
+/// a recording of any length streams in bounded memory. Bytes are decoded a group at a time (see
+/// <see cref="WfdbFormat"/>); a file may end inside a group, whose missing bytes then read as zero.
 /// </summary>
 internal sealed class WfdbSampleStream : IDisposable
 {
-    // A multiple of 6 so that neither a 212 pair nor a 16-bit sample straddles a refill.
-    private const int BufferSize = 6 * 10_923;
+    // A multiple of 12 so that no group of 1, 2, 3 or 4 bytes straddles a refill.
+    private const int BufferSize = 12 * 5_461;
 
     private readonly FileStream _file;
-    private readonly int _format;
+    private readonly WfdbFormat _format;
     private readonly byte[] _buffer = new byte[BufferSize];
+    private readonly int[] _group = new int[3];
+    private readonly int[] _differenceBase;
     private int _start;
     private int _end;
     private long _bufferOffset;
-    private int? _pending;
+    private int _groupNext;
+    private int _groupCount;
+    private long _sampleIndex;
 
-    public WfdbSampleStream(string path, int format, long byteOffset)
+    /// <param name="path">The signal file.</param>
+    /// <param name="format">Its WFDB format.</param>
+    /// <param name="byteOffset">Bytes to skip at its start.</param>
+    /// <param name="initialValues">The initial value of each signal in the file, in frame order (format 8 adds to them).</param>
+    public WfdbSampleStream(string path, int format, long byteOffset, int[] initialValues)
     {
-        _format = format;
+        _format = WfdbFormats.Get(format);
+        _differenceBase = (int[])initialValues.Clone();
         _file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
         _file.Seek(byteOffset, SeekOrigin.Begin);
         _bufferOffset = byteOffset;
@@ -34,69 +44,95 @@ internal sealed class WfdbSampleStream : IDisposable
     public int Read(Span<int> destination)
     {
         var written = 0;
-        if (_pending is int second && destination.Length > 0)
-        {
-            destination[written++] = second;
-            _pending = null;
-        }
         while (written < destination.Length)
         {
-            if (_end - _start < UnitBytes && !Refill())
+            if (_groupNext < _groupCount)
             {
-                // A 212 file with an odd number of samples ends in two bytes holding one sample.
-                if (_format == 212 && _end - _start == 2)
-                {
-                    destination[written++] = Sign12(_buffer[_start] | (_buffer[_start + 1] & 0x0F) << 8);
-                    _start += 2;
-                }
-                break;
+                destination[written++] = _group[_groupNext++];
+                continue;
             }
-            written += Decode(destination[written..]);
+            if (_end - _start < _format.GroupBytes && !Refill())
+            {
+                // The file ends inside a group: decode what its bytes hold whole, the missing bytes as zero.
+                var left = _end - _start;
+                var whole = WfdbFormats.SamplesInPartial(_format, left);
+                if (whole == 0) break;
+                _buffer.AsSpan(_end, _format.GroupBytes - left).Clear();
+                DecodeGroup(_buffer.AsSpan(_start, _format.GroupBytes));
+                _start = _end;
+                _groupCount = whole;
+                continue;
+            }
+            if (_format.GroupSamples == 1 && _format.Code != 8)
+            {
+                written += DecodeRun(destination[written..]);
+                continue;
+            }
+            DecodeGroup(_buffer.AsSpan(_start, _format.GroupBytes));
+            _start += _format.GroupBytes;
         }
         return written;
     }
 
     public void Dispose() => _file.Dispose();
 
-    private int UnitBytes => _format switch
+    /// <summary>The fast path for one-sample groups: decodes as many as the buffer and destination allow.</summary>
+    private int DecodeRun(Span<int> destination)
     {
-        212 => 3,
-        16 => 2,
-        _ => 1,
-    };
-
-    private int Decode(Span<int> destination)
-    {
-        var written = 0;
-        var bytes = _buffer.AsSpan(_start, _end - _start);
-        var used = 0;
-        switch (_format)
-        {
-            case 212:
-                for (; used + 3 <= bytes.Length && written < destination.Length; used += 3)
-                {
-                    // Byte 1 holds the high nibbles of both samples: low nibble for the first, high for the second.
-                    destination[written++] = Sign12(bytes[used] | (bytes[used + 1] & 0x0F) << 8);
-                    var second = Sign12(bytes[used + 2] | (bytes[used + 1] & 0xF0) << 4);
-                    if (written < destination.Length) destination[written++] = second;
-                    else _pending = second;
-                }
-                break;
-            case 16:
-                for (; used + 2 <= bytes.Length && written < destination.Length; used += 2)
-                    destination[written++] = BinaryPrimitives.ReadInt16LittleEndian(bytes[used..]);
-                break;
-            default:
-                // Format 80 is offset binary: 128 is zero.
-                for (; used < bytes.Length && written < destination.Length; used++)
-                    destination[written++] = bytes[used] - 128;
-                break;
-        }
-        _start += used;
-        return written;
+        var size = _format.GroupBytes;
+        var count = Math.Min(destination.Length, (_end - _start) / size);
+        var bytes = _buffer.AsSpan(_start, count * size);
+        for (var i = 0; i < count; i++) destination[i] = DecodeOne(bytes.Slice(i * size, size));
+        _start += count * size;
+        _sampleIndex += count;
+        return count;
     }
 
-    /// <summary>Moves the undecoded tail to the front and reads more; false when nothing more could be read.</summary>
+    private int DecodeOne(ReadOnlySpan<byte> b) => _format.Code switch
+    {
+        16 => BinaryPrimitives.ReadInt16LittleEndian(b),
+        24 => b[0] | b[1] << 8 | (sbyte)b[2] << 16,
+        32 => BinaryPrimitives.ReadInt32LittleEndian(b),
+        61 => BinaryPrimitives.ReadInt16BigEndian(b),
+        80 => b[0] - 128,
+        _ => BinaryPrimitives.ReadUInt16LittleEndian(b) - 32768, // 160
+    };
+
+    /// <summary>Decodes one group into <see cref="_group"/>.</summary>
+    private void DecodeGroup(ReadOnlySpan<byte> b)
+    {
+        _groupNext = 0;
+        _groupCount = _format.GroupSamples;
+        switch (_format.Code)
+        {
+            case 8:
+                // First differences: each signal adds to its own running value, which starts at its initial value.
+                var signal = (int)(_sampleIndex % _differenceBase.Length);
+                _group[0] = _differenceBase[signal] += (sbyte)b[0];
+                break;
+            case 212:
+                // Byte 1 holds the high nibbles of both samples: low nibble for the first, high for the second.
+                _group[0] = Sign(b[0] | (b[1] & 0x0F) << 8, 12);
+                _group[1] = Sign(b[2] | (b[1] & 0xF0) << 4, 12);
+                break;
+            case 310:
+                _group[0] = Sign(b[0] >> 1 | (b[1] & 0x07) << 7, 10);
+                _group[1] = Sign(b[2] >> 1 | (b[3] & 0x07) << 7, 10);
+                _group[2] = Sign(b[1] >> 3 | (b[3] >> 3) << 5, 10);
+                break;
+            case 311:
+                _group[0] = Sign(b[0] | (b[1] & 0x03) << 8, 10);
+                _group[1] = Sign(b[1] >> 2 | (b[2] & 0x0F) << 6, 10);
+                _group[2] = Sign(b[2] >> 4 | (b[3] & 0x3F) << 4, 10);
+                break;
+            default:
+                _group[0] = DecodeOne(b);
+                break;
+        }
+        _sampleIndex += _format.GroupSamples;
+    }
+
+    /// <summary>Moves the undecoded tail to the front and reads more; false when no whole group could be read.</summary>
     private bool Refill()
     {
         var tail = _end - _start;
@@ -111,8 +147,8 @@ internal sealed class WfdbSampleStream : IDisposable
             if (read == 0) break;
             _end += read;
         }
-        return _end > before && _end - _start >= UnitBytes;
+        return _end > before && _end - _start >= _format.GroupBytes;
     }
 
-    private static int Sign12(int value) => value << 20 >> 20;
+    private static int Sign(int value, int bits) => value << (32 - bits) >> (32 - bits);
 }

@@ -63,5 +63,6 @@ internal sealed class WfdbSignalGroup
         DataFormatException.Malformed(Path, null,
             $"byte {byteOffset}: truncated: expected {expectedFrames} samples per signal, file holds {heldFrames}");
 
-    public WfdbSampleStream Open() => new(Path, Format, ByteOffset);
+    public WfdbSampleStream Open(WfdbHeader header) =>
+        new(Path, Format, ByteOffset, Array.ConvertAll(Signals, i => header.Signals[i].InitialValue));
 }

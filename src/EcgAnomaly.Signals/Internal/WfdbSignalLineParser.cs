@@ -45,6 +45,8 @@ internal static class WfdbSignalLineParser
         while (digits < field.Length && char.IsAsciiDigit(field[digits])) digits++;
         if (digits == 0) throw DataFormatException.NotANumber(line.File, line.Number, line.Column(1), field);
         var format = line.ParseInt(field[..digits], 1);
+        if (format is 508 or 516 or 524)
+            throw line.Problem($"FLAC-compressed signal format {format} is not supported yet");
         long offset = 0;
         var rest = field[digits..];
         while (rest.Length > 0)
@@ -87,8 +89,8 @@ internal static class WfdbSignalLineParser
             gainText = gainAndBaseline[..open];
         }
         var gain = line.ParseDouble(gainText, 2);
-        if (gain < 0) throw line.Problem($"the gain must not be negative, got {gainText}");
-        // WFDB reads a gain of 0 as "uncalibrated" and then uses the default.
+        // A negative gain is legal: the signal was recorded inverted. WFDB reads a gain of 0 as "uncalibrated" and then
+        // uses the default.
         return (gain == 0 ? DefaultGain : gain, baseline, units);
     }
 }

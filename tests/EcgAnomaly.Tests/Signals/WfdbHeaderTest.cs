@@ -87,6 +87,21 @@ public sealed class WfdbHeaderTest
             (offset.Format, offset.ByteOffset, offset.Units, offset.AdcResolution, offset.Description));
     }
 
+    [Fact]
+    public void Should_read_an_inverted_signal_When_the_gain_is_negative()
+    {
+        // Given: a negative gain (the signal was recorded inverted) with a baseline in parentheses
+        var text = "rec 1 360\nrec.dat 16 -200(1024)/mV 16 0 0\n";
+
+        // When
+        var header = WfdbHeader.Parse(text, "rec.hea");
+
+        // Then: physical = (digital - baseline) / gain, so the sign flips
+        var spec = header.Signals[0];
+        Assert.Equal((-200.0, 1024), (spec.Gain, spec.Baseline));
+        Assert.Equal((-1f, 1f), (spec.ToPhysical(1224), spec.ToPhysical(824)));
+    }
+
     public static TheoryData<string, int?, int?, string> BadHeaders => new()
     {
         { "100 2 360 65x000\n100.dat 212\n100.dat 212\n", 1, 11, "'65x000' is not a number" },
@@ -96,10 +111,14 @@ public sealed class WfdbHeaderTest
         { "# c\n\n100 1 360\n100.dat 212 2o0 11\n", 4, 13, "'2o0' is not a number" },
         { "100 1 360\n100.dat 212 200(1O24) 11\n", 2, 13, "'1O24' is not a number" },
         { "100 1 360\n100.dat 212 200 11 1024 995 -22x31\n", 2, 29, "'-22x31' is not a number" },
-        { "100 1 360\n100.dat 311 200\n", 2, null, "signal format 311 is not supported (supported: 212, 16, 80)" },
+        {
+            "100 1 360\n100.dat 999 200\n", 2, null,
+            "signal format 999 is not supported (supported: 8, 16, 24, 32, 61, 80, 160, 212, 310, 311)"
+        },
         { "100 1 360\n100.dat abc 200\n", 2, 9, "'abc' is not a number" },
         { "100 1 360\n100.dat 212x2 200\n", 2, null, "multi-frequency signals (212x2: 2 samples per frame) are not supported" },
         { "100 1 360\n100.dat 212:3 200\n", 2, null, "skewed signals (212:3: skew 3) are not supported" },
+        { "100 1 360\n100.dat 516 200\n", 2, null, "FLAC-compressed signal format 516 is not supported yet" },
         { "100 1 360\n100.dat 212+ 200\n", 2, null, "format field '212+' is not format[xsamples][:skew][+offset]" },
         { "100/2 2 360 650000\n", 1, null, "multi-segment records ('100/2') are not supported" },
         { "100 2 360\n100.dat 212\n", null, null, "the record line declares 2 signals but 1 signal lines follow" },
