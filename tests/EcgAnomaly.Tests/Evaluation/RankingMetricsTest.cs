@@ -6,12 +6,9 @@ namespace EcgAnomaly.Tests.Evaluation;
 /// <summary>Expected values computed by scikit-learn and NumPy: Fixtures/make_sklearn_fixtures.py (Debian python3-sklearn).</summary>
 public sealed class RankingMetricsTest
 {
-    public static TheoryData<string> Cases()
-    {
-        var data = new TheoryData<string>();
-        foreach (var c in Load().EnumerateArray()) data.Add(c.GetProperty("name").GetString()!);
-        return data;
-    }
+    private static readonly string Fixture = TestData.Fixture("sklearn_metric_cases.json");
+
+    public static TheoryData<string> Cases() => FixtureCases.Names(Fixture);
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -44,17 +41,6 @@ public sealed class RankingMetricsTest
         Assert.Throws<ArgumentException>(() => RankingMetrics.RocAuc([0.1, 0.2], [1, 1]));
     }
 
-    private static (double[] Scores, int[] Labels, JsonElement Case) Case(string name)
-    {
-        var c = Load().EnumerateArray().Single(e => e.GetProperty("name").GetString() == name);
-        var scores = c.GetProperty("scores").EnumerateArray().Select(v => v.GetDouble()).ToArray();
-        var labels = c.GetProperty("labels").EnumerateArray().Select(v => v.GetInt32()).ToArray();
-        return (scores, labels, c);
-    }
+    private static (double[] Scores, int[] Labels, JsonElement Case) Case(string name) => FixtureCases.Find(Fixture, name, "labels");
 
-    private static JsonElement Load()
-    {
-        using var doc = JsonDocument.Parse(File.ReadAllText(TestData.Fixture("sklearn_metric_cases.json")));
-        return doc.RootElement.GetProperty("cases").Clone();
-    }
 }

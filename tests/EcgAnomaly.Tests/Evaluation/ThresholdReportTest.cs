@@ -10,12 +10,9 @@ namespace EcgAnomaly.Tests.Evaluation;
 /// </summary>
 public sealed class ThresholdReportTest
 {
-    public static TheoryData<string> Cases()
-    {
-        var data = new TheoryData<string>();
-        foreach (var c in Load().EnumerateArray()) data.Add(c.GetProperty("name").GetString()!);
-        return data;
-    }
+    private static readonly string Fixture = TestData.Fixture("sklearn_threshold_cases.json");
+
+    public static TheoryData<string> Cases() => FixtureCases.Names(Fixture);
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -77,7 +74,7 @@ public sealed class ThresholdReportTest
     public void Should_hold_ties_at_the_threshold_and_an_all_normal_set_When_the_fixture_is_read()
     {
         // The cases the other tests rely on are really in the fixture (a regenerated fixture cannot drop them silently).
-        var cases = Load().EnumerateArray().ToList();
+        var cases = FixtureCases.All(Fixture);
         Assert.Contains(cases, c =>
             c.GetProperty("scores").EnumerateArray().Any(s => s.GetDouble() == c.GetProperty("threshold").GetDouble()));
         Assert.Contains(cases, c =>
@@ -89,17 +86,6 @@ public sealed class ThresholdReportTest
     private static ThresholdReport Compute(double[] scores, int[] classes, JsonElement c) =>
         ThresholdReport.Compute(scores, classes, c.GetProperty("normalClass").GetInt32(), c.GetProperty("threshold").GetDouble());
 
-    private static (double[] Scores, int[] Classes, JsonElement Case) Case(string name)
-    {
-        var c = Load().EnumerateArray().Single(e => e.GetProperty("name").GetString() == name);
-        var scores = c.GetProperty("scores").EnumerateArray().Select(v => v.GetDouble()).ToArray();
-        var classes = c.GetProperty("classes").EnumerateArray().Select(v => v.GetInt32()).ToArray();
-        return (scores, classes, c);
-    }
+    private static (double[] Scores, int[] Classes, JsonElement Case) Case(string name) => FixtureCases.Find(Fixture, name, "classes");
 
-    private static JsonElement Load()
-    {
-        using var doc = JsonDocument.Parse(File.ReadAllText(TestData.Fixture("sklearn_threshold_cases.json")));
-        return doc.RootElement.GetProperty("cases").Clone();
-    }
 }
