@@ -1,13 +1,12 @@
-using System.Globalization;
 using EcgAnomaly.Signals.Internal;
 
 namespace EcgAnomaly.Signals;
 
 /// <summary>
-/// A WFDB record: its header and signal files (formats 212, 16 and 80), read in streaming chunks or whole, in ADC
-/// units or in physical units, plus where its annotation files are. Only single-segment records are supported.
+/// A WFDB record: its header and signal files, read in streaming chunks or whole, in ADC units or in physical units,
+/// plus where its annotation files are. Only single-segment records are supported.
 /// </summary>
-public sealed class WfdbRecord
+public sealed class WfdbRecord : EcgRecording
 {
     private const int WholeSignalChunk = 1 << 16;
 
@@ -21,6 +20,9 @@ public sealed class WfdbRecord
         Header = header;
         _groups = groups;
         SamplesPerSignal = samplesPerSignal;
+        Signals = header.Signals
+            .Select(s => new RecordingSignal(s.Description, s.Units, header.SamplingFrequency, samplesPerSignal))
+            .ToArray();
     }
 
     /// <summary>The parsed <c>.hea</c> file.</summary>
@@ -35,12 +37,21 @@ public sealed class WfdbRecord
     /// <summary>Samples per second per signal, in Hz (the header's).</summary>
     public double SamplingFrequency => Header.SamplingFrequency;
 
+    /// <inheritdoc/>
+    public override string Name => Header.RecordName;
+
+    /// <inheritdoc/>
+    public override string DescriptorFile => Header.File;
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<RecordingSignal> Signals { get; }
+
     /// <summary>
     /// Opens a record from its header path, its path without extension, or the path of its .dat or .atr file.
     /// Checks that every signal file exists and holds the samples the header promises.
     /// </summary>
     /// <exception cref="DataFormatException">A file is missing, malformed or truncated.</exception>
-    public static WfdbRecord Open(string path)
+    public static new WfdbRecord Open(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
         var recordPath = RecordPathOf(path);
@@ -56,37 +67,6 @@ public sealed class WfdbRecord
     }
 
     /// <summary>
-    /// Checks that the QRS detector can take this record's sampling frequency, so that a record it cannot is refused
-    /// naming the header that says so, not the detector's parameter.
-    /// </summary>
-    /// <exception cref="DataFormatException">The header's sampling frequency is outside the detector's range.</exception>
-    public void RequireDetectableFrequency()
-    {
-        if (SamplingFrequency is < QrsDetector.MinimumFrequency or > QrsDetector.MaximumFrequency)
-            throw DataFormatException.Malformed(Header.File, 1, string.Create(CultureInfo.InvariantCulture,
-                $"sampling frequency {SamplingFrequency} Hz: beats can be detected from {QrsDetector.MinimumFrequency:0} "
-                + $"to {QrsDetector.MaximumFrequency:0} Hz only"));
-    }
-
-    /// <summary>
-    /// The signal whose description matches (case-insensitive, first match wins), else the 0-based index given as
-    /// text, so both "MLII" and "0" work on the command line.
-    /// </summary>
-    /// <exception cref="ArgumentException">No such lead; the message lists the record's leads.</exception>
-    public int LeadIndex(string nameOrNumber)
-    {
-        ArgumentNullException.ThrowIfNull(nameOrNumber);
-        var wanted = nameOrNumber.Trim();
-        for (var i = 0; i < Header.SignalCount; i++)
-            if (string.Equals(Header.Signals[i].Description, wanted, StringComparison.OrdinalIgnoreCase)) return i;
-        if (int.TryParse(wanted, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < Header.SignalCount)
-            return index;
-        var leads = string.Join(", ", Header.Signals.Select((s, i) => $"{i} = {s.Description}"));
-        throw new ArgumentException(
-            $"record {Header.RecordName} has no lead '{nameOrNumber}'; its leads are {leads}", nameof(nameOrNumber));
-    }
-
-    /// <summary>
     /// Streams all signals in physical units: each chunk is [signal][sample], <paramref name="samplesPerChunk"/>
     /// samples long except perhaps the last. Only one chunk and one file buffer per signal file are held at a time.
     /// </summary>
@@ -97,12 +77,40 @@ public sealed class WfdbRecord
         return ReadAdcChunks(samplesPerChunk, _groups).Select(ToPhysical);
     }
 
-    /// <summary>One whole signal in physical units.</summary>
-    public float[] ReadSignal(int signal)
+    /// <inheritdoc/>
+    public override IEnumerable<float[]> ReadSignalChunks(int signal, int samplesPerChunk)
     {
         var spec = Header.Signals[CheckSignal(signal)];
-        return Array.ConvertAll(ReadSignalAdc(signal), spec.ToPhysical);
+        Preconditions.CheckArgumentRange(nameof(samplesPerChunk), samplesPerChunk, 1, int.MaxValue);
+        var group = _groups.First(g => g.Signals.Contains(signal));
+        return ReadAdcChunks(samplesPerChunk, [group]).Select(chunk => Array.ConvertAll(chunk[signal], spec.ToPhysical));
     }
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<string> Files()
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(RecordPath))!;
+        var name = Path.GetFileName(RecordPath);
+        var files = new List<string> { RecordPath + ".hea" };
+        files.AddRange(Header.Signals.Select(s => Path.Combine(folder, s.FileName)));
+        // Annotation files are named after the record with the annotator as extension (100.atr, 100.qrs).
+        if (Directory.Exists(folder)) files.AddRange(Directory.EnumerateFiles(folder, name + ".*"));
+        return files.Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<WfdbAnnotation>? ReadAnnotations(int signal, string annotator = "atr")
+    {
+        CheckSignal(signal);
+        var path = AnnotationPath(annotator);
+        return path is null ? null : WfdbAnnotationReader.Read(path);
+    }
+
+    /// <inheritdoc/>
+    public override string AnnotationSource(string annotator) => RecordPath + "." + annotator;
+
+    /// <inheritdoc/>
+    protected override int? FrequencyLine(int signal) => 1;
 
     /// <summary>One whole signal as raw ADC values.</summary>
     public int[] ReadSignalAdc(int signal)
@@ -165,12 +173,6 @@ public sealed class WfdbRecord
         if (extension.Length > 0 && !File.Exists(path + ".hea") && File.Exists(Path.ChangeExtension(path, ".hea")))
             return path[..^extension.Length];
         return path;
-    }
-
-    private int CheckSignal(int signal)
-    {
-        Preconditions.CheckArgumentRange(nameof(signal), signal, 0, Header.SignalCount - 1);
-        return signal;
     }
 
     private (int[] Checksums, int[] First) Scan()

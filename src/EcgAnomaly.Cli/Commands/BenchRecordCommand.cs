@@ -22,7 +22,7 @@ internal sealed class BenchRecordCommand(IAnsiConsole console) : Command<BenchRe
             settings.Data ?? Environment.GetEnvironmentVariable(DataLocator.EnvironmentVariable) ?? ".", "raw-ecg", "mitdb", "100");
         var work = settings.Work ?? Path.Combine(Path.GetTempPath(), $"ecg-anomaly-bench-{Environment.ProcessId}");
         var temporary = settings.Work is null;
-        var sourceFiles = OutputPaths.RecordFiles(Signals.WfdbRecord.Open(source));
+        var sourceFiles = Signals.WfdbRecord.Open(source).Files();
         string[] inputs = [.. sourceFiles, .. settings.Model is null ? [] : InputFiles.OfRunFolder(settings.Model)];
         if (settings.Work is not null) OutputPaths.EnsureApart(settings.Work, inputs);
         if (settings.Json is { } json)

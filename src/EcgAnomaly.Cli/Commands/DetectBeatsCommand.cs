@@ -14,26 +14,28 @@ internal sealed class DetectBeatsCommand(IAnsiConsole console) : Command<DetectB
 {
     public override int Execute(CommandContext context, DetectBeatsSettings settings, CancellationToken cancellationToken)
     {
-        var record = WfdbRecord.Open(settings.Record);
-        var lead = record.LeadIndex(settings.Lead);
+        var record = EcgRecording.Open(settings.Record);
+        var lead = record.ResolveLead(settings.Lead);
         if (settings.Output is { } target)
         {
             OutputPaths.EnsureWritableFile(target);
-            OutputPaths.EnsureApart(target, OutputPaths.RecordFiles(record));
+            OutputPaths.EnsureApart(target, record.Files());
         }
-        var peaks = RecordProgress.Run(console, $"detecting beats in {record.Header.RecordName}", record.SamplesPerSignal,
+        var peaks = RecordProgress.Run(console, $"detecting beats in {record.Name}", record.Signals[lead].SampleCount,
             report => RecordBeats.DetectPeaks(record, lead, report, cancellationToken));
-        var fs = record.SamplingFrequency;
-        var minutes = record.SamplesPerSignal / fs / 60;
+        var fs = record.Signals[lead].SamplingFrequency;
+        var minutes = record.Signals[lead].SampleCount / fs / 60;
+        var chosen = settings.Lead is null ? ", chosen by its description" : "";
         console.MarkupLineInvariant(
-            $"record [bold]{record.Header.RecordName}[/], lead {RecordScoring.LeadLabel(record, lead)}: ",
+            $"record [bold]{record.Name}[/], lead {record.LeadLabel(lead)}{chosen}: ",
             $"{minutes:0.0} min at {fs:0.###} Hz, ",
             $"[bold]{peaks.Length:N0}[/] beats detected ({peaks.Length / minutes:0} per minute)");
 
-        var reference = ReferenceBeats.Load(record, settings.Annotator);
+        var reference = ReferenceBeats.Load(record, lead, settings.Annotator);
         if (reference is null)
         {
-            console.MarkupLineInvariant($"no reference annotations ({record.RecordPath}.{settings.Annotator}): nothing to compare with");
+            var source = record.AnnotationSource(settings.Annotator);
+            console.MarkupLineInvariant($"no reference annotations ({source}): nothing to compare with");
         }
         else
         {

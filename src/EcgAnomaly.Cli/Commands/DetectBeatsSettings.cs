@@ -7,13 +7,14 @@ namespace EcgAnomaly.Cli.Commands;
 internal sealed class DetectBeatsSettings : CommandSettings
 {
     [CommandOption("--record <PATH>")]
-    [Description("A WFDB record: the .hea file, or the record path without extension (e.g. data/mitdb/100).")]
+    [Description("A recording: a WFDB record (its .hea file, or the record path without extension, e.g. data/mitdb/100).")]
     public string Record { get; init; } = "";
 
     [CommandOption("--lead <NAME>")]
-    [Description("The lead to detect on, by its name in the header (e.g. MLII) or 0-based number.")]
-    [DefaultValue("0")]
-    public string Lead { get; init; } = "0";
+    [Description("The lead to detect on, by its name in the file (e.g. MLII) or 0-based number. Default: the ECG lead "
+        + "chosen by its description, in the order MLII, ECG, II, V1-V6, I, III, aVR, aVL, aVF (never a pressure, EEG or "
+        + "respiration channel).")]
+    public string? Lead { get; init; }
 
     [CommandOption("--annotator <NAME>")]
     [Description("Reference annotation file extension to compare with when it exists (record.atr).")]

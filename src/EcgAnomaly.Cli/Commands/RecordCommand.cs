@@ -13,14 +13,14 @@ internal sealed class RecordCommand(IAnsiConsole console) : Command<RecordSettin
     public override int Execute(CommandContext context, RecordSettings settings, CancellationToken cancellationToken)
     {
         using var threads = TorchThreads.Use(settings.Threads);
-        var record = WfdbRecord.Open(settings.Record);
-        var outFolder = settings.Out ?? $"record-{record.Header.RecordName}";
+        var record = EcgRecording.Open(settings.Record);
+        var outFolder = settings.Out ?? $"record-{record.Name}";
         IO.StagingFolder.EnsureUsable(Path.GetFullPath(outFolder));
-        IO.OutputPaths.EnsureApart(outFolder, [.. IO.OutputPaths.RecordFiles(record), .. InputFiles.OfRunFolder(settings.Model)]);
+        IO.OutputPaths.EnsureApart(outFolder, [.. record.Files(), .. InputFiles.OfRunFolder(settings.Model)]);
         var request = new RecordScoringRequest(settings.Model, settings.Record, outFolder, settings.Lead,
             settings.BeatWindow is null ? null : BeatWindow.Parse(settings.BeatWindow), settings.From,
             settings.Policy, settings.EngineChoice, Strips: settings.Strips);
-        var summary = RecordProgress.Run(console, $"scoring the beats of {record.Header.RecordName}", 1000,
+        var summary = RecordProgress.Run(console, $"scoring the beats of {record.Name}", 1000,
             report => RecordScoring.Execute(request, fraction => report((long)(fraction * 1000)), cancellationToken));
 
         console.MarkupLineInvariant(

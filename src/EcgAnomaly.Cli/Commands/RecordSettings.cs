@@ -19,7 +19,8 @@ internal sealed class RecordSettings : ComputeSettings
     public string Record { get; init; } = "";
 
     [CommandOption("--lead <NAME>")]
-    [Description("Lead to score, by name (e.g. MLII) or 0-based number (default: the lead the model was trained on, else 0).")]
+    [Description("Lead to score, by name (e.g. MLII) or 0-based number (default: the lead the model was trained on, else the ECG "
+        + "lead chosen by its description, in the order MLII, ECG, II, V1-V6, I, III, aVR, aVL, aVF).")]
     public string? Lead { get; init; }
 
     [CommandOption("--beat-window <WINDOW>")]

@@ -64,9 +64,9 @@ internal sealed class TrainSettings : ModelArchitectureSettings
     public double Minutes { get; init; } = 5;
 
     [CommandOption("--lead <NAME>")]
-    [Description("With --record: the lead to use, by its name in the header (e.g. MLII) or 0-based number.")]
-    [DefaultValue("0")]
-    public string Lead { get; init; } = "0";
+    [Description("With --record: the lead to use, by its name in the file (e.g. MLII) or 0-based number. Default: the ECG "
+        + "lead chosen by its description, in the order MLII, ECG, II, V1-V6, I, III, aVR, aVL, aVF.")]
+    public string? Lead { get; init; }
 
     [CommandOption("--only-normal")]
     [Description(

@@ -28,7 +28,7 @@ public static class RecordBench
         if (source.SamplesPerSignal > Array.MaxLength)
             throw DataFormatException.Malformed(source.Header.File, 1, "the record is too long to repeat; take a shorter one");
         // Checked before writing: the timing passes detect beats, and the header's frequency decides how much is written.
-        source.RequireDetectableFrequency();
+        for (var s = 0; s < source.Header.SignalCount; s++) source.RequireDetectableFrequency(s);
         var frames = hours * 3600 * source.SamplingFrequency;
         if (frames * source.Header.SignalCount > MaxSynthesizedSamples)
             throw DataFormatException.Malformed(source.Header.File, 1, string.Create(CultureInfo.InvariantCulture,

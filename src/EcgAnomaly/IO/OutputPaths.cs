@@ -1,5 +1,3 @@
-using EcgAnomaly.Signals;
-
 namespace EcgAnomaly.IO;
 
 /// <summary>
@@ -69,20 +67,6 @@ public static class OutputPaths
         {
             throw new OutputPathException($"{output}: cannot write in {ancestor} (permission denied)");
         }
-    }
-
-    /// <summary>Every file a WFDB record is read from: the header, the signal files and every annotation file.</summary>
-    /// <param name="record">The opened record.</param>
-    public static IReadOnlyList<string> RecordFiles(WfdbRecord record)
-    {
-        ArgumentNullException.ThrowIfNull(record);
-        var folder = Path.GetDirectoryName(Path.GetFullPath(record.RecordPath))!;
-        var name = Path.GetFileName(record.RecordPath);
-        var files = new List<string> { record.RecordPath + ".hea" };
-        files.AddRange(record.Header.Signals.Select(s => Path.Combine(folder, s.FileName)));
-        // Annotation files are named after the record with the annotator as extension (100.atr, 100.qrs).
-        if (Directory.Exists(folder)) files.AddRange(Directory.EnumerateFiles(folder, name + ".*"));
-        return files.Distinct(StringComparer.Ordinal).ToList();
     }
 
     private static bool IsInside(string path, string folder) =>

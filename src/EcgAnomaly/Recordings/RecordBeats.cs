@@ -2,7 +2,7 @@ using EcgAnomaly.Signals;
 
 namespace EcgAnomaly.Recordings;
 
-/// <summary>The beats of one lead of a WFDB record, streamed chunk by chunk: detect, cut, resample (in the signal's units;
+/// <summary>The beats of one lead of a recording, streamed chunk by chunk: detect, cut, resample (in the signal's units;
 /// a detector normalises them as its model.json says).</summary>
 public static class RecordBeats
 {
@@ -13,20 +13,21 @@ public static class RecordBeats
     /// at the beginning of the record, so the beats of a later stretch are the same as in a full scan, and stops a
     /// few seconds after <paramref name="toSample"/>. <paramref name="progress"/> receives the samples read so far.
     /// </summary>
-    public static IEnumerable<ExtractedBeat> Scan(WfdbRecord record, int lead, int beatLength, BeatWindow window,
+    public static IEnumerable<ExtractedBeat> Scan(EcgRecording record, int lead, int beatLength, BeatWindow window,
         long fromSample = 0, long toSample = long.MaxValue, Action<long>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
-        record.RequireDetectableFrequency();
-        var scanner = new BeatScanner(record.SamplingFrequency, beatLength, window);
-        var stopAt = toSample == long.MaxValue ? long.MaxValue : toSample + (long)(10 * record.SamplingFrequency);
+        record.RequireDetectableFrequency(lead);
+        var fs = record.Signals[lead].SamplingFrequency;
+        var scanner = new BeatScanner(fs, beatLength, window);
+        var stopAt = toSample == long.MaxValue ? long.MaxValue : toSample + (long)(10 * fs);
         var read = 0L;
-        foreach (var chunk in record.ReadChunks(ChunkSamples))
+        foreach (var chunk in record.ReadSignalChunks(lead, ChunkSamples))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            foreach (var beat in scanner.Push(chunk[lead]))
+            foreach (var beat in scanner.Push(chunk))
                 if (beat.Sample >= fromSample && beat.Sample < toSample) yield return beat;
-            read += chunk[lead].Length;
+            read += chunk.Length;
             progress?.Invoke(read);
             if (read >= stopAt) yield break;
         }
@@ -36,18 +37,18 @@ public static class RecordBeats
 
     /// <summary>All R peaks of one lead (no beats cut), for <c>detect-beats</c>.</summary>
     public static long[] DetectPeaks(
-        WfdbRecord record, int lead, Action<long>? progress = null, CancellationToken cancellationToken = default)
+        EcgRecording record, int lead, Action<long>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
-        record.RequireDetectableFrequency();
-        var detector = new QrsDetector(record.SamplingFrequency);
+        record.RequireDetectableFrequency(lead);
+        var detector = new QrsDetector(record.Signals[lead].SamplingFrequency);
         var peaks = new List<long>();
         var read = 0L;
-        foreach (var chunk in record.ReadChunks(ChunkSamples))
+        foreach (var chunk in record.ReadSignalChunks(lead, ChunkSamples))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            peaks.AddRange(detector.Push(chunk[lead]));
-            read += chunk[lead].Length;
+            peaks.AddRange(detector.Push(chunk));
+            read += chunk.Length;
             progress?.Invoke(read);
         }
         peaks.AddRange(detector.Finish());

@@ -49,15 +49,15 @@ public static class RecordScoring
             throw DataFormatException.Malformed(Path.Combine(request.RunFolder, RunFiles.Manifest), null,
                 $"the model's beats have {manifest.Architecture.BeatLength} samples; beats cut from a recording need "
                 + $"{BeatScanner.MinimumBeatLength} or more");
-        var record = WfdbRecord.Open(request.RecordPath);
-        var trainedHere = manifest.Record is { } trained && trained.Name == record.Header.RecordName ? trained : null;
-        var leadName = request.Lead ?? manifest.Record?.Lead ?? "0";
-        var lead = record.LeadIndex(leadName);
+        var record = EcgRecording.Open(request.RecordPath);
+        var trainedHere = manifest.Record is { } trained && trained.Name == record.Name ? trained : null;
+        var lead = record.ResolveLead(request.Lead ?? manifest.Record?.Lead);
+        var fs = record.Signals[lead].SamplingFrequency;
         var window = request.Window ?? (manifest.Record is { } r ? BeatWindow.Parse(r.BeatWindow) : BeatWindow.Rr);
         var fromMinutes = request.FromMinutes ?? trainedHere?.Minutes ?? 0;
         Preconditions.CheckArgumentRange(nameof(request.FromMinutes), fromMinutes, 0, InputLimits.MaxRecordMinutes);
-        var fromSample = (long)Math.Round(fromMinutes * 60 * record.SamplingFrequency);
-        var reference = ReferenceBeats.Load(record);
+        var fromSample = (long)Math.Round(fromMinutes * 60 * fs);
+        var reference = ReferenceBeats.Load(record, lead);
 
         using var staging = StagingFolder.Create(request.OutputFolder);
         using var loaded = DetectorBundle.Load(request.RunFolder, request.Engine);
@@ -66,7 +66,7 @@ public static class RecordScoring
         var threshold = detector.Threshold;
         var length = detector.Spec.BeatLength;
 
-        var total = Math.Max(1, record.SamplesPerSignal);
+        var total = Math.Max(1, record.Signals[lead].SampleCount);
         var extracted = RecordBeats.Scan(record, lead, length, window, fromSample, long.MaxValue,
             read => progress?.Invoke(Math.Min(1, (double)read / total)), cancellationToken);
         // Keep where each beat is and its score, not its samples: memory stays small on a day-long recording.
@@ -83,11 +83,11 @@ public static class RecordScoring
         var rr = scored.Select(b => b.RrBefore).Where(v => !double.IsNaN(v) && v > 0).Order().ToArray();
         var summary = new RecordSummary
         {
-            Record = record.Header.RecordName,
-            Lead = LeadLabel(record, lead),
-            SamplingFrequency = record.SamplingFrequency,
-            DurationSeconds = record.SamplesPerSignal / record.SamplingFrequency,
-            FromSeconds = fromSample / record.SamplingFrequency,
+            Record = record.Name,
+            Lead = record.LeadLabel(lead),
+            SamplingFrequency = fs,
+            DurationSeconds = record.Signals[lead].SampleCount / fs,
+            FromSeconds = fromSample / fs,
             Model = $"{manifest.Architecture.ShortName} ({manifest.DataSet}, {manifest.Protocol})",
             BeatWindow = window.ToString(),
             Threshold = threshold,
@@ -112,20 +112,11 @@ public static class RecordScoring
             threshold,
             summary.DurationSeconds);
         var strips = RecordStrips.Select(scored, record, lead, request.Strips);
-        RecordPlots.Strips(staging.PathOf(StripsPlotFile), strips, record.SamplingFrequency);
+        RecordPlots.Strips(staging.PathOf(StripsPlotFile), strips, fs);
         AtomicFile.WriteAllText(staging.PathOf(SummaryJsonFile), RunJson.Serialize(summary));
         AtomicFile.WriteAllText(staging.PathOf(SummaryFile), RecordReport.SummaryMarkdown(summary, request));
         staging.Commit(cancellationToken);
         return summary;
-    }
-
-    /// <summary>"MLII (signal 0)", or just the number when the header names no lead.</summary>
-    public static string LeadLabel(WfdbRecord record, int lead)
-    {
-        var description = record.Header.Signals[lead].Description;
-        return string.IsNullOrWhiteSpace(description)
-            ? lead.ToString(System.Globalization.CultureInfo.InvariantCulture)
-            : $"{description} (signal {lead})";
     }
 
     /// <summary>AAMI N against each other AAMI class present, and against all of them together.</summary>

@@ -15,11 +15,11 @@ public static class RecordStrips
     /// Up to <paramref name="count"/> strips of <paramref name="lead"/>, in time order, centred on the highest-scoring
     /// beats (a strip near the start begins at sample 0; one near the end is cut short there).
     /// </summary>
-    public static IReadOnlyList<EcgStrip> Select(IReadOnlyList<ScoredBeat> beats, WfdbRecord record, int lead, int count)
+    public static IReadOnlyList<EcgStrip> Select(IReadOnlyList<ScoredBeat> beats, EcgRecording record, int lead, int count)
     {
         ArgumentNullException.ThrowIfNull(beats);
         ArgumentNullException.ThrowIfNull(record);
-        var fs = record.SamplingFrequency;
+        var fs = record.Signals[lead].SamplingFrequency;
         var half = (long)(StripSeconds / 2 * fs);
         var centres = new List<ScoredBeat>();
         foreach (var beat in beats.OrderByDescending(b => b.Score))
@@ -31,16 +31,15 @@ public static class RecordStrips
         var ranges = centres.Select(c =>
         {
             var start = Math.Max(0, c.Sample - half);
-            var end = Math.Min(record.SamplesPerSignal, start + 2 * half);
+            var end = Math.Min(record.Signals[lead].SampleCount, start + 2 * half);
             return (Centre: c, Start: start, Samples: new float[Math.Max(0, end - start)]);
         }).ToArray();
         if (ranges.Length == 0) return [];
 
         var position = 0L;
         var last = ranges.Max(r => r.Start + r.Samples.Length);
-        foreach (var chunk in record.ReadChunks(1 << 16))
+        foreach (var signal in record.ReadSignalChunks(lead, 1 << 16))
         {
-            var signal = chunk[lead];
             foreach (var (_, start, samples) in ranges)
             {
                 var from = Math.Max(start, position);

@@ -23,8 +23,8 @@ public static class RecordTrainingSet
     /// Cuts every beat of one lead and splits them at <paramref name="minutes"/>: the beats before are shuffled with
     /// <paramref name="seed"/> into training and validation normals, the beats after are the test set.
     /// </summary>
-    /// <param name="recordPath">The record's path (as <see cref="WfdbRecord.Open"/> takes it).</param>
-    /// <param name="lead">Lead name (e.g. "MLII") or signal number.</param>
+    /// <param name="recordPath">The record's path (as <see cref="EcgRecording.Open"/> takes it).</param>
+    /// <param name="lead">Lead name (e.g. "MLII") or signal number; null for the ECG lead chosen by description.</param>
     /// <param name="minutes">Minutes from the start of the recording to learn from.</param>
     /// <param name="onlyNormal">Learn only from beats whose reference annotation is AAMI N (needs annotations).</param>
     /// <param name="window">Which stretch around each R peak becomes a beat.</param>
@@ -39,25 +39,27 @@ public static class RecordTrainingSet
     /// than the training minutes.
     /// </exception>
     public static (DataSplit Split, RunDescription Description, RecordTraining Record) Build(
-        string recordPath, string lead, double minutes, bool onlyNormal, BeatWindow window, int beatLength, int seed,
+        string recordPath, string? lead, double minutes, bool onlyNormal, BeatWindow window, int beatLength, int seed,
         Action<double>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(window);
-        var record = WfdbRecord.Open(recordPath);
-        var signal = record.LeadIndex(lead);
-        var reference = ReferenceBeats.Load(record);
+        var record = EcgRecording.Open(recordPath);
+        var signal = record.ResolveLead(lead);
+        var reference = ReferenceBeats.Load(record, signal);
         if (onlyNormal && reference is null)
-            throw DataFormatException.Malformed(record.RecordPath + ".hea", null,
+            throw DataFormatException.Malformed(record.DescriptorFile, null,
                 "training on reference-labelled normal beats only needs the reference annotations (.atr), and this record has none");
-        var split = (long)Math.Round(minutes * 60 * record.SamplingFrequency);
-        if (split >= record.SamplesPerSignal)
+        var fs = record.Signals[signal].SamplingFrequency;
+        var length = record.Signals[signal].SampleCount;
+        var split = (long)Math.Round(minutes * 60 * fs);
+        if (split >= length)
         {
-            var recordMinutes = record.SamplesPerSignal / record.SamplingFrequency / 60;
-            throw DataFormatException.Malformed(record.RecordPath + ".hea", null, string.Create(CultureInfo.InvariantCulture,
+            var recordMinutes = length / fs / 60;
+            throw DataFormatException.Malformed(record.DescriptorFile, null, string.Create(CultureInfo.InvariantCulture,
                 $"the record lasts {recordMinutes:0.#} min, so the first {minutes:0.#} min leave nothing to test on"));
         }
 
-        var total = (double)record.SamplesPerSignal;
+        var total = (double)length;
         var beats = RecordBeats.Scan(
                 record, signal, beatLength, window, 0, long.MaxValue, read => progress?.Invoke(read / total), cancellationToken)
             .ToArray();
@@ -75,11 +77,11 @@ public static class RecordTrainingSet
                 test.Add(i);
             }
         }
-        var name = record.Header.RecordName;
+        var name = record.Name;
         if (test.Count == 0)
         {
             // Found before any training: the run would otherwise train in full and then fail on an empty test set.
-            var recordMinutes = record.SamplesPerSignal / record.SamplingFrequency / 60;
+            var recordMinutes = length / fs / 60;
             var problem = string.Create(CultureInfo.InvariantCulture,
                 $"record {name} lasts {recordMinutes:0.#} min, and the first {minutes:0.##} min leave no beat to test on");
             throw new ArgumentOutOfRangeException(nameof(minutes), minutes, problem + "; lower minutes");
@@ -88,17 +90,17 @@ public static class RecordTrainingSet
         var testBeats = Beats(
             beats, test, i => matched?[i]?.Aami is { } a ? Label(a) : NormalLabel, beatLength, $"record {name}, after {minutes:0.##} min");
         var dataSplit = DataSplit.FromFiles(pool, testBeats, NormalLabel, seed);
-        var leadLabel = RecordScoring.LeadLabel(record, signal);
+        var leadLabel = record.LeadLabel(signal);
         var normalOnly = onlyNormal ? ", AAMI N only" : "";
         var run = new RunDescription($"record {name}",
             string.Create(CultureInfo.InvariantCulture, $"record: first {minutes:0.##} min{normalOnly}, lead {leadLabel}, window {window}"),
             new Dictionary<string, string>
             {
-                [Path.GetFileName(record.RecordPath) + ".hea"] = Ecg5000.FileSha256(record.RecordPath + ".hea"),
+                [Path.GetFileName(record.DescriptorFile)] = Ecg5000.FileSha256(record.DescriptorFile),
             });
         // A lead is remembered by its name only when that name is unique (record 800 calls both leads "ECG").
-        var description = record.Header.Signals[signal].Description;
-        var unique = description.Length > 0 && record.Header.Signals.Count(s => s.Description == description) == 1;
+        var description = record.Signals[signal].Description;
+        var unique = description.Length > 0 && record.Signals.Count(s => s.Description == description) == 1;
         var leadName = unique ? description : signal.ToString(CultureInfo.InvariantCulture);
         var recordTraining = new RecordTraining(name, leadName, minutes, onlyNormal, window.ToString());
         return (dataSplit, run, recordTraining);

@@ -23,14 +23,16 @@ public sealed class ReferenceBeats
     /// <summary>The matching window in samples (<see cref="MatchWindowSeconds"/> at the record's frequency).</summary>
     public long Window => (long)Math.Round(MatchWindowSeconds * SamplingFrequency);
 
-    /// <summary>The beat annotations of the record's annotator file (default "atr"), or null when it has none.</summary>
-    public static ReferenceBeats? Load(WfdbRecord record, string annotator = "atr")
+    /// <summary>
+    /// The beat annotations of the record's annotator file (default "atr") in <paramref name="lead"/>'s samples, or
+    /// null when it has none.
+    /// </summary>
+    public static ReferenceBeats? Load(EcgRecording record, int lead, string annotator = "atr")
     {
         ArgumentNullException.ThrowIfNull(record);
-        var path = record.AnnotationPath(annotator);
-        if (path is null) return null;
-        var beats = WfdbAnnotationReader.Read(path).Where(a => a.IsBeat).ToArray();
-        return new ReferenceBeats(beats, record.SamplingFrequency);
+        var annotations = record.ReadAnnotations(lead, annotator);
+        if (annotations is null) return null;
+        return new ReferenceBeats(annotations.Where(a => a.IsBeat).ToArray(), record.Signals[lead].SamplingFrequency);
     }
 
     /// <summary>Only the reference beats in [from, to).</summary>

@@ -63,6 +63,16 @@ public sealed class RecordCommandTest
     }
 
     [Fact]
+    public void Should_detect_on_MLII_and_say_so_When_no_lead_is_named_and_MLII_is_the_second_signal()
+    {
+        // Record 114's header lists V5 before MLII; its reference beats are annotated on MLII.
+        var (code, output, error) = CliRunner.Run("detect-beats", "--record", RawEcg.Record("mitdb/114"));
+
+        Assert.True(code == 0, output + error);
+        Assert.Contains("lead MLII (signal 1), chosen by its description", output);
+    }
+
+    [Fact]
     public void Should_exit_2_with_one_line_When_the_lead_or_record_is_unknown()
     {
         using var dir = new TemporaryFolder();

@@ -29,7 +29,7 @@ public sealed class EntryPointAgreementTest
         var record = WfdbRecord.Open(recordPath);
         var from = (long)Math.Round(TrainedMinutes * 60 * record.SamplingFrequency);
         var beats = RecordBeats.Scan(record, 0, 140, BeatWindow.Rr, from).ToArray();
-        var matched = ReferenceBeats.Load(record)!.Between(from, long.MaxValue).Match(beats.Select(b => b.Sample).ToArray()).Matched;
+        var matched = ReferenceBeats.Load(record, 0)!.Between(from, long.MaxValue).Match(beats.Select(b => b.Sample).ToArray()).Matched;
         var labels = matched.Select(m => m?.Aami is { } a ? RecordTrainingSet.Label(a) : RecordTrainingSet.NormalLabel).ToArray();
         var raw = beats.SelectMany(b => b.Values).ToArray();
         using var folder = new TemporaryFolder();
