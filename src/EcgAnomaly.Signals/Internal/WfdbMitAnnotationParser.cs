@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Globalization;
 using System.Text;
 
 namespace EcgAnomaly.Signals.Internal;
@@ -17,8 +18,35 @@ internal static class WfdbMitAnnotationParser
     private const int Chn = 62;
     private const int Aux = 63;
 
-    public static List<WfdbAnnotation> Parse(ReadOnlySpan<byte> bytes, string file) =>
-        ApplyMnemonicTable(Decode(bytes, file));
+    private const string TimeResolutionNote = "## time resolution: ";
+
+    /// <summary>The annotations, with times in the file's own ticks, and the ticks per second the file declares, if any.</summary>
+    public static (List<WfdbAnnotation> Annotations, double? TimeResolution) Parse(ReadOnlySpan<byte> bytes, string file)
+    {
+        double? resolution = null;
+        var annotations = ApplyMnemonicTable(Decode(bytes, file), ref resolution);
+        return (annotations, resolution);
+    }
+
+    /// <summary>
+    /// getann's times for a record of <paramref name="samplingFrequency"/>: ticks times frequency over the file's time
+    /// resolution, rounded half up (round_to_time); unchanged when the file declares none.
+    /// </summary>
+    public static List<WfdbAnnotation> ToSamples(List<WfdbAnnotation> annotations, double? timeResolution, double samplingFrequency)
+    {
+        if (timeResolution is not { } resolution || !(resolution > 0) || !(samplingFrequency > 0)) return annotations;
+        var multiplier = samplingFrequency / resolution;
+        return annotations.ConvertAll(a => a with { Sample = RoundToTime(a.Sample * multiplier) });
+    }
+
+    private static long RoundToTime(double x)
+    {
+        if (x >= long.MaxValue) return long.MaxValue;
+        if (x <= long.MinValue) return long.MinValue;
+        var t = (long)x;
+        if (x >= 0) return x - t >= 0.5 ? t + 1 : t;
+        return x - t < -0.5 ? t - 1 : t;
+    }
 
     private static List<WfdbAnnotation> Decode(ReadOnlySpan<byte> bytes, string file)
     {
@@ -90,7 +118,7 @@ internal static class WfdbMitAnnotationParser
     /// is pushed back, which loses it when its code is 0 (ungetann cannot hold code 0; wfdb-python's writer puts such
     /// a marker after its table).
     /// </summary>
-    private static List<WfdbAnnotation> ApplyMnemonicTable(List<WfdbAnnotation> annotations)
+    private static List<WfdbAnnotation> ApplyMnemonicTable(List<WfdbAnnotation> annotations, ref double? resolution)
     {
         const int note = 22;
         Dictionary<int, string>? custom = null;
@@ -99,6 +127,9 @@ internal static class WfdbMitAnnotationParser
         {
             var a = annotations[first];
             if (a.Sample != 0 || a.Code != note || a.SubType != 0) break;
+            if (a.Aux is { } aux && aux.StartsWith(TimeResolutionNote, StringComparison.Ordinal)
+                && LeadingNumber(aux[TimeResolutionNote.Length..]) is { } ticksPerSecond)
+                resolution = ticksPerSecond;
             if (ParseDefinition(a.Aux) is { } definition) (custom ??= [])[definition.Code] = definition.Mnemonic;
         }
         if (first < annotations.Count && annotations[first].Code == 0) first++;
@@ -122,9 +153,19 @@ internal static class WfdbMitAnnotationParser
         var sign = number[0] is '+' or '-' ? 1 : 0;
         while (sign + digits < number.Length && char.IsAsciiDigit(number[sign + digits])) digits++;
         if (digits == 0 || digits > 9) return null;
-        var code = int.Parse(number.AsSpan(sign, digits), System.Globalization.CultureInfo.InvariantCulture);
+        var code = int.Parse(number.AsSpan(sign, digits), CultureInfo.InvariantCulture);
         if (number[0] == '-') code = -code;
         return code is >= 0 and <= AnnotationCodes.MaxCode ? (code, tokens[1]) : null;
+    }
+
+    // As sscanf's %lf: the longest prefix that is a number; null when there is none.
+    private static double? LeadingNumber(string text)
+    {
+        text = text.TrimStart();
+        for (var length = text.Length; length > 0; length--)
+            if (double.TryParse(text.AsSpan(0, length), NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+                return value;
+        return null;
     }
 
     // NUM and CHN before the first annotation only set the values that the following annotations inherit.
