@@ -21,7 +21,7 @@ public sealed record Ec57Options
 
     /// <summary>
     /// Largest distance, in samples, between a reference beat and the detection paired with it; 150 ms by default,
-    /// rounded as WFDB's strtim rounds (0.15 s at 250 Hz is 37 samples, at 360 Hz 54).
+    /// rounded half up as WFDB's strtim does (0.15 s is 54 samples at 360 Hz, 38 at 250 Hz).
     /// </summary>
     public long MatchWindow { get; init; }
 
