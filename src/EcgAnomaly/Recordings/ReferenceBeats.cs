@@ -29,7 +29,7 @@ public sealed class ReferenceBeats
         ArgumentNullException.ThrowIfNull(record);
         var path = record.AnnotationPath(annotator);
         if (path is null) return null;
-        var beats = WfdbAnnotationReader.Read(path).Where(a => a.IsBeat).ToArray();
+        var beats = WfdbAnnotationReader.Read(path, record.SamplingFrequency).Where(a => a.IsBeat).ToArray();
         return new ReferenceBeats(beats, record.SamplingFrequency);
     }
 
