@@ -34,7 +34,8 @@ internal static class WfdbMitAnnotationParser
     /// </summary>
     public static List<WfdbAnnotation> ToSamples(List<WfdbAnnotation> annotations, double? timeResolution, double samplingFrequency)
     {
-        if (timeResolution is not { } resolution || !(resolution > 0) || !(samplingFrequency > 0)) return annotations;
+        if (timeResolution is not { } resolution || !double.IsFinite(resolution) || !(resolution > 0) || !(samplingFrequency > 0))
+            return annotations;
         var multiplier = samplingFrequency / resolution;
         return annotations.ConvertAll(a => a with { Sample = RoundToTime(a.Sample * multiplier) });
     }

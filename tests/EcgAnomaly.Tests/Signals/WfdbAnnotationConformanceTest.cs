@@ -105,6 +105,25 @@ public sealed partial class WfdbAnnotationConformanceTest(ITestOutputHelper outp
         Assert.Equal(new WfdbAnnotation(10, 1, "N", -1, 255, -56, "a"), annotation);
     }
 
+    [Fact]
+    public void Should_convert_ticks_to_the_records_samples_When_the_file_declares_its_own_time_resolution()
+    {
+        // Given: what sqrs writes (wfdb-c's checkpkg/expected/100s.qrs begins so): a "## time resolution: 250" NOTE at
+        // sample 0, then beats in 250 Hz ticks; getann scales them by the record's frequency over 250 and rounds half
+        // up (round_to_time in lib/annot.c): at 360 Hz, tick 250 is sample 360 and tick 251 is 361.44, so 361.
+        using var dir = new TemporaryFolder();
+        var file = dir.Combine("t.qrs");
+        File.WriteAllBytes(file, [.. Note("## time resolution: 250"), .. Word(1, 250), .. Word(1, 1), 0, 0]);
+
+        // When
+        var ticks = WfdbAnnotationReader.Read(file);
+        var samples = WfdbAnnotationReader.Read(file, 360);
+
+        // Then
+        Assert.Equal([250L, 251L], ticks.Select(a => a.Sample));
+        Assert.Equal([360L, 361L], samples.Select(a => a.Sample));
+    }
+
     private static byte[] Note(string text)
     {
         byte[] bytes = [.. Word(22, 0), .. Word(Aux, text.Length), .. System.Text.Encoding.ASCII.GetBytes(text)];
