@@ -103,7 +103,8 @@ public sealed class WfdbRecord : EcgRecording
     {
         CheckSignal(signal);
         var path = AnnotationPath(annotator);
-        return path is null ? null : WfdbAnnotationReader.Read(path);
+        // A file may count time at its own resolution (sqrs writes 100s.qrs so); convert to the record's samples.
+        return path is null ? null : WfdbAnnotationReader.Read(path, SamplingFrequency);
     }
 
     /// <inheritdoc/>

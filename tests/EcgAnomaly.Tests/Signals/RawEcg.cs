@@ -14,5 +14,5 @@ internal static class RawEcg
     }
 
     public static long[] ReferenceBeats(WfdbRecord record) =>
-        WfdbAnnotationReader.Read(record.AnnotationPath()!).Where(a => a.IsBeat).Select(a => a.Sample).ToArray();
+        WfdbAnnotationReader.Read(record.AnnotationPath()!, record.SamplingFrequency).Where(a => a.IsBeat).Select(a => a.Sample).ToArray();
 }
