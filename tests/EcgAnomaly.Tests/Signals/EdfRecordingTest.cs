@@ -196,6 +196,40 @@ public sealed class EdfRecordingTest
         Assert.Equal(8, recording.ReadSignal(0).Length);
     }
 
+    [Fact]
+    public void Should_place_beats_by_their_record_start_When_an_EDF_plus_D_file_has_a_gap()
+    {
+        // Given: EDF+D, an ECG at 4 Hz in two 1 s records starting at 0 s and 10 s, and an annotation signal whose
+        // second record also has a TAL with a duration and two texts
+        using var dir = new TemporaryFolder();
+        var path = dir.Combine("gap.edf");
+        byte[] first = [.. "+0\u0014\u0014\0+0.5\u0014N\u0014\0"u8];
+        byte[] second = [.. "+10\u0014\u0014\0+10.75\u00150.25\u0014V\u0014noisy\u0014\0"u8];
+        File.WriteAllBytes(path, new EdfBytes
+        {
+            Reserved = "EDF+D",
+            Signals = [new EdfBytesSignal(), new EdfBytesSignal(EdfHeader.AnnotationLabel, "", "-1", "1", "-32768", "32767", "20")],
+            Data = [.. new byte[8], .. first, .. new byte[40 - first.Length], .. new byte[8], .. second, .. new byte[40 - second.Length]],
+        }.Build());
+
+        // When
+        var recording = EdfRecording.Open(path);
+        var timeline = recording.ReadTimeline();
+        var beats = recording.ReadAnnotations(0);
+
+        // Then: the samples join the records end to end; the gap is in the record starts
+        Assert.True(recording.Header.IsDiscontinuous);
+        Assert.Single(recording.Signals);
+        Assert.Equal(8, recording.Signals[0].SampleCount);
+        Assert.Equal([0.0, 10.0], timeline.RecordStarts);
+        Assert.Equal(
+            [new EdfAnnotation(0.5, null, "N"), new EdfAnnotation(10.75, 0.25, "V"), new EdfAnnotation(10.75, 0.25, "noisy")],
+            timeline.Annotations);
+        Assert.NotNull(beats);
+        // N: 0.5 s into record 0 = sample 2; V: 0.75 s into record 1 = 4 + 3; "noisy" is no WFDB label.
+        Assert.Equal([(2L, "N"), (7L, "V")], beats.Select(b => (b.Sample, b.Symbol)));
+    }
+
     internal static IReadOnlyList<(double Onset, string Text)> Expected(string file)
     {
         using var json = JsonDocument.Parse(File.ReadAllText(TestData.Fixture("biosig_edf_annotations.json")));
