@@ -197,7 +197,8 @@ public static class EdfWriter
             {
                 tal.Append(Onset(a.Onset));
                 if (a.Duration is { } d) tal.Append('\u0015').Append(d.ToString("0.######", CultureInfo.InvariantCulture));
-                tal.Append('\u0014').Append(a.Text).Append("\u0014\0");
+                // 0x14, 0x15 and 0 delimit TALs: a control character in a text would cut it.
+                tal.Append('\u0014').Append(new string(a.Text.Select(c => char.IsControl(c) ? ' ' : c).ToArray())).Append("\u0014\0");
             }
             tals[r] = Encoding.UTF8.GetBytes(tal.ToString());
         }
