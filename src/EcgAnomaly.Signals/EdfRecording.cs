@@ -102,8 +102,10 @@ public sealed class EdfRecording : EcgRecording
         foreach (var a in timeline.Annotations)
         {
             if (AnnotationCodes.FromSymbol(a.Text.Trim()) is not { } code) continue;
-            annotations.Add(new WfdbAnnotation(SampleAt(timeline.RecordStarts, a.Onset, fs, perRecord), code,
-                AnnotationCodes.Symbol(code), 0, 0, 0, null));
+            var sample = SampleAt(timeline.RecordStarts, a.Onset, fs, perRecord);
+            // An onset before the first record or after the last has no sample to stand for.
+            if (sample < 0 || sample >= Signals[signal].SampleCount) continue;
+            annotations.Add(new WfdbAnnotation(sample, code, AnnotationCodes.Symbol(code), 0, 0, 0, null));
         }
         return annotations.Any(a => a.IsBeat) ? annotations.OrderBy(a => a.Sample).ToArray() : null;
     }
