@@ -19,6 +19,18 @@ public static class AnnotationCodes
     /// <summary>The mnemonic WFDB prints for <paramref name="code"/> ("N", "V", ...); "[code]" for codes it does not define.</summary>
     public static string Symbol(int code) => code >= 0 && code <= MaxCode ? Symbols[code] : $"[{code}]";
 
+    /// <summary>The code whose mnemonic is <paramref name="symbol"/> ("N" is 1, "V" is 5), or null when WFDB defines none.</summary>
+    public static int? FromSymbol(string symbol)
+    {
+        ArgumentNullException.ThrowIfNull(symbol);
+        for (var code = 1; code <= MaxCode; code++)
+        {
+            // "[15]" stands for an undefined code, not a mnemonic a file would use.
+            if (Symbols[code] == symbol && !(symbol.Length > 1 && symbol[0] == '[')) return code;
+        }
+        return null;
+    }
+
     /// <summary>WFDB's isqrs: the codes that mark a QRS complex.</summary>
     public static bool IsBeat(int code) => code is (>= 1 and <= 13) or 25 or 30 or 34 or 35 or 38 or 41;
 

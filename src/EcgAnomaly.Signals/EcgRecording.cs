@@ -19,13 +19,17 @@ public abstract class EcgRecording
     public abstract IReadOnlyList<RecordingSignal> Signals { get; }
 
     /// <summary>
-    /// Opens a recording by its path: an <c>.edf</c> file, or a WFDB record by its header, its path without extension,
-    /// or one of its signal or annotation files.
+    /// Opens a recording by its path: an EDF or EDF+ file (<c>.edf</c>; BDF and BDF+ as <c>.bdf</c>), else a WFDB record
+    /// by its header, its path without extension, or one of its signal or annotation files.
     /// </summary>
     /// <exception cref="DataFormatException">A file is missing, malformed or truncated.</exception>
     public static EcgRecording Open(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
+        var extension = Path.GetExtension(path);
+        // BDF is EDF with 24-bit samples: the header says which, so both extensions go to the same reader.
+        if (extension.Equals(".edf", StringComparison.OrdinalIgnoreCase) || extension.Equals(".bdf", StringComparison.OrdinalIgnoreCase))
+            return EdfRecording.Open(path);
         return WfdbRecord.Open(path);
     }
 

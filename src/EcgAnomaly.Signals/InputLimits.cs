@@ -20,7 +20,7 @@ public static class InputLimits
     /// </summary>
     public const int MaxAnnotationBytes = 1 << 30;
 
-    /// <summary>Signals declared by one WFDB header: 1,000.</summary>
+    /// <summary>Signals declared by one WFDB or EDF header: 1,000.</summary>
     public const int MaxSignals = 1_000;
 
     /// <summary>Samples per signal a WFDB header may declare: 10,000,000,000 (115 days at 1 kHz).</summary>
@@ -28,6 +28,15 @@ public static class InputLimits
 
     /// <summary>Sampling frequency a WFDB header may declare, in Hz: 1,000,000.</summary>
     public const double MaxSamplingFrequency = 1_000_000;
+
+    /// <summary>
+    /// Bytes of one EDF or BDF data record (all signals' samples): 64 MiB. The EDF specification asks for at most
+    /// 61,440; readers hold one signal's share of a record at a time.
+    /// </summary>
+    public const long MaxEdfRecordBytes = 1 << 26;
+
+    /// <summary>Annotations and data-record start times an EDF+ file's annotation signals may hold: 10,000,000 each.</summary>
+    public const int MaxEdfAnnotations = 10_000_000;
 
     /// <summary>Minutes of a recording anywhere they are given (--minutes, --from, model.json's record block): 1,000,000.</summary>
     public const double MaxRecordMinutes = 1_000_000;

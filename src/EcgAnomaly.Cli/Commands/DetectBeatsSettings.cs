@@ -7,7 +7,8 @@ namespace EcgAnomaly.Cli.Commands;
 internal sealed class DetectBeatsSettings : CommandSettings
 {
     [CommandOption("--record <PATH>")]
-    [Description("A recording: a WFDB record (its .hea file, or the record path without extension, e.g. data/mitdb/100).")]
+    [Description("A recording: a WFDB record (its .hea file, or the record path without extension, e.g. data/mitdb/100) or an "
+        + "EDF/EDF+ file (.edf; BDF as .bdf).")]
     public string Record { get; init; } = "";
 
     [CommandOption("--lead <NAME>")]
@@ -17,7 +18,8 @@ internal sealed class DetectBeatsSettings : CommandSettings
     public string? Lead { get; init; }
 
     [CommandOption("--annotator <NAME>")]
-    [Description("Reference annotation file extension to compare with when it exists (record.atr).")]
+    [Description("Reference annotation file extension to compare with when it exists (record.atr). An EDF+ file's reference is "
+        + "its own annotations whose texts are WFDB beat labels (N, V, ...).")]
     [DefaultValue("atr")]
     public string Annotator { get; init; } = "atr";
 
@@ -27,6 +29,6 @@ internal sealed class DetectBeatsSettings : CommandSettings
 
     public override ValidationResult Validate() =>
         string.IsNullOrWhiteSpace(Record)
-            ? ValidationResult.Error("--record is required (a WFDB record path)")
+            ? ValidationResult.Error("--record is required (a WFDB record path or an EDF file)")
             : ValidationResult.Success();
 }

@@ -15,7 +15,7 @@ internal sealed class RecordSettings : ComputeSettings
     public string Model { get; init; } = "";
 
     [CommandOption("--record <PATH>")]
-    [Description("A WFDB record: the .hea file, or the record path without extension.")]
+    [Description("A WFDB record (the .hea file, or the record path without extension) or an EDF/EDF+ file (.edf; BDF as .bdf).")]
     public string Record { get; init; } = "";
 
     [CommandOption("--lead <NAME>")]
@@ -54,7 +54,7 @@ internal sealed class RecordSettings : ComputeSettings
         var groups = OptionChecks.FirstError(base.Validate(), ThresholdOption.Validate(ThresholdPolicy));
         if (!groups.Successful) return groups;
         if (string.IsNullOrWhiteSpace(Model)) return ValidationResult.Error("--model is required (a run folder written by 'train')");
-        if (string.IsNullOrWhiteSpace(Record)) return ValidationResult.Error("--record is required (a WFDB record path)");
+        if (string.IsNullOrWhiteSpace(Record)) return ValidationResult.Error("--record is required (a WFDB record path or an EDF file)");
         if (BeatWindow is not null)
         {
             try { Signals.BeatWindow.Parse(BeatWindow); }

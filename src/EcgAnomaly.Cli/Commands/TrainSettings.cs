@@ -53,9 +53,10 @@ internal sealed class TrainSettings : ModelArchitectureSettings
 
     [CommandOption("--record <PATH>")]
     [Description(
-        "Train on a WFDB recording instead (path of the .hea, or the record path without extension): "
+        "Train on a recording instead, a WFDB record (path of the .hea, or the record path without extension) or an EDF/EDF+ "
+        + "file (.edf; BDF as .bdf): "
         + "the beats of its first --minutes, detected and cut like ECG5000's; the rest of the record is the test set "
-        + "(labelled by its .atr annotations when present, AAMI N = normal).")]
+        + "(labelled by its .atr annotations, or an EDF+ file's beat-label annotations, when present; AAMI N = normal).")]
     public string? Record { get; init; }
 
     [CommandOption("--minutes <M>")]
