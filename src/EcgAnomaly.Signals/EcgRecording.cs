@@ -26,7 +26,7 @@ public abstract class EcgRecording
     public static EcgRecording Open(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return WfdbRecord.Open(path);
+        return WfdbRecord.OpenRecording(path);
     }
 
     /// <summary>
