@@ -81,7 +81,10 @@ public sealed class WfdbMultiSegmentRecord : EcgRecording
     }
 
     /// <inheritdoc/>
-    /// <remarks>Every sample of the signal, at its own rate; NaN where a segment lacks the signal or a gap covers it.</remarks>
+    /// <remarks>
+    /// Every sample of the signal, at its own rate, converted with each segment's own gain and baseline (as wfdb-python
+    /// does; WFDB 10.5.24's rdsamp applies the layout header's); NaN where a segment lacks the signal or a gap covers it.
+    /// </remarks>
     public override IEnumerable<float[]> ReadSignalChunks(int signal, int samplesPerChunk) =>
         ReadSignalChunks(signal, samplesPerChunk, 0);
 

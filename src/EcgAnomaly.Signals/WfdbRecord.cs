@@ -159,7 +159,8 @@ public sealed class WfdbRecord : EcgRecording
         var spf = Header.Signals[signal].SamplesPerFrame;
         var group = _groups.First(g => g.Signals.Contains(signal));
         var firstFrame = Math.Min(fromSample / spf, _signalFrames[signal]);
-        var frames = (int)Math.Clamp(Math.Min((long)samplesPerChunk / spf + 1, ChunkSampleBudget / group.FrameLength), 1, int.MaxValue);
+        // Whole chunks of frames when they fit the budget, so that the pieces need no re-cutting.
+        var frames = (int)Math.Clamp(Math.Min((long)samplesPerChunk / spf, ChunkSampleBudget / group.FrameLength), 1, int.MaxValue);
         var pieces = WfdbFrameReader
             .Read(Header, [group], [signal], firstFrame, _signalFrames[signal] - firstFrame, frames, applySkew: true)
             .Select(chunk => chunk[signal]);
@@ -172,7 +173,8 @@ public sealed class WfdbRecord : EcgRecording
         var folder = Path.GetDirectoryName(Path.GetFullPath(RecordPath))!;
         var name = Path.GetFileName(RecordPath);
         var files = new List<string> { RecordPath + ".hea" };
-        files.AddRange(Header.Signals.Select(s => Path.Combine(folder, s.FileName)));
+        // A null signal (format 0) names no file ("~", "*").
+        files.AddRange(Header.Signals.Where(s => s.Format != 0).Select(s => Path.Combine(folder, s.FileName)));
         // Annotation files are named after the record with the annotator as extension (100.atr, 100.qrs).
         if (Directory.Exists(folder)) files.AddRange(Directory.EnumerateFiles(folder, name + ".*"));
         return files.Distinct(StringComparer.Ordinal).ToList();

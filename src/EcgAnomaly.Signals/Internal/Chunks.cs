@@ -15,6 +15,12 @@ internal static class Chunks
         {
             var from = (int)Math.Min(skip, piece.Length);
             skip -= from;
+            if (from == 0 && filled == 0 && piece.Length == size)
+            {
+                // Already the right length: passed on, not copied.
+                yield return piece;
+                continue;
+            }
             while (from < piece.Length)
             {
                 var n = Math.Min(size - filled, piece.Length - from);

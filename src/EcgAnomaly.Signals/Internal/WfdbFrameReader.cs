@@ -50,8 +50,12 @@ internal static class WfdbFrameReader
                     {
                         var spf = group.SamplesPerFrame[m];
                         var values = new int[frames * spf];
-                        for (var f = 0; f < frames; f++)
-                            interleaved.Slice(f * group.FrameLength + group.FrameOffsets[m], spf).CopyTo(values.AsSpan(f * spf, spf));
+                        var offset = group.FrameOffsets[m];
+                        if (spf == 1)
+                            for (var f = 0; f < frames; f++) values[f] = interleaved[f * group.FrameLength + offset];
+                        else
+                            for (var f = 0; f < frames; f++)
+                                interleaved.Slice(f * group.FrameLength + offset, spf).CopyTo(values.AsSpan(f * spf, spf));
                         chunk[group.Signals[m]] = values;
                     }
                 }
