@@ -140,7 +140,11 @@ public sealed class WfdbMultiSegmentRecord : EcgRecording
         CheckSignal(signal);
         ArgumentException.ThrowIfNullOrWhiteSpace(annotator);
         var path = AnnotationSource(annotator);
-        return File.Exists(path) ? WfdbAnnotationReader.Read(path) : null;
+        if (!File.Exists(path)) return null;
+        var annotations = WfdbAnnotationReader.Read(path);
+        // Annotation times count frames; a signal with N samples per frame has N samples in each.
+        var spf = _layout.Signals[signal].SamplesPerFrame;
+        return spf == 1 ? annotations : annotations.Select(a => a with { Sample = a.Sample * spf }).ToList();
     }
 
     /// <inheritdoc/>

@@ -181,11 +181,16 @@ public sealed class WfdbRecord : EcgRecording
     }
 
     /// <inheritdoc/>
+    /// <remarks>The file counts frames; for a signal with N samples per frame each time is multiplied by N.</remarks>
     public override IReadOnlyList<WfdbAnnotation>? ReadAnnotations(int signal, string annotator = "atr")
     {
         CheckSignal(signal);
         var path = AnnotationPath(annotator);
-        return path is null ? null : WfdbAnnotationReader.Read(path);
+        if (path is null) return null;
+        var annotations = WfdbAnnotationReader.Read(path);
+        // Annotation times count frames; a signal with N samples per frame has N samples in each.
+        var spf = Header.Signals[signal].SamplesPerFrame;
+        return spf == 1 ? annotations : annotations.Select(a => a with { Sample = a.Sample * spf }).ToList();
     }
 
     /// <inheritdoc/>

@@ -273,6 +273,29 @@ public sealed class WfdbConformanceTest(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Should_read_the_same_file_later_or_faster_When_a_header_adds_skew_or_samples_per_frame()
+    {
+        // Given: headers over the files of 100 and test01_00s (SOURCE.md), which have no targets of their own
+        var plain = WfdbRecord.Open(Path.Combine(SampleData, "100"));
+        var skewed = WfdbRecord.Open(Path.Combine(SampleData, "100skew"));
+        var four = WfdbRecord.Open(Path.Combine(SampleData, "test01_00s"));
+        var framed = WfdbRecord.Open(Path.Combine(SampleData, "test01_00s_frame"));
+
+        // When
+        var v5 = plain.ReadSignalAdc(1);
+        var v5Skewed = skewed.ReadSignalAdc(1);
+        var ecg2And3 = framed.ReadSignalAdc(1);
+
+        // Then: skew 3 reads V5 three frames later and ends the record there; x2 takes ECG 2 and ECG 3 as one signal
+        Assert.Equal(v5[3..], v5Skewed);
+        Assert.Equal(plain.SamplesPerSignal - 3, skewed.SamplesPerSignal);
+        Assert.Equal(plain.ReadSignalAdc(0), skewed.ReadSignalAdc(0));
+        Assert.Equal(1000, framed.Signals[1].SamplingFrequency);
+        Assert.Equal(four.ReadSignalAdc(1).Zip(four.ReadSignalAdc(2), (a, b) => new[] { a, b }).SelectMany(p => p), ecg2And3);
+        Assert.Equal(four.ReadSignalAdc(3), framed.ReadSignalAdc(2));
+    }
+
+    [Fact]
     public void Should_match_each_segments_checksums_When_the_record_has_several_segments()
     {
         // Given: every segment of the multi-segment records whose files are present
