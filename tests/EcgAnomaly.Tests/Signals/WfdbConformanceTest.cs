@@ -296,6 +296,32 @@ public sealed class WfdbConformanceTest(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Should_start_each_format_later_by_its_skew_When_the_skew_splits_its_byte_groups()
+    {
+        // Given: binformats' ten files (formats 8 to 32), signal i skewed by i + 1 frames, which splits the groups of
+        // 212, 310 and 311 and needs format 8's running sum
+        using var dir = new TemporaryFolder();
+        foreach (var file in Directory.EnumerateFiles(SampleData, "binformats.d*")) File.Copy(file, dir.Combine(Path.GetFileName(file)));
+        var plain = WfdbRecord.Open(Path.Combine(SampleData, "binformats"));
+        var lines = File.ReadAllLines(Path.Combine(SampleData, "binformats.hea"));
+        for (var i = 1; i < lines.Length; i++)
+        {
+            var fields = lines[i].Split(' ');
+            fields[1] += $":{i}";
+            lines[i] = string.Join(' ', fields);
+        }
+        File.WriteAllLines(dir.Combine("binformats.hea"), lines);
+
+        // When
+        var skewed = WfdbRecord.Open(dir.Combine("binformats"));
+
+        // Then
+        for (var s = 0; s < plain.Header.SignalCount; s++) Assert.Equal(plain.ReadSignalAdc(s)[(s + 1)..], skewed.ReadSignalAdc(s));
+        Assert.Equal(plain.SamplesPerSignal - 10, skewed.SamplesPerSignal);
+        skewed.VerifyChecksums();
+    }
+
+    [Fact]
     public void Should_match_each_segments_checksums_When_the_record_has_several_segments()
     {
         // Given: every segment of the multi-segment records whose files are present
