@@ -141,10 +141,7 @@ public sealed class WfdbMultiSegmentRecord : EcgRecording
         ArgumentException.ThrowIfNullOrWhiteSpace(annotator);
         var path = AnnotationSource(annotator);
         if (!File.Exists(path)) return null;
-        var annotations = WfdbAnnotationReader.Read(path);
-        // Annotation times count frames; a signal with N samples per frame has N samples in each.
-        var spf = _layout.Signals[signal].SamplesPerFrame;
-        return spf == 1 ? annotations : annotations.Select(a => a with { Sample = a.Sample * spf }).ToList();
+        return WfdbAnnotationTimes.InSignalSamples(WfdbAnnotationReader.Read(path), Signals[signal], SamplingFrequency);
     }
 
     /// <inheritdoc/>

@@ -12,8 +12,9 @@ namespace EcgAnomaly.Signals;
 public sealed class WfdbRecord : EcgRecording
 {
     /// <summary>
-    /// WFDB's invalid sample (WFDB_INVALID_SAMPLE, -32768) as rdsamp prints it: the ADC value of a multi-segment
-    /// record's signal where a segment lacks it or a gap covers it.
+    /// WFDB's invalid sample (WFDB_INVALID_SAMPLE, -32768) as rdsamp prints it: the ADC value of a null signal (format 0)
+    /// and of a multi-segment record's signal where a segment lacks it or a gap covers it. A value stored in a signal file
+    /// is returned as stored; in physical units, the format's lowest value (e.g. -2048 in 212) is NaN, as rdsamp's "-".
     /// </summary>
     public const int InvalidSample = short.MinValue;
 
@@ -181,16 +182,16 @@ public sealed class WfdbRecord : EcgRecording
     }
 
     /// <inheritdoc/>
-    /// <remarks>The file counts frames; for a signal with N samples per frame each time is multiplied by N.</remarks>
+    /// <remarks>
+    /// The file counts frames (or, after a "## time resolution" note, its own rate); times are converted to the signal's
+    /// samples, so for a signal with N samples per frame a frame's time is multiplied by N.
+    /// </remarks>
     public override IReadOnlyList<WfdbAnnotation>? ReadAnnotations(int signal, string annotator = "atr")
     {
         CheckSignal(signal);
         var path = AnnotationPath(annotator);
         if (path is null) return null;
-        var annotations = WfdbAnnotationReader.Read(path);
-        // Annotation times count frames; a signal with N samples per frame has N samples in each.
-        var spf = Header.Signals[signal].SamplesPerFrame;
-        return spf == 1 ? annotations : annotations.Select(a => a with { Sample = a.Sample * spf }).ToList();
+        return WfdbAnnotationTimes.InSignalSamples(WfdbAnnotationReader.Read(path), Signals[signal], SamplingFrequency);
     }
 
     /// <inheritdoc/>

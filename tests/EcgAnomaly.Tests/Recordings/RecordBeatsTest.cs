@@ -43,4 +43,22 @@ public sealed class RecordBeatsTest
         Assert.DoesNotContain(peaks, p => p > 21_700 && p < second);
         Assert.True(peaks.Count(p => p >= second) >= alone.Length - 3, $"{peaks.Count(p => p >= second)} beats after the gap");
     }
+
+    [Fact]
+    public void Should_agree_with_sqrs_in_the_signals_own_samples_When_the_lead_has_several_samples_per_frame()
+    {
+        // Given: MIMIC record 03700181, whose MCL1 lead has 4 samples per 125 Hz frame, and WFDB's sqrs beats, timed at
+        // 250 Hz (the file's "## time resolution: 250" note)
+        var path = Path.Combine(TestData.DataRoot, "wfdb-conformance", "wfdb-python", "sample-data", "03700181");
+        var rec = EcgRecording.Open(path);
+        var sqrs = rec.ReadAnnotations(0, "sqrs")!.Where(a => a.IsBeat).Select(a => a.Sample).ToList();
+
+        // When: detected at the lead's own 500 Hz
+        var peaks = RecordBeats.DetectPeaks(rec, 0);
+
+        // Then: the annotation times, converted to the lead's samples, fall on the detected beats (within 150 ms)
+        Assert.Equal(500, rec.Signals[0].SamplingFrequency);
+        var match = BeatMatching.Compare(sqrs, peaks, 75);
+        Assert.True(match.Sensitivity > 0.9, $"sensitivity {match.Sensitivity} against {sqrs.Count} sqrs beats");
+    }
 }
