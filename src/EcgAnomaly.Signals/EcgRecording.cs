@@ -30,7 +30,7 @@ public abstract class EcgRecording
         // BDF is EDF with 24-bit samples: the header says which, so both extensions go to the same reader.
         if (extension.Equals(".edf", StringComparison.OrdinalIgnoreCase) || extension.Equals(".bdf", StringComparison.OrdinalIgnoreCase))
             return EdfRecording.Open(path);
-        return WfdbRecord.Open(path);
+        return WfdbRecord.OpenRecording(path);
     }
 
     /// <summary>

@@ -26,6 +26,15 @@ public static class InputLimits
     /// <summary>Samples per signal a WFDB header may declare: 10,000,000,000 (115 days at 1 kHz).</summary>
     public const long MaxSamplesPerSignal = 10_000_000_000;
 
+    /// <summary>
+    /// Samples of all signals in one WFDB frame (the sum of the signals' <c>xN</c> samples per frame): 100,000. A frame is
+    /// decoded whole, so this bounds the buffer one chunk of frames needs.
+    /// </summary>
+    public const int MaxSamplesPerFrame = 100_000;
+
+    /// <summary>Segments listed by one multi-segment WFDB header: 100,000 (MIMIC's longest records have a few thousand).</summary>
+    public const int MaxSegments = 100_000;
+
     /// <summary>Sampling frequency a WFDB header may declare, in Hz: 1,000,000.</summary>
     public const double MaxSamplingFrequency = 1_000_000;
 

@@ -21,6 +21,18 @@ public sealed record WfdbSignalSpec(
     public long ByteOffset { get; init; }
 
     /// <summary>
+    /// Samples of this signal in each frame (the <c>xN</c> suffix of the format field, 1 when absent): the signal is
+    /// sampled at this many times the record's frame frequency.
+    /// </summary>
+    public int SamplesPerFrame { get; init; } = 1;
+
+    /// <summary>
+    /// Frames by which this signal's samples are stored late (the <c>:skew</c> suffix, 0 when absent): sample t of the
+    /// signal is stored in frame t + skew, as WFDB's getvec reads it.
+    /// </summary>
+    public long Skew { get; init; }
+
+    /// <summary>
     /// Whether the header gave a checksum; a missing one reads as 0 and must not be checked. The initial value comes
     /// before the checksum on the line, so it was given too.
     /// </summary>

@@ -33,6 +33,21 @@ internal static class WfdbFormats
 
     public static int DefaultResolution(int format) => Get(format).DefaultResolution;
 
+    /// <summary>
+    /// The stored value that marks a sample as invalid (WFDB's getvec reads it as WFDB_INVALID_SAMPLE): the lowest value
+    /// of the format; format 8, whose samples are differences, has none.
+    /// </summary>
+    public static int? InvalidSample(int format) => format switch
+    {
+        8 => null,
+        80 => -(1 << 7),
+        212 => -(1 << 11),
+        310 or 311 => -(1 << 9),
+        24 => -(1 << 23),
+        32 => int.MinValue,
+        _ => -(1 << 15),
+    };
+
     /// <summary>Bytes holding <paramref name="samples"/> consecutive samples, a partial last group included.</summary>
     public static long BytesFor(int format, long samples)
     {

@@ -36,14 +36,20 @@ internal static class WfdbHeaderParser
 
         var signals = new List<WfdbSignalSpec>(signalCount);
         for (var i = 0; i < signalCount; i++) signals.Add(WfdbSignalLineParser.Parse(lines[i + 1], name, i));
+        var frameLength = signals.Sum(s => (long)s.SamplesPerFrame);
+        if (frameLength > InputLimits.MaxSamplesPerFrame)
+            throw record.Problem(
+                $"a frame of this record holds {frameLength:N0} samples; no more than {InputLimits.MaxSamplesPerFrame:N0} are read");
         return new WfdbHeader(file, name, frequency, samples, signals, lines.Skip(1).Select(l => l.Number).ToArray(), comments);
     }
 
     private static (string Name, int Signals, double Frequency, long Samples) ParseRecordLine(WfdbHeaderLine line)
     {
         var name = line[0];
-        if (name.Contains('/'))
-            throw line.Problem($"multi-segment records ('{name}') are not supported; open one of the segments instead");
+        if (WfdbMultiSegmentHeaderParser.IsSegmentedName(name))
+            throw line.Problem(
+                $"'{name}' is a multi-segment record, not a single-segment one; open it with {nameof(EcgRecording)}.{nameof(EcgRecording.Open)} "
+                + $"or {nameof(WfdbMultiSegmentRecord)}.{nameof(WfdbMultiSegmentRecord.Open)}");
         if (!line.Has(1)) throw line.Problem("the record line needs the number of signals after the record name");
         var signals = line.ParseInt(line[1], 1);
         if (signals < 0 || signals > InputLimits.MaxSignals)

@@ -17,6 +17,7 @@ internal sealed class WfdbSampleStream : IDisposable
     private readonly byte[] _buffer = new byte[BufferSize];
     private readonly int[] _group = new int[3];
     private readonly int[] _differenceBase;
+    private readonly int[] _frameSignal;
     private int _start;
     private int _end;
     private long _bufferOffset;
@@ -28,10 +29,13 @@ internal sealed class WfdbSampleStream : IDisposable
     /// <param name="format">Its WFDB format.</param>
     /// <param name="byteOffset">Bytes to skip at its start.</param>
     /// <param name="initialValues">The initial value of each signal in the file, in frame order (format 8 adds to them).</param>
-    public WfdbSampleStream(string path, int format, long byteOffset, int[] initialValues)
+    /// <param name="frameSignal">For each sample of a frame, the index into <paramref name="initialValues"/> of its signal
+    /// (a signal with several samples per frame appears several times).</param>
+    public WfdbSampleStream(string path, int format, long byteOffset, int[] initialValues, int[] frameSignal)
     {
         _format = WfdbFormats.Get(format);
         _differenceBase = (int[])initialValues.Clone();
+        _frameSignal = frameSignal;
         _file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
         _file.Seek(byteOffset, SeekOrigin.Begin);
         _bufferOffset = byteOffset;
@@ -74,6 +78,42 @@ internal sealed class WfdbSampleStream : IDisposable
         return written;
     }
 
+    /// <summary>
+    /// Skips <paramref name="samples"/> samples: by seeking when they fill whole groups and no running value depends on
+    /// them, else by decoding them (format 8's running sums, a group split by the start).
+    /// </summary>
+    /// <returns>The samples skipped; fewer only at the end of the file.</returns>
+    public long Skip(long samples)
+    {
+        long skipped = 0;
+        var buffered = Math.Min(samples, _groupCount - _groupNext);
+        _groupNext += (int)buffered;
+        skipped += buffered;
+        if (_format.Code != 8 && _groupNext == _groupCount)
+        {
+            var groups = (samples - skipped) / _format.GroupSamples;
+            var bytes = Math.Min(groups * _format.GroupBytes, Math.Max(0, _file.Length - Position));
+            groups = bytes / _format.GroupBytes;
+            if (groups > 0)
+            {
+                var target = Position + groups * _format.GroupBytes;
+                _file.Seek(target, SeekOrigin.Begin);
+                _bufferOffset = target;
+                _start = _end = 0;
+                _sampleIndex += groups * _format.GroupSamples;
+                skipped += groups * _format.GroupSamples;
+            }
+        }
+        Span<int> scratch = stackalloc int[256];
+        while (skipped < samples)
+        {
+            var read = Read(scratch[..(int)Math.Min(scratch.Length, samples - skipped)]);
+            if (read == 0) break;
+            skipped += read;
+        }
+        return skipped;
+    }
+
     public void Dispose() => _file.Dispose();
 
     /// <summary>The fast path for one-sample groups: decodes as many as the buffer and destination allow.</summary>
@@ -107,7 +147,7 @@ internal sealed class WfdbSampleStream : IDisposable
         {
             case 8:
                 // First differences: each signal adds to its own running value, which starts at its initial value.
-                var signal = (int)(_sampleIndex % _differenceBase.Length);
+                var signal = _frameSignal[(int)(_sampleIndex % _frameSignal.Length)];
                 _group[0] = _differenceBase[signal] += (sbyte)b[0];
                 break;
             case 212:

@@ -15,7 +15,7 @@ internal static class WfdbSignalLineParser
         var file = line[0];
         if (file == "-") throw line.Problem("signals on standard input ('-') are not supported");
         if (!line.Has(1)) throw line.Problem($"signal line for '{file}' has no format");
-        var (format, offset) = ParseFormat(line);
+        var (format, offset, samplesPerFrame, skew) = ParseFormat(line);
 
         var gain = DefaultGain;
         int? baseline = null;
@@ -23,7 +23,8 @@ internal static class WfdbSignalLineParser
         if (line.Has(2)) (gain, baseline, units) = ParseGain(line);
 
         var adcResolution = line.Has(3) ? line.ParseInt(line[3], 3) : 0;
-        if (adcResolution == 0) adcResolution = WfdbFormats.DefaultResolution(format);
+        // Format 0 (a null signal: no file, every sample invalid) occurs in multi-segment layout headers; WFDB gives it 12 bits.
+        if (adcResolution == 0) adcResolution = format == 0 ? 12 : WfdbFormats.DefaultResolution(format);
         var adcZero = line.Has(4) ? line.ParseInt(line[4], 4) : 0;
         var initialValue = line.Has(5) ? line.ParseInt(line[5], 5) : adcZero;
         var checksum = line.Has(6) ? line.ParseInt(line[6], 6) : 0;
@@ -35,10 +36,12 @@ internal static class WfdbSignalLineParser
         {
             ByteOffset = offset,
             HasChecksum = line.Has(6),
+            SamplesPerFrame = samplesPerFrame,
+            Skew = skew,
         };
     }
 
-    private static (int Format, long Offset) ParseFormat(WfdbHeaderLine line)
+    private static (int Format, long Offset, int SamplesPerFrame, long Skew) ParseFormat(WfdbHeaderLine line)
     {
         var field = line[1];
         var digits = 0;
@@ -48,6 +51,8 @@ internal static class WfdbSignalLineParser
         if (format is 508 or 516 or 524)
             throw line.Problem($"FLAC-compressed signal format {format} is not supported yet");
         long offset = 0;
+        long samplesPerFrame = 1;
+        long skew = 0;
         var rest = field[digits..];
         while (rest.Length > 0)
         {
@@ -56,16 +61,18 @@ internal static class WfdbSignalLineParser
             if (part[0] is not ('x' or ':' or '+')
                 || !long.TryParse(part[1..], NumberStyles.None, CultureInfo.InvariantCulture, out var value))
                 throw line.Problem($"format field '{field}' is not format[xsamples][:skew][+offset]");
-            if (part[0] == 'x' && value > 1)
-                throw line.Problem($"multi-frequency signals ({field}: {value} samples per frame) are not supported");
-            if (part[0] == ':' && value != 0)
-                throw line.Problem($"skewed signals ({field}: skew {value}) are not supported");
+            if (part[0] == 'x') samplesPerFrame = Math.Max(1, value); // WFDB reads x0 as 1
+            if (part[0] == ':') skew = value;
             if (part[0] == '+') offset = value;
             rest = next < 0 ? "" : rest[next..];
         }
-        if (!WfdbFormats.IsSupported(format))
+        if (samplesPerFrame > InputLimits.MaxSamplesPerFrame)
+            throw line.Problem($"{samplesPerFrame} samples per frame ({field}): no more than {InputLimits.MaxSamplesPerFrame:N0} are read");
+        if (skew > InputLimits.MaxSamplesPerSignal)
+            throw line.Problem($"skew {skew} ({field}) is longer than the {InputLimits.MaxSamplesPerSignal:N0} frames a record may have");
+        if (format != 0 && !WfdbFormats.IsSupported(format))
             throw line.Problem($"signal format {format} is not supported (supported: {string.Join(", ", WfdbFormats.Supported)})");
-        return (format, offset);
+        return (format, offset, (int)samplesPerFrame, skew);
     }
 
     private static (double Gain, int? Baseline, string Units) ParseGain(WfdbHeaderLine line)

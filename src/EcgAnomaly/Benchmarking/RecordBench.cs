@@ -25,6 +25,10 @@ public static class RecordBench
         if (source.Header.SignalCount == 0 || source.SamplesPerSignal == 0)
             throw DataFormatException.Malformed(source.Header.File, 1,
                 source.Header.SignalCount == 0 ? "the record has no signals to repeat" : "the record has no samples to repeat");
+        // The synthetic record is written one sample per signal per frame, so every signal must be sampled so.
+        if (source.Header.Signals.Any(s => s.SamplesPerFrame > 1 || s.Skew > 0))
+            throw DataFormatException.Malformed(source.Header.File, 1,
+                "the record has a signal with several samples per frame or a skew; bench-record repeats records without either");
         if (source.SamplesPerSignal > Array.MaxLength)
             throw DataFormatException.Malformed(source.Header.File, 1, "the record is too long to repeat; take a shorter one");
         // Checked before writing: the timing passes detect beats, and the header's frequency decides how much is written.

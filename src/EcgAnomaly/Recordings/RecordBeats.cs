@@ -3,7 +3,9 @@ using EcgAnomaly.Signals;
 namespace EcgAnomaly.Recordings;
 
 /// <summary>The beats of one lead of a recording, streamed chunk by chunk: detect, cut, resample (in the signal's units;
-/// a detector normalises them as its model.json says).</summary>
+/// a detector normalises them as its model.json says). A sample without a value (NaN: a gap of a multi-segment record, a
+/// segment without the lead, WFDB's invalid sample) holds the last value before it (0 at the start), since the QRS
+/// detector needs a number at every sample; a flat stretch has no beats, and sample numbers stay the record's.</summary>
 public static class RecordBeats
 {
     private const int ChunkSamples = 1 << 16;
@@ -22,9 +24,11 @@ public static class RecordBeats
         var scanner = new BeatScanner(fs, beatLength, window);
         var stopAt = toSample == long.MaxValue ? long.MaxValue : toSample + (long)(10 * fs);
         var read = 0L;
+        var last = 0f;
         foreach (var chunk in record.ReadSignalChunks(lead, ChunkSamples))
         {
             cancellationToken.ThrowIfCancellationRequested();
+            last = HoldLastValue(chunk, last);
             foreach (var beat in scanner.Push(chunk))
                 if (beat.Sample >= fromSample && beat.Sample < toSample) yield return beat;
             read += chunk.Length;
@@ -44,14 +48,27 @@ public static class RecordBeats
         var detector = new QrsDetector(record.Signals[lead].SamplingFrequency);
         var peaks = new List<long>();
         var read = 0L;
+        var last = 0f;
         foreach (var chunk in record.ReadSignalChunks(lead, ChunkSamples))
         {
             cancellationToken.ThrowIfCancellationRequested();
+            last = HoldLastValue(chunk, last);
             peaks.AddRange(detector.Push(chunk));
             read += chunk.Length;
             progress?.Invoke(read);
         }
         peaks.AddRange(detector.Finish());
         return [.. peaks];
+    }
+
+    /// <summary>Replaces each NaN of <paramref name="chunk"/> by the value before it; returns the chunk's last value.</summary>
+    private static float HoldLastValue(float[] chunk, float last)
+    {
+        for (var i = 0; i < chunk.Length; i++)
+        {
+            if (float.IsNaN(chunk[i])) chunk[i] = last;
+            else last = chunk[i];
+        }
+        return last;
     }
 }

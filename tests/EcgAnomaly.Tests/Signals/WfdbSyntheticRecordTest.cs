@@ -19,7 +19,8 @@ public sealed class WfdbSyntheticRecordTest
         // Then
         Assert.Equal([-1, -2048], record.ReadSignalAdc(0));
         Assert.Equal([0x123, 2047], record.ReadSignalAdc(1));
-        Assert.Equal([-1 / 200f, -2048 / 200f], record.ReadSignal(0));
+        // -2048 is format 212's invalid sample: rdsamp prints "-" for it, and physical units have NaN
+        Assert.Equal([-1 / 200f, float.NaN], record.ReadSignal(0));
         Assert.Equal([(0x123 + 48) / 100f, (2047 + 48) / 100f], record.ReadSignal(1));
     }
 
@@ -59,7 +60,8 @@ public sealed class WfdbSyntheticRecordTest
         // Then
         Assert.Equal([0, -1, -32768], record.ReadSignalAdc(0));
         Assert.Equal([1, 32767, 1000], record.ReadSignalAdc(1));
-        Assert.Equal([-10 / 1000f, -11 / 1000f, -32778 / 1000f], record.ReadSignal(0));
+        // -32768, format 16's invalid sample, has no physical value
+        Assert.Equal([-10 / 1000f, -11 / 1000f, float.NaN], record.ReadSignal(0));
         Assert.Equal("uV", record.Header.Signals[0].Units);
         Assert.Equal([0.5f, 16383.5f, 500f], record.ReadSignal(1));
     }
@@ -80,7 +82,8 @@ public sealed class WfdbSyntheticRecordTest
         // Then
         Assert.Equal([5, 6, 7], record.ReadSignalAdc(0));
         Assert.Equal([0, -128, 127], record.ReadSignalAdc(1));
-        Assert.Equal([0f, -128 / 50f, 127 / 50f], chunk[1]);
+        // -128, format 80's invalid sample, has no physical value
+        Assert.Equal([0f, float.NaN, 127 / 50f], chunk[1]);
         Assert.Equal([5 / 200f, 6 / 200f, 7 / 200f], chunk[0]);
     }
 
