@@ -50,6 +50,16 @@ internal static class WfdbHeaderParser
             throw line.Problem(
                 $"'{name}' is a multi-segment record, not a single-segment one; open it with {nameof(EcgRecording)}.{nameof(EcgRecording.Open)} "
                 + $"or {nameof(WfdbMultiSegmentRecord)}.{nameof(WfdbMultiSegmentRecord.Open)}");
+        var (signals, frequency, samples) = ParseCounts(line);
+        return (name, signals, frequency, samples);
+    }
+
+    /// <summary>
+    /// The fields after the name on a record line, single- or multi-segment alike: number of signals, sampling
+    /// frequency (WFDB's default when absent) and samples per signal (0 when absent), each within its input limit.
+    /// </summary>
+    internal static (int Signals, double Frequency, long Samples) ParseCounts(WfdbHeaderLine line)
+    {
         if (!line.Has(1)) throw line.Problem("the record line needs the number of signals after the record name");
         var signals = line.ParseInt(line[1], 1);
         if (signals < 0 || signals > InputLimits.MaxSignals)
@@ -70,6 +80,6 @@ internal static class WfdbHeaderParser
         if (samples > InputLimits.MaxSamplesPerSignal)
             throw line.Problem(
                 $"the number of samples per signal must be no more than {InputLimits.MaxSamplesPerSignal:N0}, got {line[3]}");
-        return (name, signals, frequency, samples);
+        return (signals, frequency, samples);
     }
 }

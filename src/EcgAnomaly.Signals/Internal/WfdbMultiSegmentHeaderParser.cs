@@ -3,8 +3,6 @@ namespace EcgAnomaly.Signals.Internal;
 /// <summary>Parses multi-segment headers, and tells them from single-segment ones by the '/' of the record line.</summary>
 internal static class WfdbMultiSegmentHeaderParser
 {
-    private const double DefaultFrequency = 250;
-
     /// <summary>Whether <paramref name="heaPath"/>'s record line names segments; false when the file cannot be a header
     /// (the single-segment reader then reports why).</summary>
     public static bool IsMultiSegment(string heaPath)
@@ -66,21 +64,7 @@ internal static class WfdbMultiSegmentHeaderParser
         var segmentCount = record.ParseLong(record[0][(slash + 1)..], 0, 1, "the number of segments");
         if (segmentCount > InputLimits.MaxSegments)
             throw record.Problem($"the number of segments must be no more than {InputLimits.MaxSegments:N0}, got {segmentCount}");
-        if (!record.Has(1)) throw record.Problem("the record line needs the number of signals after the record name");
-        var signals = record.ParseInt(record[1], 1);
-        if (signals < 0 || signals > InputLimits.MaxSignals)
-            throw record.Problem($"the number of signals must be between 0 and {InputLimits.MaxSignals:N0}, got {record[1]}");
-        var frequency = DefaultFrequency;
-        if (record.Has(2))
-        {
-            var field = record[2];
-            var end = field.IndexOfAny(['/', '(']);
-            frequency = record.ParseDouble(end < 0 ? field : field[..end], 2);
-            if (frequency <= 0 || frequency > InputLimits.MaxSamplingFrequency)
-                throw record.Problem(
-                    $"the sampling frequency must be positive and no more than {InputLimits.MaxSamplingFrequency:N0} Hz, got {field}");
-        }
-        var frames = record.Has(3) ? record.ParseLong(record[3], 3, 0, "the number of samples per signal") : 0;
+        var (signals, frequency, frames) = WfdbHeaderParser.ParseCounts(record);
 
         if (lines.Count - 1 != segmentCount)
             throw DataFormatException.Malformed(
