@@ -16,9 +16,16 @@ internal static class Replay
             string outcome;
             try
             {
-                outcome = FuzzTargets.Execute(target, File.ReadAllBytes(file), scratch).ToString();
+                // Run directly rather than through FuzzTargets.Execute, to show what the refusal said.
+                scratch.Clear();
+                target.Run(File.ReadAllBytes(file), scratch);
+                outcome = nameof(FuzzOutcome.Parsed);
             }
-            catch (Exception e) when (e is not DataFormatException)
+            catch (DataFormatException e)
+            {
+                outcome = $"{nameof(FuzzOutcome.Refused)}: {e.Message.ReplaceLineEndings(" ")}";
+            }
+            catch (Exception e)
             {
                 // Everything is caught on purpose: this loop's job is to name each crash and go on to the next input.
                 crashed++;
