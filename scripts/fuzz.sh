@@ -55,7 +55,7 @@ if [ -n "$data" ] && [ -d "$data" ]; then
       ext=${target#ucr-}
       f=$data/ECG5000/ECG5000_TRAIN.$ext
       # The header lines and the first two rows.
-      [ -f "$f" ] && awk 'BEGIN{IGNORECASE=1} {print} /^@data/{d=1; next} d||/^[^@%#]/{if (++r==2) exit}' "$f" >"$run/seeds/data-0" ;;
+      [ -f "$f" ] && awk '{print} tolower($0) ~ /^@data/ {d=1; next} d||/^[^@%#]/{if (++r==2) exit}' "$f" >"$run/seeds/data-0" ;;
   esac
 fi
 
