@@ -18,7 +18,13 @@ if (args.Length == 3 && args[1] == "--seeds")
     return 0;
 }
 using var scratch = FuzzScratch.ForThisProcess();
-if (args.Length > 1 && args[1] == "--replay") return Replay.Run(target, args[2..], scratch);
+if (args.Length > 1 && args[1] == "--replay")
+{
+    var status = Replay.Run(target, args[2..], scratch);
+    // Exit at once, scratch folder removed first: a hung input's thread would keep the process alive.
+    scratch.Dispose();
+    Environment.Exit(status);
+}
 
 // Out of process: a StackOverflowException cannot be caught in .NET, so SharpFuzz runs the inputs in a child process
 // and reports its death to AFL++ as a crash instead of losing the fork server.
