@@ -49,6 +49,8 @@ if [ -n "$data" ] && [ -d "$data" ]; then
   case "$target" in
     wfdb-header)
       while IFS= read -r f; do add "$f" 4096; done < <(find "$data" -name '*.hea' -size -4k 2>/dev/null | sort | head -20) ;;
+    edf)
+      while IFS= read -r f; do add "$f" 8192; done < <(find "$data" -name '*.edf' 2>/dev/null | sort | head -4) ;;
     wfdb-annotation)
       while IFS= read -r f; do add "$f" 2048; done < <(find "$data" -name '*.atr' 2>/dev/null | sort | head -8) ;;
     ucr-*)

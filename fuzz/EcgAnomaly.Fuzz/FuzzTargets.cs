@@ -1,7 +1,7 @@
 namespace EcgAnomaly.Fuzz;
 
 /// <summary>
-/// The fuzz targets by name. A new parser (EDF, say) is one small class with a Run method and one line here; the
+/// The fuzz targets by name. A new parser is one small class with a Run method and one line here; the
 /// script, the README's command and the regression test (one folder per name) pick it up from this list.
 /// </summary>
 public static class FuzzTargets
@@ -12,6 +12,7 @@ public static class FuzzTargets
         new("wfdb-header", WfdbHeaderTarget.Run, WfdbHeaderTarget.Seeds),
         new("wfdb-signal", WfdbSignalTarget.Run, WfdbSignalTarget.Seeds),
         new("wfdb-annotation", WfdbAnnotationTarget.Run, WfdbAnnotationTarget.Seeds),
+        new("edf", EdfTarget.Run, EdfTarget.Seeds),
         new("ucr-tsv", (input, scratch) => UcrTarget.Run(input, scratch, ".tsv"), () => UcrTarget.Seeds(".tsv")),
         new("ucr-txt", (input, scratch) => UcrTarget.Run(input, scratch, ".txt"), () => UcrTarget.Seeds(".txt")),
         new("ucr-arff", (input, scratch) => UcrTarget.Run(input, scratch, ".arff"), () => UcrTarget.Seeds(".arff")),
