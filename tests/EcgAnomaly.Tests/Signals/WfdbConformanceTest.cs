@@ -366,6 +366,13 @@ public sealed class WfdbConformanceTest(ITestOutputHelper output)
                 // When: opened, and the first samples of every signal read
                 var record = WfdbRecord.OpenRecording(header);
                 for (var s = 0; s < record.Signals.Count; s++) _ = record.ReadSignalChunks(s, 100).FirstOrDefault();
+                // And: where a signal is labelled as an ECG lead, the default lead is one of those, never another channel
+                if (record.Signals.Count > 1 && record.Signals.Any(s => EcgLeads.IsEcg(s.Description)))
+                {
+                    var lead = record.DefaultLead();
+                    output.WriteLine($"default lead of {name}: {record.LeadLabel(lead)}");
+                    if (!EcgLeads.IsEcg(record.Signals[lead].Description)) failures.Add($"{name}: default lead {record.LeadLabel(lead)}");
+                }
             }
             catch (DataFormatException e) when (DocumentedRefusal(e.Message) is { } reason)
             {
