@@ -32,6 +32,13 @@ public static class InputLimits
     /// </summary>
     public const int MaxSamplesPerFrame = 100_000;
 
+    /// <summary>
+    /// Samples of all signals together that a WFDB record of null signals only (format 0, no signal file) may claim:
+    /// 10,000,000. Such a record reads as NaN without any file behind it, so without this bound a header of a few bytes
+    /// could ask for hours of work (WFDB's own null record holds 3,600).
+    /// </summary>
+    public const long MaxNullRecordSamples = 10_000_000;
+
     /// <summary>Segments listed by one multi-segment WFDB header: 100,000 (MIMIC's longest records have a few thousand).</summary>
     public const int MaxSegments = 100_000;
 

@@ -105,6 +105,10 @@ public sealed class WfdbRecord : EcgRecording
         var stored = header.SamplesPerSignal;
         if (stored > 0) groups.ForEach(g => g.RequireFrames(stored));
         else if (groups.Any(g => !g.IsNull)) stored = groups.Where(g => !g.IsNull).Min(g => g.FramesHeld());
+        if (groups.All(g => g.IsNull) && stored * header.SignalCount > InputLimits.MaxNullRecordSamples)
+            throw DataFormatException.Malformed(header.File, 1,
+                $"a record of null signals only (format 0, no signal file) may hold at most {InputLimits.MaxNullRecordSamples:N0} "
+                + $"samples in all; this one claims {stored:N0} x {header.SignalCount}");
 
         // A skewed signal ends where its file does: WFDB reads it skew frames ahead, and there are no frames to read.
         var signalFrames = new long[header.SignalCount];
