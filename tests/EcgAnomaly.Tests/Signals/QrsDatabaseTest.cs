@@ -9,7 +9,7 @@ namespace EcgAnomaly.Tests.Signals;
 /// </summary>
 public sealed class QrsDatabaseTest(ITestOutputHelper output)
 {
-    /// <summary>The whole database, DS1, DS2 and the paced records, printed per record (about half a minute); run it with
+    /// <summary>The whole database, DS1, DS2 and the paced records, printed per record (about 5 s on two cores); run it with
     /// <c>--filter FullyQualifiedName~QrsDatabaseTest.Should_print</c> and a detailed console logger to read the table.</summary>
     [Fact]
     public void Should_print_the_per_record_table_When_measuring_the_whole_database()
