@@ -4,11 +4,14 @@ namespace EcgAnomaly.Signals;
 
 /// <summary>
 /// Streaming QRS detector after Pan and Tompkins (IEEE TBME 32(3), 1985) with Hamilton and Tompkins' refinements:
-/// 5-15 Hz band-pass (Butterworth sections designed for the sampling rate at hand), five-point derivative, squaring,
-/// 150 ms moving-window integration, adaptive signal/noise peak levels, T-wave rejection by slope within 360 ms, and
-/// search-back at half the threshold after 1.66 mean RR intervals without a beat. The R peak is then placed at the
-/// largest deflection of the raw signal from its local mean inside the QRS window, since reference annotations mark
-/// the R wave, not the filter output. Only a few seconds of signal are held, so a 24-hour recording streams through.
+/// 5-15 Hz band-pass (Butterworth sections designed for the sampling rate at hand), five-point derivative, its
+/// magnitude (not its square, as in Hamilton and Tompkins' detector, so that thresholds scale with amplitude and a
+/// wide or small beat half as tall as the others still clears them), 150 ms moving-window integration, adaptive
+/// signal/noise peak levels, a 250 ms refractory period, T-wave rejection by slope within 360 ms, search-back at half
+/// the threshold after 1.66 mean RR intervals without a beat, and a signal level that decays when even search-back
+/// finds nothing for 3 mean RR intervals (the amplitude dropped). The R peak is then placed at the largest deflection
+/// of the raw signal around the QRS's steepest slope, since reference annotations mark the R wave, not the filter
+/// output. Only a few seconds of signal are held, so a 24-hour recording streams through.
 /// </summary>
 public sealed class QrsDetector
 {
@@ -21,7 +24,7 @@ public sealed class QrsDetector
     private readonly RingBuffer _raw;
     private readonly RingBuffer _band;
     private readonly RingBuffer _slope;
-    private readonly RingBuffer _squared;
+    private readonly RingBuffer _magnitude;
     private readonly List<(long Index, double Value, double Slope)> _pending = [];
     private readonly List<(long Index, double Value, double Slope)> _noise = [];
     private readonly Queue<double> _rr = new();
@@ -60,7 +63,7 @@ public sealed class QrsDetector
         _raw = new RingBuffer(keep);
         _band = new RingBuffer(8);
         _slope = new RingBuffer(keep);
-        _squared = new RingBuffer(_window + 1);
+        _magnitude = new RingBuffer(_window + 1);
         _rrMean = _fs; // 60 beats/min until beats are seen
     }
 
@@ -110,9 +113,9 @@ public sealed class QrsDetector
         var derivative = _band.Count < 5 ? 0
             : (2 * _band[_n] + _band[_n - 1] - _band[_n - 3] - 2 * _band[_n - 4]) / 8;
         _slope.Add(Math.Abs(derivative));
-        var squared = derivative * derivative;
-        _sum += squared - (_n >= _window ? _squared[_n - _window] : 0);
-        _squared.Add(squared);
+        var magnitude = Math.Abs(derivative);
+        _sum += magnitude - (_n >= _window ? _magnitude[_n - _window] : 0);
+        _magnitude.Add(magnitude);
         var integrated = Math.Max(0, _sum) / _window;
 
         if (!_initialised)
@@ -151,7 +154,8 @@ public sealed class QrsDetector
         foreach (var (index, value, _) in pending) Candidate(index, value);
     }
 
-    private double Threshold => _noiseLevel + 0.25 * (_signalLevel - _noiseLevel);
+    // Hamilton and Tompkins' fraction for a magnitude (linear) integrator; on MIT-BIH DS1 it balanced misses and extras.
+    private double Threshold => _noiseLevel + 0.3125 * (_signalLevel - _noiseLevel);
 
     private void Candidate(long index, double value)
     {
@@ -164,8 +168,8 @@ public sealed class QrsDetector
         SearchBack(index);
         var sinceLast = _lastQrs < 0 ? long.MaxValue : index - _lastQrs;
         var isQrs = value > Threshold
-            && sinceLast > 0.2 * _fs
-            && !(sinceLast < 0.36 * _fs && slope < 0.5 * _lastSlope); // a T wave: too slow to be the next QRS
+            && sinceLast > 0.25 * _fs // no rate above 240/min outside flutter, which EC57 leaves out; 200 ms let P waves in
+            && !(sinceLast < 0.36 * _fs && slope < 0.6 * _lastSlope); // a T wave: too slow to be the next QRS
         if (isQrs)
         {
             _signalLevel = 0.125 * value + 0.875 * _signalLevel;
@@ -179,7 +183,9 @@ public sealed class QrsDetector
     }
 
     /// <summary>When no beat came for 1.66 mean RR intervals, the largest skipped peak above half the threshold
-    /// (and clear of the last beat's T wave) is taken as the missed beat.</summary>
+    /// (and clear of the last beat's T wave) is taken as the missed beat. When there is none for 3 mean RR intervals,
+    /// the signal level halves at each new peak (while well above the noise level), so that beats that shrank, as when
+    /// an electrode loosens, are found again within seconds instead of after the level crept down beat by beat.</summary>
     private void SearchBack(long now)
     {
         while (_lastQrs >= 0 && now - _lastQrs > 1.66 * _rrMean && _noise.Count > 0)
@@ -191,7 +197,11 @@ public sealed class QrsDetector
                 if (index - _lastQrs < 0.36 * _fs || value <= 0.5 * Threshold) continue;
                 if (best < 0 || value > _noise[best].Value) best = i;
             }
-            if (best < 0) return;
+            if (best < 0)
+            {
+                if (now - _lastQrs > 3 * _rrMean && _signalLevel > 3 * _noiseLevel) _signalLevel *= 0.5;
+                return;
+            }
             var found = _noise[best];
             _signalLevel = 0.25 * found.Value + 0.75 * _signalLevel;
             _noise.RemoveRange(0, best + 1);
@@ -219,12 +229,17 @@ public sealed class QrsDetector
         _output.Add(LocateR(index));
     }
 
-    /// <summary>The integrated signal peaks at the end of the QRS plus the filters' delay; the R wave is the largest
-    /// deflection of the raw signal from its local mean in the 150 ms window (plus 50 ms) before that.</summary>
+    /// <summary>The integrated signal peaks at the end of the QRS plus the filters' delay, so the QRS is the steepest
+    /// slope in the 150 ms window (plus 50 ms) before that; the R wave is the largest deflection of the raw signal from
+    /// its mean in the 120 ms before that slope (which lags the raw signal by the band-pass's delay). Anchoring on the
+    /// slope rather than searching the whole window keeps a tall P or T wave, or baseline wander, from taking the
+    /// place of a small R; the short mean follows the wander.</summary>
     private long LocateR(long integratedPeak)
     {
-        var from = integratedPeak - _window - (long)(0.05 * _fs);
-        var mean = _raw.Mean(from - (long)(0.2 * _fs), integratedPeak + (long)(0.1 * _fs));
-        return _raw.ArgMax(from, integratedPeak, absolute: true, offset: mean);
+        var steepest = _slope.ArgMax(integratedPeak - _window - (long)(0.05 * _fs), integratedPeak);
+        var from = steepest - (long)(0.12 * _fs);
+        var margin = (long)(0.05 * _fs);
+        var mean = _raw.Mean(from - margin, steepest + margin);
+        return _raw.ArgMax(from, steepest, absolute: true, offset: mean);
     }
 }
