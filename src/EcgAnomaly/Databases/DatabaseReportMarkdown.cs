@@ -42,7 +42,8 @@ internal static class DatabaseReportMarkdown
         text.Append(C, $"- Learning period: the first {p.LearningPeriodSeconds:0.###} s of each record are not scored; ");
         text.Append("the test period runs to the end of the record\n");
         text.Append(C, $"- Excluded: {p.Exclusions}\n");
-        text.Append("- Gross statistics pool the counts of all evaluated records; average statistics are the mean of the records' own\n");
+        text.Append("- Gross statistics pool the counts of all evaluated records; ");
+        text.Append("average statistics are the mean of the records' own values\n");
         if (context.MergedFrom.Count > 0)
         {
             var folders = string.Join(", ", context.MergedFrom.Select(f => $"`{f}`"));
