@@ -29,7 +29,7 @@ public static class DatabaseEvaluation
         var clock = Stopwatch.StartNew();
         var selection = DatabaseRecords.Choose(DatabaseRecords.List(request.Database), request.Records);
         var mine = request.Shard?.Select(selection) ?? selection;
-        var protocol = new EvaluationProtocol
+        var protocol = new Ec57Protocol
         {
             Database = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(request.Database))),
             Lead = request.Lead,
@@ -73,7 +73,7 @@ public static class DatabaseEvaluation
     /// <param name="annotator">The algorithm under test.</param>
     /// <param name="progress">Receives the stage and the fraction of the record read.</param>
     /// <param name="cancellationToken">Stops the record between chunks.</param>
-    public static RecordEvaluation Evaluate(string database, string name, EvaluationProtocol protocol, ITestAnnotator annotator,
+    public static RecordEvaluation Evaluate(string database, string name, Ec57Protocol protocol, ITestAnnotator annotator,
         Action<string, double>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(database);

@@ -103,7 +103,7 @@ public static class DatabaseMerge
         return [.. shards[0].Report.Selection];
     }
 
-    private static string Describe(EvaluationProtocol p) =>
+    private static string Describe(Ec57Protocol p) =>
         $"database {p.Database}, lead {p.Lead ?? "default"}, window {p.MatchWindowSeconds} s, learning {p.LearningPeriodSeconds} s, "
         + $"annotator {p.Annotator}, algorithm {p.Algorithm}";
 }

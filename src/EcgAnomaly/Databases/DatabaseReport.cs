@@ -10,7 +10,7 @@ namespace EcgAnomaly.Databases;
 public sealed record DatabaseReport
 {
     /// <summary>How the records were compared.</summary>
-    public required EvaluationProtocol Protocol { get; init; }
+    public required Ec57Protocol Protocol { get; init; }
 
     /// <summary>The records chosen before sharding, sorted; a shard evaluates its share of these.</summary>
     public required IReadOnlyList<string> Selection { get; init; }
@@ -37,7 +37,7 @@ public sealed record DatabaseReport
     /// <summary>The report of <paramref name="results"/>, in any order; the failed ones count in no total.</summary>
     /// <exception cref="ArgumentException">Two results are of the same record.</exception>
     public static DatabaseReport From(
-        EvaluationProtocol protocol, IReadOnlyList<string> selection, string? shard, IEnumerable<RecordEvaluation> results)
+        Ec57Protocol protocol, IReadOnlyList<string> selection, string? shard, IEnumerable<RecordEvaluation> results)
     {
         ArgumentNullException.ThrowIfNull(protocol);
         ArgumentNullException.ThrowIfNull(selection);

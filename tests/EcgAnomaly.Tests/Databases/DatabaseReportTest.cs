@@ -6,7 +6,7 @@ namespace EcgAnomaly.Tests.Databases;
 /// <summary>The report's arithmetic on counts made by hand: gross statistics pool the counts, averages are per record.</summary>
 public sealed class DatabaseReportTest
 {
-    private static readonly EvaluationProtocol Protocol = new() { Database = "hand", Algorithm = "by hand" };
+    private static readonly Ec57Protocol Protocol = new() { Database = "hand", Algorithm = "by hand" };
 
     [Fact]
     public void Should_pool_the_counts_for_gross_and_average_the_records_When_reporting_hand_made_counts()

@@ -6,7 +6,7 @@ namespace EcgAnomaly.Databases;
 /// How every record of a database evaluation is compared, stated in its report: ANSI/AAMI EC57 as WFDB's bxb applies
 /// it. Shards merge only when their protocols are equal.
 /// </summary>
-public sealed record EvaluationProtocol
+public sealed record Ec57Protocol
 {
     /// <summary>The database's folder name, e.g. "mitdb".</summary>
     public required string Database { get; init; }
