@@ -55,6 +55,8 @@ public static class DatabaseReportFiles
     /// <summary>Writes records.csv, report.json, report.md and the plot (the records' JSON files are written as they finish).</summary>
     internal static void WriteReport(string folder, DatabaseReport report, ReportContext context)
     {
+        // A shard can hold no record (more shards than records); its records/ must still exist for the merge to read.
+        Directory.CreateDirectory(Path.Combine(folder, RecordsFolder));
         AtomicFile.WriteAllText(Path.Combine(folder, RecordsCsv), DatabaseReportCsv.Format(report));
         AtomicFile.WriteAllText(Path.Combine(folder, ReportJson), RunJson.Serialize(report));
         AtomicFile.WriteAllText(Path.Combine(folder, ReportMarkdown), DatabaseReportMarkdown.Format(report, context));

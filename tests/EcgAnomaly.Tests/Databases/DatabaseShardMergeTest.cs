@@ -50,6 +50,29 @@ public sealed class DatabaseShardMergeTest
     }
 
     [Fact]
+    public void Should_merge_an_empty_shard_When_there_are_more_shards_than_records()
+    {
+        // Given: two records in three shards, so shard 3/3 has none
+        using var dir = new TemporaryFolder();
+        var shards = Enumerable.Range(1, 3).Select(k =>
+        {
+            var shard = dir.Combine($"shard-{k}");
+            var (code, output, error) = CliRunner.Run(
+                "evaluate-database", "--database", MitDb, "--records", "100,101", "--shard", $"{k}/3", "--out", shard);
+            Assert.True(code == 0, output + error);
+            return shard;
+        }).ToArray();
+        Assert.Empty(Directory.GetFiles(Path.Combine(shards[2], "records")));
+
+        // When
+        var (mergeCode, mergeOutput, mergeError) = CliRunner.Run(["merge-shards", .. shards, "--out", dir.Combine("merged")]);
+
+        // Then
+        Assert.True(mergeCode == 0, mergeOutput + mergeError);
+        Assert.Contains("2 of 2 records of mitdb evaluated", mergeOutput);
+    }
+
+    [Fact]
     public void Should_exit_2_and_name_the_missing_shard_When_a_shard_is_left_out_of_the_merge()
     {
         // Given
