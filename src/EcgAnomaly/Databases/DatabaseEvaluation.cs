@@ -39,6 +39,8 @@ public static class DatabaseEvaluation
         OutputPaths.EnsureApart(request.OutputFolder, request.Database);
 
         using var staging = StagingFolder.Create(request.OutputFolder);
+        // Made once here: records written at the same moment must not race to create (or, failing, to remove) it.
+        Directory.CreateDirectory(Path.Combine(staging.Path, DatabaseReportFiles.RecordsFolder));
         var tracker = new ProgressTracker(mine.Count, progress);
         var results = new RecordEvaluation[mine.Count];
         var options = new ParallelOptions { MaxDegreeOfParallelism = request.Parallel, CancellationToken = cancellationToken };
