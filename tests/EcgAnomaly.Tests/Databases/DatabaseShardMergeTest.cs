@@ -73,6 +73,24 @@ public sealed class DatabaseShardMergeTest
     }
 
     [Fact]
+    public void Should_exit_2_and_name_the_file_When_a_record_result_is_not_json()
+    {
+        // Given
+        using var dir = new TemporaryFolder();
+        var run = dir.Combine("run");
+        var (code, output, error) = CliRunner.Run("evaluate-database", "--database", MitDb, "--records", "100", "--out", run);
+        Assert.True(code == 0, output + error);
+        File.WriteAllText(Path.Combine(run, "records", "100.json"), "{\"record\": \"100\", \"counts\": {\"matrix\": 3");
+
+        // When
+        var (mergeCode, _, mergeError) = CliRunner.Run("merge-shards", run, "--out", dir.Combine("merged"));
+
+        // Then
+        BadInputTest.AssertOneLineError(mergeCode, mergeError, "100.json");
+        Assert.False(Directory.Exists(dir.Combine("merged")));
+    }
+
+    [Fact]
     public void Should_exit_2_and_name_the_missing_shard_When_a_shard_is_left_out_of_the_merge()
     {
         // Given
