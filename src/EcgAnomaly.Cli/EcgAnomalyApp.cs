@@ -9,7 +9,8 @@ namespace EcgAnomaly.Cli;
 
 /// <summary>
 /// The command line: verbs, and the one place where expected failures become one line on stderr and an exit code
-/// (2 for bad input or usage, 1 for other failures, 130 when interrupted) instead of a stack trace. A library's
+/// (2 for bad input or usage, 1 for other failures, 130 when interrupted) instead of a stack trace; a database
+/// evaluation that could not read every record says so by its own code, 3. A library's
 /// argument error is told in the CLI's words there too: the flag, not the library's parameter name.
 /// </summary>
 public static class EcgAnomalyApp
@@ -19,6 +20,12 @@ public static class EcgAnomalyApp
 
     /// <summary>Exit code for other expected failures: a download or file system error, an operation that cannot run.</summary>
     public const int Failure = 1;
+
+    /// <summary>
+    /// Exit code of evaluate-database and merge-shards when some record could not be evaluated: the report is written, with
+    /// those records and their errors, but is not the whole database's.
+    /// </summary>
+    public const int SomeRecordsFailed = 3;
 
     /// <summary>Exit code when the user interrupted the run (Ctrl+C, as a shell reports SIGINT).</summary>
     public const int Interrupted = 130;
@@ -85,6 +92,19 @@ public static class EcgAnomalyApp
                     "Time reading, QRS detection, beat cutting and scoring of a long synthetic recording "
                     + "(default 24 h, two leads at 360 Hz) and report minutes per 24 h and peak memory.")
                 .WithExample("bench-record", "--hours", "24");
+            config.AddCommand<EvaluateDatabaseCommand>("evaluate-database")
+                .WithDescription(
+                    "Detect the beats of every annotated record of a database (or of shard K/N) and compare them with the "
+                    + "reference by ANSI/AAMI EC57 as WFDB's bxb (150 ms window, 5-minute learning period): report.md and .json, "
+                    + "records.csv, records/<name>.json, qrs-per-record.png. Exit code 0 when every record was evaluated, "
+                    + "3 when some failed (they are listed in the report with their errors), 2 for bad input.")
+                .WithExample("evaluate-database", "--database", "data/raw-ecg/mitdb", "--out", "mitdb-qrs")
+                .WithExample("evaluate-database", "--database", "data/raw-ecg/mitdb", "--shard", "2/8", "--out", "shards/2");
+            config.AddCommand<MergeShardsCommand>("merge-shards")
+                .WithDescription(
+                    "Merge the output folders of 'evaluate-database --shard K/N' (every K) into the report an unsharded run writes. "
+                    + "Exit code 0 when every record was evaluated, 3 when some failed, 2 when the folders do not add up.")
+                .WithExample("merge-shards", "shards/1", "shards/2", "shards/3", "--out", "mitdb-qrs");
             config.AddCommand<DownloadCommand>("download")
                 .WithDescription("Download ECG5000 from the UCR/UEA archive into the per-user cache, checking every file's sha256.")
                 .WithExample("download");

@@ -37,6 +37,8 @@ internal static class ParameterFlags
         ["beatLength"] = "the beat length (samples per beat)",
         ["BeatLength"] = "the beat length (samples per beat)",
         ["FromMinutes"] = "--from",
+        ["requestedRecords"] = "--records",
+        ["Parallel"] = "--parallel",
         ["samplingFrequency"] = "the recording's sampling frequency",
     };
 

@@ -21,6 +21,7 @@ public sealed class LayeringTest
         "EcgAnomaly.Recordings",
         "EcgAnomaly.Runs",
         "EcgAnomaly.Benchmarking",
+        "EcgAnomaly.Databases",
     ]);
 
     [Fact]

@@ -33,7 +33,7 @@ public sealed partial class HelpTest
             new HashSet<string>
             {
                 "train", "score", "evaluate", "import", "models", "reproduce", "download", "bench", "detect-beats", "record",
-                "bench-record",
+                "bench-record", "evaluate-database", "merge-shards",
             },
             verbs.ToHashSet());
     }
@@ -55,6 +55,13 @@ public sealed partial class HelpTest
         Assert.Contains($"ecg-anomaly {verb}", output);
         foreach (var property in settings.GetProperties())
         {
+            // A positional argument (merge-shards' folders) needs a description as much as an option does.
+            if (property.GetCustomAttribute<CommandArgumentAttribute>() is { } argument)
+            {
+                Assert.Contains("<" + argument.ValueName + ">", output);
+                var text = property.GetCustomAttribute<System.ComponentModel.DescriptionAttribute>()?.Description;
+                Assert.False(string.IsNullOrWhiteSpace(text), $"<{argument.ValueName}> has no description");
+            }
             var option = property.GetCustomAttribute<CommandOptionAttribute>();
             if (option is null) continue;
             Assert.Contains("--" + option.LongNames[0], output);
@@ -89,7 +96,7 @@ public sealed partial class HelpTest
         throw new InvalidOperationException($"{command.Name} has no settings type");
     }
 
-    [GeneratedRegex(@"^ {4}([a-z][a-z-]*) {2,}\S", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^ {4}([a-z][a-z-]*)(?: <[A-Z]+>)? {2,}\S", RegexOptions.Multiline)]
     private static partial Regex VerbLine();
 
     [GeneratedRegex(@"(?<=[a-z])([A-Z])")]

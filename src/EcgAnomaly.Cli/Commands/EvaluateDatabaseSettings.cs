@@ -1,0 +1,55 @@
+using System.ComponentModel;
+using EcgAnomaly.Databases;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace EcgAnomaly.Cli.Commands;
+
+/// <summary><c>evaluate-database</c>: which records of which database, on which lead, how many at once, and where.</summary>
+internal sealed class EvaluateDatabaseSettings : CommandSettings
+{
+    [CommandOption("--database <DIR>")]
+    [Description("A database folder as PhysioNet lays it out (e.g. data/raw-ecg/mitdb): the records its RECORDS file lists, or "
+        + "without one every .hea that has a .atr beside it.")]
+    public string Database { get; init; } = "";
+
+    [CommandOption("--records <LIST>")]
+    [Description("Only these records, comma-separated (e.g. 100,101,105). Default: every annotated record.")]
+    public string? Records { get; init; }
+
+    [CommandOption("--lead <NAME>")]
+    [Description("The lead to detect on in every record, by name (e.g. MLII) or 0-based number. Default: each record's ECG lead "
+        + "chosen by its description, in the order MLII, ECG, II, V1-V6, I, III, aVR, aVL, aVF. A record without it fails.")]
+    public string? Lead { get; init; }
+
+    [CommandOption("--shard <K/N>")]
+    [Description("Evaluate only shard K of N (K from 1): the records whose index in sorted order, modulo N, is K-1. The N "
+        + "shards are disjoint and cover every record; merge their folders with 'merge-shards'.")]
+    public string? Shard { get; init; }
+
+    [CommandOption("--parallel <N>")]
+    [Description("Records evaluated at once. Default: the number of processors.")]
+    public int? Parallel { get; init; }
+
+    [CommandOption("--out <DIR>")]
+    [Description("Folder to create for report.md, report.json, records.csv, records/<name>.json and qrs-per-record.png "
+        + "(default: evaluate-<database>, or evaluate-<database>-shard-K-of-N); it appears only when complete. An existing "
+        + "non-empty folder is refused.")]
+    public string? Out { get; init; }
+
+    public ShardSelection? ShardSelection => Shard is null ? null : Databases.ShardSelection.Parse(Shard);
+
+    public override ValidationResult Validate()
+    {
+        if (string.IsNullOrWhiteSpace(Database)) return ValidationResult.Error("--database is required (a database folder)");
+        if (Records is not null && string.IsNullOrWhiteSpace(Records.Replace(",", "", StringComparison.Ordinal)))
+            return ValidationResult.Error("--records names no record (give names separated by commas, e.g. 100,101)");
+        if (Shard is not null)
+        {
+            try { Databases.ShardSelection.Parse(Shard); }
+            catch (FormatException e) { return ValidationResult.Error($"--shard: {e.Message}"); }
+        }
+        if (Parallel is < 1 or > 4096) return ValidationResult.Error($"--parallel must be between 1 and 4096 (got {Parallel})");
+        return ValidationResult.Success();
+    }
+}
