@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using EcgAnomaly.Detection;
 using EcgAnomaly.Models;
 using EcgAnomaly.Recordings;
@@ -43,12 +42,10 @@ internal static class PerPatientEvaluation
         var (split, _, _) = RecordTrainingSet.Build(path, protocol.Lead, perPatient.Minutes, perPatient.OnlyNormal, BeatWindow.Rr,
             BeatLength, perPatient.Seed, f => progress?.Invoke("reading", ReadShare * f), cancellationToken);
         var options = new TrainingOptions { Epochs = perPatient.Epochs, Seed = perPatient.Seed, Device = "cpu" };
-        var clock = Stopwatch.StartNew();
         progress?.Invoke("training", ReadShare);
         var observer = new EpochProgress(e => progress?.Invoke("training", ReadShare + (TrainShare * e / perPatient.Epochs)));
         using var fitted = AutoencoderDetector.Fit(split.Train, split.Validation, ModelSpec.Lstm(32, BeatLength), options,
             ThresholdPolicy.Parse(perPatient.ThresholdPolicy), observer, BeatPreprocessing.ZScore, cancellationToken);
-        var trainingSeconds = clock.Elapsed.TotalSeconds;
         var detector = fitted.Detector;
 
         var fromSample = (long)Math.Round(perPatient.Minutes * 60 * signal.SamplingFrequency);
@@ -88,7 +85,6 @@ internal static class PerPatientEvaluation
                 ValidationBeats = split.Validation.Count,
                 ScoredBeats = scored.Length,
                 FlaggedBeats = scored.Count(b => b.Flagged),
-                TrainingSeconds = Math.Round(trainingSeconds, 1),
                 SvebCounts = svebCounts,
                 NormalScores = ScoresOf(AamiClass.N),
                 VebScores = ScoresOf(AamiClass.V),

@@ -26,9 +26,6 @@ public sealed record PerPatientResult
     /// <summary>Scored beats above the threshold.</summary>
     public required int FlaggedBeats { get; init; }
 
-    /// <summary>Seconds spent training.</summary>
-    public double TrainingSeconds { get; init; }
-
     /// <summary>The comparison with every flagged beat labelled S and the others N.</summary>
     [JsonConverter(typeof(Ec57CountsJsonConverter))]
     public required Ec57Counts SvebCounts { get; init; }
