@@ -26,7 +26,8 @@ public sealed record DatabaseEvaluationRequest
 
     /// <summary>
     /// The per-patient protocol: a detector trained on each record's first minutes is the algorithm under test, in place
-    /// of <see cref="Annotator"/>. Null: the annotator.
+    /// of <see cref="Annotator"/>. Null: the annotator. Records train side by side: set Torch to one thread per record
+    /// (the CLI does), or each record's training competes with the others for every core.
     /// </summary>
     public PerPatientProtocol? PerPatient { get; init; }
 

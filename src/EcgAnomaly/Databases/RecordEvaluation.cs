@@ -33,7 +33,11 @@ public sealed record RecordEvaluation
     /// <summary>Beats the algorithm annotated in the whole record.</summary>
     public long? DetectedBeats { get; init; }
 
-    /// <summary>The beat-by-beat comparison over the test period; null when the record failed.</summary>
+    /// <summary>
+    /// The beat-by-beat comparison over the test period; null when the record failed or was skipped. With the per-patient
+    /// detector flagged beats are V here, so its SVEB figures are those of a detector that never says S: see
+    /// <see cref="PerPatientResult.SvebCounts"/>.
+    /// </summary>
     [JsonConverter(typeof(Ec57CountsJsonConverter))]
     public Ec57Counts? Counts { get; init; }
 
