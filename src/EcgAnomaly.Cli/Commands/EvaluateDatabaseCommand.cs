@@ -24,15 +24,7 @@ internal sealed class EvaluateDatabaseCommand(IAnsiConsole console) : Command<Ev
             Shard = shard,
             Parallel = settings.Parallel ?? Environment.ProcessorCount,
             Command = CommandLine.Of(context),
-            PerPatient = settings.PerPatient
-                ? new PerPatientProtocol
-                {
-                    Minutes = settings.Minutes,
-                    Epochs = settings.Epochs,
-                    Seed = settings.Seed,
-                    OnlyNormal = settings.OnlyNormal,
-                }
-                : null,
+            PerPatient = settings.PerPatient ? settings.PerPatientProtocol : null,
         };
         // Records train side by side, one Torch thread each: more threads per record would only fight over the cores.
         using var threads = TorchThreads.Use(settings.PerPatient ? 1 : 0);

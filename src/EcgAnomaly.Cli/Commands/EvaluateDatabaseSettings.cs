@@ -44,19 +44,18 @@ internal sealed class EvaluateDatabaseSettings : CommandSettings
     public bool OnlyNormal { get; init; }
 
     [CommandOption("--minutes <M>")]
-    [Description("With --detector per-patient: minutes at the start of each record to learn from; scoring starts after them.")]
-    [DefaultValue(5.0)]
-    public double Minutes { get; init; } = 5;
+    [Description("With --detector per-patient: minutes at the start of each record to learn from; scoring starts after them "
+        + "(default 5, EC57's learning period).")]
+    public double? Minutes { get; init; }
 
     [CommandOption("--epochs <N>")]
-    [Description("With --detector per-patient: training epochs per record (the train default).")]
-    [DefaultValue(150)]
-    public int Epochs { get; init; } = 150;
+    [Description("With --detector per-patient: training epochs per record (default 150, as train).")]
+    public int? Epochs { get; init; }
 
     [CommandOption("--seed <N>")]
-    [Description("With --detector per-patient: seeds each record's train/validation split, weights and batch order.")]
-    [DefaultValue(777)]
-    public int Seed { get; init; } = 777;
+    [Description("With --detector per-patient: seeds each record's train/validation split, weights and batch order (default 777, "
+        + "as train).")]
+    public int? Seed { get; init; }
 
     [CommandOption("--out <DIR>")]
     [Description("Folder to create for report.md, report.json, records.csv, records/<name>.json and qrs-per-record.png "
@@ -65,6 +64,22 @@ internal sealed class EvaluateDatabaseSettings : CommandSettings
     public string? Out { get; init; }
 
     public bool PerPatient => Detector == "per-patient";
+
+    /// <summary>The per-patient protocol these options ask for (the defaults are train's).</summary>
+    public PerPatientProtocol PerPatientProtocol
+    {
+        get
+        {
+            var defaults = new PerPatientProtocol();
+            return new PerPatientProtocol
+            {
+                Minutes = Minutes ?? defaults.Minutes,
+                Epochs = Epochs ?? defaults.Epochs,
+                Seed = Seed ?? defaults.Seed,
+                OnlyNormal = OnlyNormal,
+            };
+        }
+    }
 
     public ShardSelection? ShardSelection => Shard is null ? null : Databases.ShardSelection.Parse(Shard);
 
@@ -80,8 +95,12 @@ internal sealed class EvaluateDatabaseSettings : CommandSettings
         }
         if (Detector is not ("qrs" or "per-patient"))
             return ValidationResult.Error($"--detector: unknown detector '{Detector}' (expected qrs or per-patient)");
-        if (!PerPatient && OnlyNormal) return ValidationResult.Error("--only-normal goes with --detector per-patient");
-        if (!(Minutes > 0 && Minutes <= InputLimits.MaxRecordMinutes))
+        if (!PerPatient && (OnlyNormal || Minutes is not null || Epochs is not null || Seed is not null))
+        {
+            var option = OnlyNormal ? "--only-normal" : Minutes is not null ? "--minutes" : Epochs is not null ? "--epochs" : "--seed";
+            return ValidationResult.Error($"{option} goes with --detector per-patient");
+        }
+        if (Minutes is not null && !(Minutes > 0 && Minutes <= InputLimits.MaxRecordMinutes))
             return ValidationResult.Error($"--minutes must be above 0 and no more than {InputLimits.MaxRecordMinutes:0} (got {Minutes})");
         if (Epochs is < 1 or > 100_000) return ValidationResult.Error($"--epochs must be between 1 and 100000 (got {Epochs})");
         if (Parallel is < 1 or > 4096) return ValidationResult.Error($"--parallel must be between 1 and 4096 (got {Parallel})");

@@ -75,14 +75,17 @@ public sealed class PerPatientEvaluationTest
         Assert.Contains("reference labels", File.ReadAllText(Path.Combine(run, "report.md")));
     }
 
-    [Fact]
-    public void Should_refuse_only_normal_When_the_detector_is_qrs()
+    [Theory]
+    [InlineData("--only-normal")]
+    [InlineData("--epochs", "3")]
+    [InlineData("--minutes", "2")]
+    public void Should_refuse_a_training_option_When_the_detector_is_qrs(params string[] option)
     {
         // When
-        var (code, _, error) = CliRunner.Run("evaluate-database", "--database", MitDb, "--only-normal", "--out", "unused");
+        var (code, _, error) = CliRunner.Run(["evaluate-database", "--database", MitDb, .. option, "--out", "unused"]);
 
-        // Then
-        BadInputTest.AssertOneLineError(code, error, "--only-normal goes with --detector per-patient");
+        // Then: silently ignoring it would let a user believe the QRS evaluation trained something
+        BadInputTest.AssertOneLineError(code, error, $"{option[0]} goes with --detector per-patient");
     }
 
     private static long RowTotal(JsonElement counts, string row) =>
