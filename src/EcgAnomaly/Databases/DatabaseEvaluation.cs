@@ -39,15 +39,18 @@ public static class DatabaseEvaluation
         Directory.CreateDirectory(Path.Combine(staging.Path, DatabaseReportFiles.RecordsFolder));
         var tracker = new ProgressTracker(mine.Count, progress);
         var results = new RecordEvaluation[mine.Count];
+        var seconds = new double[mine.Count];
         var options = new ParallelOptions { MaxDegreeOfParallelism = request.Parallel, CancellationToken = cancellationToken };
         try
         {
             Parallel.For(0, mine.Count, options, i =>
             {
+                var started = Stopwatch.GetTimestamp();
                 void Progress(string stage, double fraction) => tracker.Report(i, mine[i], stage, fraction);
                 results[i] = request.PerPatient is { } perPatient
                     ? EvaluatePerPatient(request.Database, mine[i], protocol, perPatient, Progress, cancellationToken)
                     : Evaluate(request.Database, mine[i], protocol, request.Annotator, Progress, cancellationToken);
+                seconds[i] = Stopwatch.GetElapsedTime(started).TotalSeconds;
                 DatabaseReportFiles.WriteRecord(staging.Path, results[i]);
             });
         }
@@ -58,7 +61,8 @@ public static class DatabaseEvaluation
             ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
         }
         var report = DatabaseReport.From(protocol, selection, request.Shard?.ToString(), results);
-        DatabaseReportFiles.WriteReport(staging.Path, report, new ReportContext(request.Command, clock.Elapsed, request.Parallel, []));
+        DatabaseReportFiles.WriteReport(staging.Path, report, new ReportContext(request.Command, clock.Elapsed, request.Parallel, [],
+            [.. seconds.Where((_, i) => results[i].Succeeded)]));
         staging.Commit(cancellationToken);
         return report;
     }

@@ -65,7 +65,13 @@ internal static class DatabaseReportMarkdown
         }
         if (context.Command is { } command) text.Append(C, $"- Command: `{command}`\n");
         text.Append(C, $"- Wall time: {context.Elapsed.TotalSeconds:0.0} s");
-        text.Append(context.Parallel > 0 ? string.Create(C, $", {context.Parallel} records at once\n\n") : "\n\n");
+        text.Append(context.Parallel > 0 ? string.Create(C, $", {context.Parallel} records at once\n") : "\n");
+        if (context.RecordSeconds is { Count: > 0 } times)
+        {
+            var sorted = times.Order().ToArray();
+            text.Append(C, $"- Time per evaluated record: median {sorted[sorted.Length / 2]:0.0} s, longest {sorted[^1]:0.0} s\n");
+        }
+        text.Append('\n');
 
         text.Append("## QRS and VEB detection (bxb's line format, sumstats' totals)\n\n");
         text.Append("| Record | Nn' | Vn' | Fn' | On' | Nv | Vv | Fv' | Ov' | No' | Vo' | Fo' | Q Se | Q +P | V Se | V +P | V FPR |\n");
