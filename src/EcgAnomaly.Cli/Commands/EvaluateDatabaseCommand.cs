@@ -6,8 +6,8 @@ using Spectre.Console.Cli;
 namespace EcgAnomaly.Cli.Commands;
 
 /// <summary>
-/// <c>ecg-anomaly evaluate-database</c>: the QRS detector on every annotated record of a database (or a shard),
-/// compared by EC57; exit 0 when every record was evaluated, <see cref="EcgAnomalyApp.SomeRecordsFailed"/> otherwise.
+/// <c>ecg-anomaly evaluate-database</c>: the QRS detector (or a per-patient anomaly detector) on every annotated record
+/// of a database (or a shard), compared by EC57; exit 0 when every record was evaluated, <see cref="EcgAnomalyApp.SomeRecordsFailed"/> otherwise.
 /// </summary>
 internal sealed class EvaluateDatabaseCommand(IAnsiConsole console) : Command<EvaluateDatabaseSettings>
 {
@@ -24,7 +24,10 @@ internal sealed class EvaluateDatabaseCommand(IAnsiConsole console) : Command<Ev
             Shard = shard,
             Parallel = settings.Parallel ?? Environment.ProcessorCount,
             Command = CommandLine.Of(context),
+            PerPatient = settings.PerPatient ? settings.PerPatientProtocol : null,
         };
+        // Records train side by side, one Torch thread each: more threads per record would only fight over the cores.
+        using var threads = TorchThreads.Use(settings.PerPatient ? 1 : 0);
         var title = shard is null ? $"evaluating {name}" : $"evaluating {name} (shard {shard})";
         var report = DatabaseProgressBar.Run(console, title, p => DatabaseEvaluation.Run(request, p, cancellationToken));
         return ReportSummary.Print(console, report, request.OutputFolder);

@@ -31,11 +31,55 @@ internal sealed class EvaluateDatabaseSettings : CommandSettings
     [Description("Records evaluated at once. Default: the number of processors.")]
     public int? Parallel { get; init; }
 
+    [CommandOption("--detector <NAME>")]
+    [Description("qrs: the QRS detector, every beat labelled N (QRS detection statistics). per-patient: for each record the default "
+        + "model (LSTM autoencoder, embedding 32) trained on the beats of its first --minutes, every later beat above its threshold "
+        + "flagged and labelled V for the VEB statistics and S for the SVEB statistics; records with paced beats are skipped.")]
+    [DefaultValue("qrs")]
+    public string Detector { get; init; } = "qrs";
+
+    [CommandOption("--only-normal")]
+    [Description("With --detector per-patient: learn only from beats annotated AAMI N in the reference. Without it every detected "
+        + "beat of the first minutes is learnt from, label-free, as a user without annotations would.")]
+    public bool OnlyNormal { get; init; }
+
+    [CommandOption("--minutes <M>")]
+    [Description("With --detector per-patient: minutes at the start of each record to learn from; scoring starts after them "
+        + "(default 5, EC57's learning period).")]
+    public double? Minutes { get; init; }
+
+    [CommandOption("--epochs <N>")]
+    [Description("With --detector per-patient: training epochs per record (default 150, as train).")]
+    public int? Epochs { get; init; }
+
+    [CommandOption("--seed <N>")]
+    [Description("With --detector per-patient: seeds each record's train/validation split, weights and batch order (default 777, "
+        + "as train).")]
+    public int? Seed { get; init; }
+
     [CommandOption("--out <DIR>")]
     [Description("Folder to create for report.md, report.json, records.csv, records/<name>.json and qrs-per-record.png "
         + "(default: evaluate-<database>, or evaluate-<database>-shard-K-of-N); it appears only when complete. An existing "
         + "non-empty folder is refused.")]
     public string? Out { get; init; }
+
+    public bool PerPatient => Detector == "per-patient";
+
+    /// <summary>The per-patient protocol these options ask for (the defaults are train's).</summary>
+    public PerPatientProtocol PerPatientProtocol
+    {
+        get
+        {
+            var defaults = new PerPatientProtocol();
+            return new PerPatientProtocol
+            {
+                Minutes = Minutes ?? defaults.Minutes,
+                Epochs = Epochs ?? defaults.Epochs,
+                Seed = Seed ?? defaults.Seed,
+                OnlyNormal = OnlyNormal,
+            };
+        }
+    }
 
     public ShardSelection? ShardSelection => Shard is null ? null : Databases.ShardSelection.Parse(Shard);
 
@@ -49,6 +93,16 @@ internal sealed class EvaluateDatabaseSettings : CommandSettings
             try { Databases.ShardSelection.Parse(Shard); }
             catch (FormatException e) { return ValidationResult.Error($"--shard: {e.Message}"); }
         }
+        if (Detector is not ("qrs" or "per-patient"))
+            return ValidationResult.Error($"--detector: unknown detector '{Detector}' (expected qrs or per-patient)");
+        if (!PerPatient && (OnlyNormal || Minutes is not null || Epochs is not null || Seed is not null))
+        {
+            var option = OnlyNormal ? "--only-normal" : Minutes is not null ? "--minutes" : Epochs is not null ? "--epochs" : "--seed";
+            return ValidationResult.Error($"{option} goes with --detector per-patient");
+        }
+        if (Minutes is not null && !(Minutes > 0 && Minutes <= InputLimits.MaxRecordMinutes))
+            return ValidationResult.Error($"--minutes must be above 0 and no more than {InputLimits.MaxRecordMinutes:0} (got {Minutes})");
+        if (Epochs is < 1 or > 100_000) return ValidationResult.Error($"--epochs must be between 1 and 100000 (got {Epochs})");
         if (Parallel is < 1 or > 4096) return ValidationResult.Error($"--parallel must be between 1 and 4096 (got {Parallel})");
         return ValidationResult.Success();
     }

@@ -15,6 +15,17 @@ internal static class ReportSummary
             $"gross QRS sensitivity [bold]{Percent(report.Gross.QrsSensitivity)}[/], ",
             $"positive predictivity [bold]{Percent(report.Gross.QrsPositivePredictivity)}[/] ",
             $"(average {Percent(report.Average.QrsSensitivity)}, {Percent(report.Average.QrsPositivePredictivity)})");
+        if (report.PerPatient is { } pp)
+        {
+            console.MarkupLineInvariant(
+                $"gross VEB sensitivity [bold]{Percent(report.Gross.VebSensitivity)}[/], ",
+                $"positive predictivity [bold]{Percent(report.Gross.VebPositivePredictivity)}[/]; ",
+                $"gross SVEB sensitivity [bold]{Percent(pp.SvebGross.SvebSensitivity)}[/], ",
+                $"positive predictivity [bold]{Percent(pp.SvebGross.SvebPositivePredictivity)}[/]; ",
+                $"mean AUC N vs V {Auc(pp.VebAucMean)}, N vs S {Auc(pp.SvebAucMean)}");
+        }
+        foreach (var skipped in report.Skipped)
+            console.MarkupLineInvariant($"record {skipped.Record} skipped: {skipped.Skipped}");
         foreach (var failed in report.Failed)
             console.MarkupLineInvariant($"[red]record {failed.Record} failed[/]: {failed.Error}");
         console.MarkupLineInvariant(
@@ -22,6 +33,8 @@ internal static class ReportSummary
             $"{DatabaseReportFiles.RecordsCsv}, {DatabaseReportFiles.RecordsFolder}/, {DatabaseReportFiles.QrsPlot}");
         return report.Failed.Count == 0 ? 0 : EcgAnomalyApp.SomeRecordsFailed;
     }
+
+    private static string Auc(double? auc) => auc?.ToString("0.000", CultureInfo.InvariantCulture) ?? "-";
 
     private static string Percent(double? fraction) =>
         fraction is { } f ? (100 * f).ToString("0.00", CultureInfo.InvariantCulture) + " %" : "-";

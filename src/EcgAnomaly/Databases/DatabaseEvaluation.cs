@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Runtime.ExceptionServices;
 using EcgAnomaly.IO;
 using EcgAnomaly.Signals;
@@ -29,12 +30,7 @@ public static class DatabaseEvaluation
         var clock = Stopwatch.StartNew();
         var selection = DatabaseRecords.Choose(DatabaseRecords.List(request.Database), request.Records);
         var mine = request.Shard?.Select(selection) ?? selection;
-        var protocol = new Ec57Protocol
-        {
-            Database = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(request.Database))),
-            Lead = request.Lead,
-            Algorithm = request.Annotator.Description,
-        };
+        var protocol = ProtocolOf(request);
         StagingFolder.EnsureUsable(Path.GetFullPath(request.OutputFolder));
         OutputPaths.EnsureApart(request.OutputFolder, request.Database);
 
@@ -43,13 +39,18 @@ public static class DatabaseEvaluation
         Directory.CreateDirectory(Path.Combine(staging.Path, DatabaseReportFiles.RecordsFolder));
         var tracker = new ProgressTracker(mine.Count, progress);
         var results = new RecordEvaluation[mine.Count];
+        var seconds = new double[mine.Count];
         var options = new ParallelOptions { MaxDegreeOfParallelism = request.Parallel, CancellationToken = cancellationToken };
         try
         {
             Parallel.For(0, mine.Count, options, i =>
             {
-                results[i] = Evaluate(request.Database, mine[i], protocol, request.Annotator,
-                    (stage, fraction) => tracker.Report(i, mine[i], stage, fraction), cancellationToken);
+                var started = Stopwatch.GetTimestamp();
+                void Progress(string stage, double fraction) => tracker.Report(i, mine[i], stage, fraction);
+                results[i] = request.PerPatient is { } perPatient
+                    ? EvaluatePerPatient(request.Database, mine[i], protocol, perPatient, Progress, cancellationToken)
+                    : Evaluate(request.Database, mine[i], protocol, request.Annotator, Progress, cancellationToken);
+                seconds[i] = Stopwatch.GetElapsedTime(started).TotalSeconds;
                 DatabaseReportFiles.WriteRecord(staging.Path, results[i]);
             });
         }
@@ -60,9 +61,49 @@ public static class DatabaseEvaluation
             ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
         }
         var report = DatabaseReport.From(protocol, selection, request.Shard?.ToString(), results);
-        DatabaseReportFiles.WriteReport(staging.Path, report, new ReportContext(request.Command, clock.Elapsed, request.Parallel, []));
+        DatabaseReportFiles.WriteReport(staging.Path, report, new ReportContext(request.Command, clock.Elapsed, request.Parallel, [],
+            [.. seconds.Where((_, i) => results[i].Succeeded)]));
         staging.Commit(cancellationToken);
         return report;
+    }
+
+    private static Ec57Protocol ProtocolOf(DatabaseEvaluationRequest request)
+    {
+        var protocol = new Ec57Protocol
+        {
+            Database = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(request.Database))),
+            Lead = request.Lead,
+            Algorithm = request.Annotator.Description,
+        };
+        if (request.PerPatient is not { } p) return protocol;
+        return protocol with
+        {
+            Algorithm = string.Create(CultureInfo.InvariantCulture,
+                $"per-patient {p.Model} autoencoder trained on each record's first {p.Minutes:0.##} min ({p.Epochs} epochs, ")
+                + $"seed {p.Seed}; {p.TrainingLabels}), beats above its threshold ({p.ThresholdPolicy} of validation scores) "
+                + "flagged; flagged beats labelled V for the VEB statistics and S for the SVEB statistics "
+                + "(an anomaly detector does not tell V from S), the others N",
+            PerPatient = p,
+            LearningPeriodSeconds = p.Minutes * 60,
+            Exclusions = "beats and detections inside ventricular flutter or fibrillation (between the reference's [ and ] "
+                + "annotations); records whose reference has paced beats (/ or f: MIT-BIH 102, 104, 107, 217) are skipped",
+        };
+    }
+
+    /// <summary>One record under the per-patient protocol; a failure to read or train becomes a failed result.</summary>
+    private static RecordEvaluation EvaluatePerPatient(string database, string name, Ec57Protocol protocol, PerPatientProtocol perPatient,
+        Action<string, double> progress, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return PerPatientEvaluation.Evaluate(database, name, protocol, perPatient, progress, cancellationToken);
+        }
+        catch (Exception e) when (e is DataFormatException or IOException or UnauthorizedAccessException or ArgumentException
+            or InvalidOperationException or OverflowException)
+        {
+            progress("failed", 1);
+            return RecordEvaluation.Failed(name, OneLine(e));
+        }
     }
 
     /// <summary>

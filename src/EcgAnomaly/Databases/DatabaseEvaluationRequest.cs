@@ -24,6 +24,13 @@ public sealed record DatabaseEvaluationRequest
     /// <summary>The algorithm under test.</summary>
     public ITestAnnotator Annotator { get; init; } = new QrsTestAnnotator();
 
+    /// <summary>
+    /// The per-patient protocol: a detector trained on each record's first minutes is the algorithm under test, in place
+    /// of <see cref="Annotator"/>. Null: the annotator. Records train side by side: set Torch to one thread per record
+    /// (the CLI does), or each record's training competes with the others for every core.
+    /// </summary>
+    public PerPatientProtocol? PerPatient { get; init; }
+
     /// <summary>The command line that asked for the run, stated in report.md.</summary>
     public string? Command { get; init; }
 }

@@ -31,8 +31,14 @@ public sealed record DatabaseReport
     /// <summary>EC57's average statistics: the mean of the evaluated records' own statistics.</summary>
     public required Ec57Statistics Average { get; init; }
 
+    /// <summary>The per-patient protocol's totals (SVEB, AUCs), or null for the QRS detector.</summary>
+    public PerPatientSummary? PerPatient { get; init; }
+
     /// <summary>The records that could not be evaluated, with their errors.</summary>
-    public IReadOnlyList<RecordEvaluation> Failed => [.. Records.Where(r => !r.Succeeded)];
+    public IReadOnlyList<RecordEvaluation> Failed => [.. Records.Where(r => r.HasFailed)];
+
+    /// <summary>The records the protocol leaves out, with the reason.</summary>
+    public IReadOnlyList<RecordEvaluation> Skipped => [.. Records.Where(r => r.Skipped is not null)];
 
     /// <summary>The report of <paramref name="results"/>, in any order; the failed ones count in no total.</summary>
     /// <exception cref="ArgumentException">Two results are of the same record.</exception>
@@ -56,6 +62,9 @@ public sealed record DatabaseReport
             Sum = sum,
             Gross = Ec57Statistics.Of(sum),
             Average = Ec57Statistics.Average(counts),
+            PerPatient = protocol.PerPatient is null
+                ? null
+                : PerPatientSummary.Of(sorted.Where(r => r.Succeeded).Select(r => r.PerPatient).OfType<PerPatientResult>()),
         };
     }
 }

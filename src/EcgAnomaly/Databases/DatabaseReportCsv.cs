@@ -18,13 +18,16 @@ internal static class DatabaseReportCsv
         var text = new StringBuilder();
         text.Append("record,status,error,lead,sampling_frequency_hz,duration_s,reference_beats,detected_beats,");
         text.Append(string.Join(",", Cells.Select(c => $"{c.Row}_{c.Column.ToString().ToLowerInvariant()}")));
-        text.Append(",shutdown_s,rr_error_squares_ms2,rr_intervals,qrs_se,qrs_pp,veb_se,veb_pp,veb_fpr,sveb_se,sveb_pp,rms_rr_error_ms\n");
+        text.Append(",shutdown_s,rr_error_squares_ms2,rr_intervals,qrs_se,qrs_pp,veb_se,veb_pp,veb_fpr,sveb_se,sveb_pp,rms_rr_error_ms");
+        // Per-patient columns come last and stay empty for the QRS detector, so that readers of the QRS columns are unaffected.
+        text.Append(",pp_threshold,pp_train_beats,pp_scored_beats,pp_flagged_beats,pp_sveb_se,pp_sveb_pp,pp_sveb_fpr,veb_auc,sveb_auc\n");
         foreach (var r in report.Records)
         {
             var c = r.Counts;
             var fields = new List<string>
             {
-                Quote(r.Record), r.Succeeded ? "ok" : "failed", Quote(r.Error ?? ""), Quote(r.Lead ?? ""), Number(r.SamplingFrequency),
+                Quote(r.Record), r.Succeeded ? "ok" : r.Skipped is null ? "failed" : "skipped", Quote(r.Error ?? r.Skipped ?? ""),
+                Quote(r.Lead ?? ""), Number(r.SamplingFrequency),
                 Number(r.DurationSeconds), Number(r.ReferenceBeats), Number(r.DetectedBeats),
             };
             fields.AddRange(Cells.Select(cell => c is null ? "" : Number(c[cell.Row, cell.Column])));
@@ -33,6 +36,13 @@ internal static class DatabaseReportCsv
             {
                 c?.QrsSensitivity, c?.QrsPositivePredictivity, c?.VebSensitivity, c?.VebPositivePredictivity, c?.VebFalsePositiveRate,
                 c?.SvebSensitivity, c?.SvebPositivePredictivity, c?.RmsRrErrorMs,
+            }.Select(Number));
+            var pp = r.PerPatient;
+            fields.AddRange([Number(pp?.Threshold), Number(pp?.TrainBeats), Number(pp?.ScoredBeats), Number(pp?.FlaggedBeats)]);
+            fields.AddRange(new[]
+            {
+                pp?.SvebCounts.SvebSensitivity, pp?.SvebCounts.SvebPositivePredictivity, pp?.SvebCounts.SvebFalsePositiveRate,
+                pp?.VebAuc, pp?.SvebAuc,
             }.Select(Number));
             text.Append(string.Join(",", fields)).Append('\n');
         }

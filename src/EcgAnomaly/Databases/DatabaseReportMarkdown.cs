@@ -26,12 +26,25 @@ internal static class DatabaseReportMarkdown
         text.Append(C, $"# Beat-by-beat evaluation of {p.Database}\n\n");
         text.Append(C, $"{evaluated.Length} of {report.Records.Count} records evaluated");
         if (report.Shard is { } shard) text.Append(C, $" (shard {shard} of {report.Selection.Count} records)");
-        text.Append(C, $"; {report.Failed.Count} failed.\n\n");
+        text.Append(C, $"; {report.Failed.Count} failed");
+        text.Append(report.Skipped.Count > 0 ? string.Create(C, $", {report.Skipped.Count} skipped.\n\n") : ".\n\n");
         text.Append(C, $"- Gross QRS sensitivity {Percent(report.Gross.QrsSensitivity)} %, positive predictivity ");
         text.Append(C, $"{Percent(report.Gross.QrsPositivePredictivity)} % ({report.Sum.QrsTruePositives} detected, ");
         text.Append(C, $"{report.Sum.QrsFalseNegatives} missed, {report.Sum.QrsFalsePositives} false)\n");
         text.Append(C, $"- Average QRS sensitivity {Percent(report.Average.QrsSensitivity)} %, positive predictivity ");
-        text.Append(C, $"{Percent(report.Average.QrsPositivePredictivity)} %\n\n");
+        text.Append(C, $"{Percent(report.Average.QrsPositivePredictivity)} %\n");
+        if (report.PerPatient is { } pp)
+        {
+            text.Append(C, $"- Gross VEB sensitivity {Percent(report.Gross.VebSensitivity)} %, positive predictivity ");
+            text.Append(C, $"{Percent(report.Gross.VebPositivePredictivity)} %; ");
+            text.Append(C, $"gross SVEB sensitivity {Percent(pp.SvebGross.SvebSensitivity)} %, positive predictivity ");
+            text.Append(C, $"{Percent(pp.SvebGross.SvebPositivePredictivity)} %\n");
+            text.Append(C, $"- ROC AUC of AAMI N against V: mean {Fixed(pp.VebAucMean, "F3")} over {pp.VebAucRecords} records, ");
+            text.Append(C, $"pooled {Fixed(pp.VebAucPooled, "F3")}; against S: mean {Fixed(pp.SvebAucMean, "F3")} over ");
+            text.Append(C, $"{pp.SvebAucRecords} records, pooled {Fixed(pp.SvebAucPooled, "F3")}\n");
+        }
+        if (report.Skipped.Count > 0) text.Append(C, $"- {report.Skipped.Count} records skipped (see below)\n");
+        text.Append('\n');
 
         text.Append("## Protocol\n\n");
         text.Append("ANSI/AAMI EC57 beat-by-beat comparison as WFDB's bxb makes it (the counts agree with bxb's).\n\n");
@@ -42,6 +55,7 @@ internal static class DatabaseReportMarkdown
         text.Append(C, $"- Learning period: the first {p.LearningPeriodSeconds:0.###} s of each record are not scored; ");
         text.Append("the test period runs to the end of the record\n");
         text.Append(C, $"- Excluded: {p.Exclusions}\n");
+        if (p.PerPatient is { } protocol) PerPatientProtocolLines(text, protocol);
         text.Append("- Gross statistics pool the counts of all evaluated records; ");
         text.Append("average statistics are the mean of the records' own values\n");
         if (context.MergedFrom.Count > 0)
@@ -51,7 +65,13 @@ internal static class DatabaseReportMarkdown
         }
         if (context.Command is { } command) text.Append(C, $"- Command: `{command}`\n");
         text.Append(C, $"- Wall time: {context.Elapsed.TotalSeconds:0.0} s");
-        text.Append(context.Parallel > 0 ? string.Create(C, $", {context.Parallel} records at once\n\n") : "\n\n");
+        text.Append(context.Parallel > 0 ? string.Create(C, $", {context.Parallel} records at once\n") : "\n");
+        if (context.RecordSeconds is { Count: > 0 } times)
+        {
+            var sorted = times.Order().ToArray();
+            text.Append(C, $"- Time per evaluated record: median {sorted[sorted.Length / 2]:0.0} s, longest {sorted[^1]:0.0} s\n");
+        }
+        text.Append('\n');
 
         text.Append("## QRS and VEB detection (bxb's line format, sumstats' totals)\n\n");
         text.Append("| Record | Nn' | Vn' | Fn' | On' | Nv | Vv | Fv' | Ov' | No' | Vo' | Fo' | Q Se | Q +P | V Se | V +P | V FPR |\n");
@@ -60,6 +80,8 @@ internal static class DatabaseReportMarkdown
         LineRow(text, "**Sum**", report.Sum, null);
         StatisticsRow(text, "**Gross**", report.Gross);
         StatisticsRow(text, "**Average**", report.Average);
+
+        if (report.PerPatient is { } summary) PerPatientTable(text, report, evaluated, summary);
 
         text.Append("\n## Beats missed in shutdown\n\n");
         text.Append("| Record | Nx | Vx | Fx | Qx | % beats missed | % N missed | % V missed | % F missed | Total shutdown (s) |\n");
@@ -73,8 +95,15 @@ internal static class DatabaseReportMarkdown
         foreach (var r in evaluated)
         {
             text.Append(C, $"| {r.Record} | {r.Lead} | {r.SamplingFrequency:0.###} | {r.DurationSeconds / 60:0.0} | {r.ReferenceBeats} | ");
-            text.Append(C, $"{r.DetectedBeats} | {Percent(r.Counts!.SvebSensitivity)} | {Percent(r.Counts.SvebPositivePredictivity)} | ");
-            text.Append(C, $"{Fixed(r.Counts.RmsRrErrorMs, "F2")} |\n");
+            var sveb = r.PerPatient?.SvebCounts ?? r.Counts!;
+            text.Append(C, $"{r.DetectedBeats} | {Percent(sveb.SvebSensitivity)} | {Percent(sveb.SvebPositivePredictivity)} | ");
+            text.Append(C, $"{Fixed(r.Counts!.RmsRrErrorMs, "F2")} |\n");
+        }
+
+        if (report.Skipped.Count > 0)
+        {
+            text.Append("\n## Skipped records\n\n| Record | Why |\n|---|---|\n");
+            foreach (var r in report.Skipped) text.Append(C, $"| {r.Record} | {Cell(r.Skipped ?? "")} |\n");
         }
 
         text.Append("\n## Failed records\n\n");
@@ -86,6 +115,45 @@ internal static class DatabaseReportMarkdown
         }
         return text.ToString();
     }
+
+    private static void PerPatientProtocolLines(StringBuilder text, PerPatientProtocol p)
+    {
+        text.Append(C, $"- Per-patient training: {p.TrainingLabels}\n");
+        text.Append(C, $"- Model: {p.Model} (LSTM autoencoder, embedding 32), {p.Epochs} epochs, seed {p.Seed}, beats z-scored, ");
+        text.Append(C, $"trained on the first {p.Minutes:0.##} min of each record (a shuffled share held out for validation)\n");
+        text.Append(C, $"- Threshold: {p.ThresholdPolicy} of the validation beats' reconstruction errors; beats above it are flagged\n");
+        text.Append("- Labels: flagged beats are V and the others N for the VEB statistics, flagged beats are S for the SVEB ");
+        text.Append("statistics: an anomaly detector does not tell V from S, so each class's +P counts the other class's beats ");
+        text.Append("as false positives\n");
+        text.Append("- AUC: ROC AUC of the scores of test beats matched to reference AAMI N against V (or S); mean over the ");
+        text.Append("records that have both, pooled over all their beats with each score divided by its record's threshold\n");
+    }
+
+    private static void PerPatientTable(StringBuilder text, DatabaseReport report, RecordEvaluation[] evaluated, PerPatientSummary s)
+    {
+        text.Append("\n## Per-patient VEB and SVEB detection\n\n");
+        text.Append("| Record | Trained on | Scored | Flagged | Threshold | V Se | V +P | V FPR | V AUC | S Se | S +P | S FPR | S AUC |\n");
+        text.Append("|---|" + string.Concat(Enumerable.Repeat("--:|", 12)) + "\n");
+        foreach (var r in evaluated)
+        {
+            if (r.PerPatient is not { } pp) continue;
+            text.Append(C, $"| {r.Record} | {pp.TrainBeats} | {pp.ScoredBeats} | {pp.FlaggedBeats} | {pp.Threshold:0.##} | ");
+            text.Append(VebSvebCells(Ec57Statistics.Of(r.Counts!), pp.VebAuc, Ec57Statistics.Of(pp.SvebCounts), pp.SvebAuc));
+        }
+        var trained = evaluated.Sum(r => (long?)r.PerPatient?.TrainBeats ?? 0);
+        var scored = evaluated.Sum(r => (long?)r.PerPatient?.ScoredBeats ?? 0);
+        var flagged = evaluated.Sum(r => (long?)r.PerPatient?.FlaggedBeats ?? 0);
+        text.Append(C, $"| **Gross** (AUC pooled) | {trained} | {scored} | {flagged} | | ");
+        text.Append(VebSvebCells(report.Gross, s.VebAucPooled, s.SvebGross, s.SvebAucPooled));
+        text.Append("| **Average** (AUC mean) | | | | | ");
+        text.Append(VebSvebCells(report.Average, s.VebAucMean, s.SvebAverage, s.SvebAucMean));
+    }
+
+    private static string VebSvebCells(Ec57Statistics veb, double? vebAuc, Ec57Statistics sveb, double? svebAuc) =>
+        string.Create(C, $"{Percent(veb.VebSensitivity)} | {Percent(veb.VebPositivePredictivity)} | ")
+        + string.Create(C, $"{Fixed(veb.VebFalsePositiveRate * 100, "F3")} | {Fixed(vebAuc, "F3")} | ")
+        + string.Create(C, $"{Percent(sveb.SvebSensitivity)} | {Percent(sveb.SvebPositivePredictivity)} | ")
+        + string.Create(C, $"{Fixed(sveb.SvebFalsePositiveRate * 100, "F3")} | {Fixed(svebAuc, "F3")} |\n");
 
     private static void LineRow(StringBuilder text, string record, Ec57Counts c, Ec57Statistics? s)
     {

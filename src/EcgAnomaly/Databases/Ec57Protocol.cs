@@ -20,6 +20,9 @@ public sealed record Ec57Protocol
     /// <summary>The algorithm under test: what produced the test annotations.</summary>
     public required string Algorithm { get; init; }
 
+    /// <summary>The per-patient protocol (a detector trained on each record), or null for the QRS detector.</summary>
+    public PerPatientProtocol? PerPatient { get; init; }
+
     /// <summary>Largest distance between a reference beat and the detection paired with it (bxb's -w).</summary>
     public double MatchWindowSeconds { get; init; } = 0.15;
 

@@ -29,6 +29,9 @@ public sealed record Ec57Statistics
     /// <summary>SVEB positive predictivity.</summary>
     public double? SvebPositivePredictivity { get; init; }
 
+    /// <summary>SVEB false positive rate.</summary>
+    public double? SvebFalsePositiveRate { get; init; }
+
     /// <summary>RMS RR interval error in ms.</summary>
     public double? RmsRrErrorMs { get; init; }
 
@@ -45,6 +48,7 @@ public sealed record Ec57Statistics
             VebFalsePositiveRate = counts.VebFalsePositiveRate,
             SvebSensitivity = counts.SvebSensitivity,
             SvebPositivePredictivity = counts.SvebPositivePredictivity,
+            SvebFalsePositiveRate = counts.SvebFalsePositiveRate,
             RmsRrErrorMs = counts.RmsRrErrorMs,
         };
     }
@@ -62,6 +66,7 @@ public sealed record Ec57Statistics
             VebFalsePositiveRate = Ec57Counts.Average(records, c => c.VebFalsePositiveRate),
             SvebSensitivity = Ec57Counts.Average(records, c => c.SvebSensitivity),
             SvebPositivePredictivity = Ec57Counts.Average(records, c => c.SvebPositivePredictivity),
+            SvebFalsePositiveRate = Ec57Counts.Average(records, c => c.SvebFalsePositiveRate),
             RmsRrErrorMs = Ec57Counts.Average(records, c => c.RmsRrErrorMs),
         };
     }

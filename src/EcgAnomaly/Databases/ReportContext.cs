@@ -5,4 +5,6 @@ namespace EcgAnomaly.Databases;
 /// <param name="Elapsed">Wall time of the run or the merge.</param>
 /// <param name="Parallel">Records evaluated at once (0 for a merge).</param>
 /// <param name="MergedFrom">The folders merged, or empty for a run.</param>
-internal sealed record ReportContext(string? Command, TimeSpan Elapsed, int Parallel, IReadOnlyList<string> MergedFrom);
+/// <param name="RecordSeconds">Wall time of each record of a run (none for a merge).</param>
+internal sealed record ReportContext(
+    string? Command, TimeSpan Elapsed, int Parallel, IReadOnlyList<string> MergedFrom, IReadOnlyList<double>? RecordSeconds = null);

@@ -50,6 +50,62 @@ public sealed class DatabaseShardMergeTest
     }
 
     [Fact]
+    public void Should_write_the_report_of_the_whole_run_When_merging_the_shards_of_a_per_patient_run()
+    {
+        // Given: 1 epoch on the first minute, and 102, paced, skipped: a skipped record must merge as one
+        using var dir = new TemporaryFolder();
+        string[] perPatient = ["--detector", "per-patient", "--epochs", "1", "--minutes", "1"];
+        const string records = "100,102,119";
+        var whole = dir.Combine("whole");
+        var (code, output, error) = CliRunner.Run(
+            ["evaluate-database", "--database", MitDb, "--records", records, .. perPatient, "--parallel", "2", "--out", whole]);
+        Assert.True(code == 0, output + error);
+        var shards = new List<string>();
+        for (var k = 1; k <= 3; k++)
+        {
+            var shard = dir.Combine($"shard-{k}");
+            var (shardCode, shardOutput, shardError) = CliRunner.Run(
+                ["evaluate-database", "--database", MitDb, "--records", records, .. perPatient, "--shard", $"{k}/3", "--out", shard]);
+            Assert.True(shardCode == 0, shardOutput + shardError);
+            shards.Add(shard);
+        }
+
+        // When
+        var merged = dir.Combine("merged");
+        var (mergeCode, mergeOutput, mergeError) = CliRunner.Run(["merge-shards", .. shards, "--out", merged]);
+
+        // Then: the same results, trained models and all, whether records train side by side or alone
+        Assert.True(mergeCode == 0, mergeOutput + mergeError);
+        Assert.Equal(File.ReadAllText(Path.Combine(whole, "report.json")), File.ReadAllText(Path.Combine(merged, "report.json")));
+        Assert.Equal(File.ReadAllText(Path.Combine(whole, "records.csv")), File.ReadAllText(Path.Combine(merged, "records.csv")));
+        Assert.Contains("\"svebCounts\"", File.ReadAllText(Path.Combine(merged, "records", "119.json")));
+        Assert.Contains("## Per-patient VEB and SVEB detection", File.ReadAllText(Path.Combine(merged, "report.md")));
+        Assert.Contains("2 of 3 records of mitdb evaluated", mergeOutput);
+        Assert.Contains("record 102 skipped", mergeOutput);
+    }
+
+    [Fact]
+    public void Should_refuse_to_merge_When_the_shards_were_trained_differently()
+    {
+        // Given: the same records, trained for 1 and for 2 epochs
+        using var dir = new TemporaryFolder();
+        var folders = Enumerable.Range(1, 2).Select(k =>
+        {
+            var folder = dir.Combine($"shard-{k}");
+            var (code, output, error) = CliRunner.Run("evaluate-database", "--database", MitDb, "--records", "100,102",
+                "--detector", "per-patient", "--epochs", $"{k}", "--minutes", "1", "--shard", $"{k}/2", "--out", folder);
+            Assert.True(code == 0, output + error);
+            return folder;
+        }).ToArray();
+
+        // When
+        var (mergeCode, _, mergeError) = CliRunner.Run(["merge-shards", .. folders, "--out", dir.Combine("merged")]);
+
+        // Then
+        BadInputTest.AssertOneLineError(mergeCode, mergeError, "differs from that of");
+    }
+
+    [Fact]
     public void Should_merge_an_empty_shard_When_there_are_more_shards_than_records()
     {
         // Given: two records in three shards, so shard 3/3 has none

@@ -1,0 +1,118 @@
+using EcgAnomaly.Detection;
+using EcgAnomaly.Models;
+using EcgAnomaly.Recordings;
+using EcgAnomaly.Signals;
+using EcgAnomaly.Training;
+
+namespace EcgAnomaly.Databases;
+
+/// <summary>
+/// One record under the per-patient protocol: the default model trained on the beats of its first minutes, every
+/// later beat scored, the flagged ones labelled V (then S) and compared with the reference by EC57. Records with paced
+/// beats are skipped: a model of this patient's rhythm would flag or learn the pacing, which EC57 leaves out.
+/// </summary>
+internal static class PerPatientEvaluation
+{
+    private const int BeatLength = 140;
+    private const int NormalCode = 1;
+    private const int VebCode = 5;
+    private const int SvebCode = 8;
+
+    // Shares of a record's progress: training dominates the time, reading and scoring share the rest.
+    private const double ReadShare = 0.1;
+    private const double TrainShare = 0.8;
+
+    public static RecordEvaluation Evaluate(string database, string name, Ec57Protocol protocol, PerPatientProtocol perPatient,
+        Action<string, double>? progress, CancellationToken cancellationToken)
+    {
+        progress?.Invoke("reading", 0);
+        var path = Path.Combine(database, name + ".hea");
+        var record = EcgRecording.Open(path);
+        var lead = record.ResolveLead(protocol.Lead);
+        var signal = record.Signals[lead];
+        var annotations = record.ReadAnnotations(lead, protocol.Annotator)
+            ?? throw DataFormatException.Malformed(record.AnnotationSource(protocol.Annotator), null, "no reference annotations");
+        var paced = annotations.Count(a => a.IsBeat && a.Symbol is "/" or "f");
+        if (paced > 0)
+        {
+            progress?.Invoke("skipped", 1);
+            return RecordEvaluation.Skip(name, $"paced record ({paced} paced or fusion-of-paced beats in the reference)");
+        }
+
+        var (split, _, _) = RecordTrainingSet.Build(path, protocol.Lead, perPatient.Minutes, perPatient.OnlyNormal, BeatWindow.Rr,
+            BeatLength, perPatient.Seed, f => progress?.Invoke("reading", ReadShare * f), cancellationToken);
+        var options = new TrainingOptions { Epochs = perPatient.Epochs, Seed = perPatient.Seed, Device = "cpu" };
+        progress?.Invoke("training", ReadShare);
+        var observer = new EpochProgress(e => progress?.Invoke("training", ReadShare + (TrainShare * e / perPatient.Epochs)));
+        using var fitted = AutoencoderDetector.Fit(split.Train, split.Validation, ModelSpec.Lstm(32, BeatLength), options,
+            ThresholdPolicy.Parse(perPatient.ThresholdPolicy), observer, BeatPreprocessing.ZScore, cancellationToken);
+        var detector = fitted.Detector;
+
+        var fromSample = (long)Math.Round(perPatient.Minutes * 60 * signal.SamplingFrequency);
+        var total = Math.Max(1, signal.SampleCount);
+        // Every detected beat, those of the learning period too, is a test annotation: the QRS counts then agree with
+        // the QRS detector's own evaluation; EC57 does not score the learning period.
+        var scoreShare = 1 - ReadShare - TrainShare;
+        var all = RecordBeats.Scan(record, lead, BeatLength, BeatWindow.Rr, 0, long.MaxValue,
+            read => progress?.Invoke("scoring", ReadShare + TrainShare + (scoreShare * Math.Min(1, (double)read / total))),
+            cancellationToken).ToArray();
+        var early = all.Where(b => b.Sample < fromSample).Select(b => b.Sample).ToArray();
+        var scored = BatchScoring.Score(all.Where(b => b.Sample >= fromSample), detector, 512)
+            .Select(p => (p.Beat.Sample, p.Score, Flagged: p.Score > detector.Threshold))
+            .ToArray();
+
+        progress?.Invoke("comparing", 1);
+        var options57 = protocol.OptionsFor(signal.SamplingFrequency, signal.SampleCount);
+        var vebCounts = Ec57Comparison.Compare(annotations, Annotations(early, scored, VebCode), options57);
+        var svebCounts = Ec57Comparison.Compare(annotations, Annotations(early, scored, SvebCode), options57);
+        var reference = ReferenceBeats.Load(record, lead, protocol.Annotator)!;
+        var matched = reference.Between(fromSample, long.MaxValue).Match(scored.Select(b => b.Sample).ToArray()).Matched;
+        double[] ScoresOf(AamiClass aami) => [.. scored.Where((_, i) => matched[i]?.Aami == aami).Select(b => b.Score)];
+        progress?.Invoke("done", 1);
+        return new RecordEvaluation
+        {
+            Record = name,
+            Lead = record.LeadLabel(lead),
+            SamplingFrequency = signal.SamplingFrequency,
+            DurationSeconds = signal.SampleCount / signal.SamplingFrequency,
+            ReferenceBeats = annotations.Count(a => a.IsBeat),
+            DetectedBeats = all.Length,
+            Counts = vebCounts,
+            PerPatient = new PerPatientResult
+            {
+                Threshold = detector.Threshold,
+                TrainBeats = split.Train.Count,
+                ValidationBeats = split.Validation.Count,
+                ScoredBeats = scored.Length,
+                FlaggedBeats = scored.Count(b => b.Flagged),
+                SvebCounts = svebCounts,
+                NormalScores = ScoresOf(AamiClass.N),
+                VebScores = ScoresOf(AamiClass.V),
+                SvebScores = ScoresOf(AamiClass.S),
+            },
+        };
+    }
+
+    /// <summary>The learning period's beats as N, then the scored beats: flagged ones with <paramref name="flaggedCode"/>.</summary>
+    private static WfdbAnnotation[] Annotations(long[] early, (long Sample, double Score, bool Flagged)[] scored, int flaggedCode) =>
+    [
+        .. early.Select(s => Beat(s, NormalCode)),
+        .. scored.Select(b => Beat(b.Sample, b.Flagged ? flaggedCode : NormalCode)),
+    ];
+
+    private static WfdbAnnotation Beat(long sample, int code) => new(sample, code, AnnotationCodes.Symbol(code), 0, 0, 0, null);
+
+    /// <summary>Reports each finished epoch.</summary>
+    private sealed class EpochProgress(Action<int> epochDone) : ITrainingObserver
+    {
+        public void OnEpochStarted(int epoch, int epochs, int batches)
+        {
+        }
+
+        public void OnBatchCompleted(int epoch, int batch, int batches)
+        {
+        }
+
+        public void OnEpochCompleted(EpochRecord record, int epochs) => epochDone(record.Epoch);
+    }
+}
