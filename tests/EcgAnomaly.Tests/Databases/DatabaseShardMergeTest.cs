@@ -3,6 +3,8 @@ using EcgAnomaly.Tests.Cli;
 namespace EcgAnomaly.Tests.Databases;
 
 /// <summary>Three shards of a run, merged, give the report of the run itself; a merge that does not add up is refused.</summary>
+// Per-patient runs train in this process and set Torch's process-wide thread count: one Torch test at a time.
+[Collection(SharedTorch.Name)]
 public sealed class DatabaseShardMergeTest
 {
     // Four MIT-BIH records of different difficulty; whole records, since detection takes well under a second each.

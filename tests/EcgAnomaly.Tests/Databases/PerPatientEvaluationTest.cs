@@ -7,6 +7,8 @@ namespace EcgAnomaly.Tests.Databases;
 /// evaluate-database --detector per-patient on short runs (1 epoch, 1 minute of training): the report has its VEB and
 /// SVEB rows, the counts account for every reference V and S beat of the test period, and the training labels are recorded.
 /// </summary>
+// Per-patient runs train in this process and set Torch's process-wide thread count: one Torch test at a time.
+[Collection(SharedTorch.Name)]
 public sealed class PerPatientEvaluationTest
 {
     private const int Fs = 360;
