@@ -54,14 +54,7 @@ public sealed class WfdbHeader
     public static WfdbHeader Read(string heaPath)
     {
         ArgumentNullException.ThrowIfNull(heaPath);
-        if (!System.IO.File.Exists(heaPath)) throw DataFormatException.MissingFile(heaPath);
-        // Checked before reading: a header is a few hundred bytes, and a FIFO or a huge file is not one.
-        if (FileKind.NotRegular(heaPath) is { } kind) throw DataFormatException.Malformed(heaPath, null, $"is {kind}, not a header file");
-        var length = new FileInfo(heaPath).Length;
-        if (length > InputLimits.MaxHeaderBytes)
-            throw DataFormatException.Malformed(
-                heaPath, null, $"is {length:N0} bytes; a WFDB header may have no more than {InputLimits.MaxHeaderBytes:N0}");
-        return Parse(System.IO.File.ReadAllText(heaPath), heaPath);
+        return Parse(WfdbHeaderText.Read(heaPath), heaPath);
     }
 
     /// <summary>Parses header text; LF or CRLF line ends, blank lines and '#' comments anywhere.</summary>

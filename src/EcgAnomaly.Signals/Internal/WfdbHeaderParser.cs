@@ -10,21 +10,7 @@ internal static class WfdbHeaderParser
 
     public static WfdbHeader Parse(string text, string file)
     {
-        var comments = new List<string>();
-        var lines = new List<WfdbHeaderLine>();
-        var number = 0;
-        foreach (var raw in text.Split('\n'))
-        {
-            number++;
-            if (raw.Contains('\0')) throw BoundedLines.NulCharacter(file, number);
-            if (raw.Length > InputLimits.MaxLineLength)
-                throw DataFormatException.Malformed(file, number, $"line is longer than {InputLimits.MaxLineLength:N0} characters");
-            var line = raw.TrimEnd('\r').Trim();
-            if (line.Length == 0) continue;
-            if (line[0] == '#') comments.Add(line[1..].Trim());
-            else lines.Add(new WfdbHeaderLine(file, number, line));
-        }
-        if (lines.Count == 0) throw DataFormatException.Malformed(file, null, "no record line (the header is empty or only comments)");
+        var (lines, comments) = WfdbHeaderText.Split(text, file);
 
         var record = lines[0];
         var (name, signalCount, frequency, samples) = ParseRecordLine(record);

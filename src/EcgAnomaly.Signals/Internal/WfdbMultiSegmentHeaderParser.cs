@@ -32,30 +32,12 @@ internal static class WfdbMultiSegmentHeaderParser
     /// <exception cref="DataFormatException">The file is missing or malformed.</exception>
     public static WfdbMultiSegmentHeader Read(string heaPath)
     {
-        if (!File.Exists(heaPath)) throw DataFormatException.MissingFile(heaPath);
-        if (FileKind.NotRegular(heaPath) is { } kind) throw DataFormatException.Malformed(heaPath, null, $"is {kind}, not a header file");
-        var length = new FileInfo(heaPath).Length;
-        if (length > InputLimits.MaxHeaderBytes)
-            throw DataFormatException.Malformed(
-                heaPath, null, $"is {length:N0} bytes; a WFDB header may have no more than {InputLimits.MaxHeaderBytes:N0}");
-        return Parse(File.ReadAllText(heaPath), heaPath);
+        return Parse(WfdbHeaderText.Read(heaPath), heaPath);
     }
 
     public static WfdbMultiSegmentHeader Parse(string text, string file)
     {
-        var comments = new List<string>();
-        var lines = new List<WfdbHeaderLine>();
-        var number = 0;
-        foreach (var raw in text.Split('\n'))
-        {
-            number++;
-            if (raw.Contains('\0')) throw BoundedLines.NulCharacter(file, number);
-            var line = raw.TrimEnd('\r').Trim();
-            if (line.Length == 0) continue;
-            if (line[0] == '#') comments.Add(line[1..].Trim());
-            else lines.Add(new WfdbHeaderLine(file, number, line));
-        }
-        if (lines.Count == 0) throw DataFormatException.Malformed(file, null, "no record line (the header is empty or only comments)");
+        var (lines, comments) = WfdbHeaderText.Split(text, file);
 
         var record = lines[0];
         if (!IsSegmentedName(record[0])) throw record.Problem($"'{record[0]}' is not a multi-segment record's name/segments");
