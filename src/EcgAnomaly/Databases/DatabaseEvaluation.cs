@@ -138,16 +138,7 @@ public static class DatabaseEvaluation
             progress?.Invoke("comparing", 1);
             var counts = Ec57Comparison.Compare(reference, test, protocol.OptionsFor(signal.SamplingFrequency, signal.SampleCount));
             progress?.Invoke("done", 1);
-            return new RecordEvaluation
-            {
-                Record = name,
-                Lead = record.LeadLabel(lead),
-                SamplingFrequency = signal.SamplingFrequency,
-                DurationSeconds = signal.SampleCount / signal.SamplingFrequency,
-                ReferenceBeats = reference.Count(a => a.IsBeat),
-                DetectedBeats = test.Count,
-                Counts = counts,
-            };
+            return RecordEvaluation.Of(name, record, lead, reference, test.Count, counts);
         }
         catch (Exception e) when (e is DataFormatException or IOException or UnauthorizedAccessException or ArgumentException
             or InvalidOperationException or OverflowException)

@@ -69,15 +69,8 @@ internal static class PerPatientEvaluation
         var matched = reference.Between(fromSample, long.MaxValue).Match(scored.Select(b => b.Sample).ToArray()).Matched;
         double[] ScoresOf(AamiClass aami) => [.. scored.Where((_, i) => matched[i]?.Aami == aami).Select(b => b.Score)];
         progress?.Invoke("done", 1);
-        return new RecordEvaluation
+        return RecordEvaluation.Of(name, record, lead, annotations, all.Length, vebCounts) with
         {
-            Record = name,
-            Lead = record.LeadLabel(lead),
-            SamplingFrequency = signal.SamplingFrequency,
-            DurationSeconds = signal.SampleCount / signal.SamplingFrequency,
-            ReferenceBeats = annotations.Count(a => a.IsBeat),
-            DetectedBeats = all.Length,
-            Counts = vebCounts,
             PerPatient = new PerPatientResult
             {
                 Threshold = detector.Threshold,

@@ -60,4 +60,21 @@ public sealed record RecordEvaluation
 
     /// <summary>A record the protocol leaves out, with the reason.</summary>
     public static RecordEvaluation Skip(string record, string reason) => new() { Record = record, Skipped = reason };
+
+    /// <summary>The result of a record compared on <paramref name="lead"/>: what every detector reports alike.</summary>
+    internal static RecordEvaluation Of(
+        string name, EcgRecording record, int lead, IReadOnlyList<WfdbAnnotation> reference, long detectedBeats, Ec57Counts counts)
+    {
+        var signal = record.Signals[lead];
+        return new RecordEvaluation
+        {
+            Record = name,
+            Lead = record.LeadLabel(lead),
+            SamplingFrequency = signal.SamplingFrequency,
+            DurationSeconds = signal.SampleCount / signal.SamplingFrequency,
+            ReferenceBeats = reference.Count(a => a.IsBeat),
+            DetectedBeats = detectedBeats,
+            Counts = counts,
+        };
+    }
 }
