@@ -97,7 +97,8 @@ public static class EcgAnomalyApp
                     "Detect the beats of every annotated record of a database (or of shard K/N) and compare them with the "
                     + "reference by ANSI/AAMI EC57 as WFDB's bxb (150 ms window, 5-minute learning period): report.md and .json, "
                     + "records.csv, records/<name>.json, qrs-per-record.png. With --detector per-patient, a model trained on "
-                    + "each record's first minutes flags the later beats instead: VEB and SVEB statistics and ROC AUCs. Exit code "
+                    + "each record's first minutes flags the later beats instead: VEB and SVEB statistics and ROC AUCs "
+                    + "(ectopic-per-record.png). Exit code "
                     + "0 when every record was evaluated (or skipped), 3 when some failed (they are listed in the report with "
                     + "their errors), 2 for bad input.")
                 .WithExample("evaluate-database", "--database", "data/raw-ecg/mitdb", "--out", "mitdb-qrs")

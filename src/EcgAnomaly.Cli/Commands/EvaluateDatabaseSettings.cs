@@ -59,8 +59,8 @@ internal sealed class EvaluateDatabaseSettings : CommandSettings
 
     [CommandOption("--out <DIR>")]
     [Description("Folder to create for report.md, report.json, records.csv, records/<name>.json and qrs-per-record.png "
-        + "(default: evaluate-<database>, or evaluate-<database>-shard-K-of-N); it appears only when complete. An existing "
-        + "non-empty folder is refused.")]
+        + "(and ectopic-per-record.png with --detector per-patient; default: evaluate-<database>, or "
+        + "evaluate-<database>-shard-K-of-N); it appears only when complete. An existing non-empty folder is refused.")]
     public string? Out { get; init; }
 
     public bool PerPatient => Detector == "per-patient";

@@ -28,9 +28,10 @@ internal static class ReportSummary
             console.MarkupLineInvariant($"record {skipped.Record} skipped: {skipped.Skipped}");
         foreach (var failed in report.Failed)
             console.MarkupLineInvariant($"[red]record {failed.Record} failed[/]: {failed.Error}");
+        var ectopic = report.PerPatient is null ? "" : ", " + DatabaseReportFiles.EctopicPlot;
         console.MarkupLineInvariant(
             $"written to [bold]{folder}[/]: {DatabaseReportFiles.ReportMarkdown}, {DatabaseReportFiles.ReportJson}, ",
-            $"{DatabaseReportFiles.RecordsCsv}, {DatabaseReportFiles.RecordsFolder}/, {DatabaseReportFiles.QrsPlot}");
+            $"{DatabaseReportFiles.RecordsCsv}, {DatabaseReportFiles.RecordsFolder}/, {DatabaseReportFiles.QrsPlot}{ectopic}");
         return report.Failed.Count == 0 ? 0 : EcgAnomalyApp.SomeRecordsFailed;
     }
 

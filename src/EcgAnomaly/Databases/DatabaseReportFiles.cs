@@ -23,6 +23,9 @@ public static class DatabaseReportFiles
     /// <summary>QRS sensitivity and positive predictivity per record.</summary>
     public const string QrsPlot = "qrs-per-record.png";
 
+    /// <summary>Per-patient runs only: ROC AUC of AAMI N against V and against S per record.</summary>
+    public const string EctopicPlot = "ectopic-per-record.png";
+
     /// <summary>The file of <paramref name="record"/>'s result in <paramref name="folder"/> ('/' of a nested name becomes '_').</summary>
     public static string RecordFile(string folder, string record)
     {
@@ -69,6 +72,16 @@ public static class DatabaseReportFiles
                 ("positive predictivity", [.. evaluated.Select(r => r.Counts!.QrsPositivePredictivity * 100)]),
             ],
             "%");
+        var perPatient = evaluated.Where(r => r.PerPatient is not null).ToArray();
+        if (perPatient.Length == 0) return;
+        EvaluationPlots.PerRecord(Path.Combine(folder, EctopicPlot),
+            $"{report.Protocol.Database}: per-patient detector, ROC AUC of AAMI N against V and S per record",
+            [.. perPatient.Select(r => r.Record)],
+            [
+                ("N vs V", [.. perPatient.Select(r => r.PerPatient!.VebAuc)]),
+                ("N vs S", [.. perPatient.Select(r => r.PerPatient!.SvebAuc)]),
+            ],
+            "ROC AUC");
     }
 
     private static T Read<T>(string file)

@@ -84,6 +84,7 @@ public sealed class DatabaseShardMergeTest
         Assert.Contains("## Per-patient VEB and SVEB detection", File.ReadAllText(Path.Combine(merged, "report.md")));
         Assert.Contains("2 of 3 records of mitdb evaluated", mergeOutput);
         Assert.Contains("record 102 skipped", mergeOutput);
+        Assert.True(new FileInfo(Path.Combine(merged, "ectopic-per-record.png")).Length > 0);
     }
 
     [Fact]
