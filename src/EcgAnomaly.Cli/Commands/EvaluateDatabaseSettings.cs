@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using EcgAnomaly.Cli.Options;
 using EcgAnomaly.Databases;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -38,9 +39,13 @@ internal sealed class EvaluateDatabaseSettings : CommandSettings
     [DefaultValue("qrs")]
     public string Detector { get; init; } = "qrs";
 
+    [CommandOption(TrainingBeatsOption.Template)]
+    [Description("With --detector per-patient: " + TrainingBeatsOption.Description)]
+    public string? TrainingBeats { get; init; }
+
     [CommandOption("--only-normal")]
-    [Description("With --detector per-patient: learn only from beats annotated AAMI N in the reference. Without it every detected "
-        + "beat of the first minutes is learnt from, label-free, as a user without annotations would.")]
+    [Description("With --detector per-patient: learn only from beats annotated AAMI N in the reference (what a "
+        + "label-free --training-beats is compared with).")]
     public bool OnlyNormal { get; init; }
 
     [CommandOption("--minutes <M>")]
@@ -76,7 +81,7 @@ internal sealed class EvaluateDatabaseSettings : CommandSettings
                 Minutes = Minutes ?? defaults.Minutes,
                 Epochs = Epochs ?? defaults.Epochs,
                 Seed = Seed ?? defaults.Seed,
-                OnlyNormal = OnlyNormal,
+                TrainingBeats = TrainingBeatsOption.Resolve(TrainingBeats, OnlyNormal),
             };
         }
     }
@@ -95,11 +100,16 @@ internal sealed class EvaluateDatabaseSettings : CommandSettings
         }
         if (Detector is not ("qrs" or "per-patient"))
             return ValidationResult.Error($"--detector: unknown detector '{Detector}' (expected qrs or per-patient)");
-        if (!PerPatient && (OnlyNormal || Minutes is not null || Epochs is not null || Seed is not null))
+        var perPatientOptions = new (bool Given, string Name)[]
         {
-            var option = OnlyNormal ? "--only-normal" : Minutes is not null ? "--minutes" : Epochs is not null ? "--epochs" : "--seed";
+            (OnlyNormal, "--only-normal"), (TrainingBeats is not null, "--training-beats"), (Minutes is not null, "--minutes"),
+            (Epochs is not null, "--epochs"), (Seed is not null, "--seed"),
+        };
+        if (!PerPatient && perPatientOptions.FirstOrDefault(o => o.Given) is { Given: true, Name: var option })
+        {
             return ValidationResult.Error($"{option} goes with --detector per-patient");
         }
+        if (TrainingBeatsOption.Validate(TrainingBeats, OnlyNormal) is { Successful: false } beats) return beats;
         if (Minutes is not null && !(Minutes > 0 && Minutes <= InputLimits.MaxRecordMinutes))
             return ValidationResult.Error($"--minutes must be above 0 and no more than {InputLimits.MaxRecordMinutes:0} (got {Minutes})");
         if (Epochs is < 1 or > 100_000) return ValidationResult.Error($"--epochs must be between 1 and 100000 (got {Epochs})");

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using EcgAnomaly.Cli.Options;
+using EcgAnomaly.Recordings;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -69,11 +70,18 @@ internal sealed class TrainSettings : ModelArchitectureSettings
         + "lead chosen by its description, in the order MLII, ECG, II, V1-V6, I, III, aVR, aVL, aVF.")]
     public string? Lead { get; init; }
 
+    [CommandOption(TrainingBeatsOption.Template)]
+    [Description("With --record: " + TrainingBeatsOption.Description)]
+    public string? TrainingBeats { get; init; }
+
     [CommandOption("--only-normal")]
     [Description(
-        "With --record: learn only from beats annotated AAMI N in the .atr file (needs the annotations). "
-        + "Without it every detected beat of the first minutes is taken as this patient's normal, the usual Holter case.")]
+        "With --record: learn only from beats annotated AAMI N in the .atr file (needs the annotations; to compare with "
+        + "the label-free --training-beats).")]
     public bool OnlyNormal { get; init; }
+
+    /// <summary>What --training-beats and --only-normal choose together.</summary>
+    public TrainingBeats TrainingBeatsChoice => TrainingBeatsOption.Resolve(TrainingBeats, OnlyNormal);
 
     [CommandOption("--beat-window <WINDOW>")]
     [Description(
@@ -103,6 +111,7 @@ internal sealed class TrainSettings : ModelArchitectureSettings
         if (!groups.Successful) return groups;
         if ((TrainFile is null) != (TestFile is null)) return ValidationResult.Error("--train-file and --test-file go together");
         if (Record is not null && TrainFile is not null) return ValidationResult.Error("--record and --train-file exclude each other");
+        if (TrainingBeatsOption.Validate(TrainingBeats, OnlyNormal) is { Successful: false } beats) return beats;
         if (!(Minutes > 0 && Minutes <= InputLimits.MaxRecordMinutes))
             return ValidationResult.Error($"--minutes must be above 0 and no more than {InputLimits.MaxRecordMinutes:0} (got {Minutes})");
         try { Signals.BeatWindow.Parse(BeatWindow); }

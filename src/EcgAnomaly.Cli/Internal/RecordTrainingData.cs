@@ -18,7 +18,7 @@ internal static class RecordTrainingData
         var record = settings.Record!;
         var window = BeatWindow.Parse(settings.BeatWindow);
         var (split, description, training) = console.Status().Start($"detecting and cutting the beats of {record}", _ =>
-            RecordTrainingSet.Build(record, settings.Lead, settings.Minutes, settings.OnlyNormal, window, 140, settings.Seed,
+            RecordTrainingSet.Build(record, settings.Lead, settings.Minutes, settings.TrainingBeatsChoice, window, 140, settings.Seed,
                 cancellationToken: cancellationToken));
         return (split, description, Path.GetDirectoryName(Path.GetFullPath(record)) ?? ".", training);
     }

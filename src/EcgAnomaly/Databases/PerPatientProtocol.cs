@@ -1,3 +1,5 @@
+using EcgAnomaly.Recordings;
+
 namespace EcgAnomaly.Databases;
 
 /// <summary>
@@ -16,8 +18,8 @@ public sealed record PerPatientProtocol
     /// <summary>Minutes at the start of each record the detector learns from; scoring starts after them.</summary>
     public double Minutes { get; init; } = 5;
 
-    /// <summary>True: learn only from beats whose reference annotation is AAMI N; false: from every detected beat, label-free.</summary>
-    public bool OnlyNormal { get; init; }
+    /// <summary>Which beats of the first minutes each record's model learns from.</summary>
+    public TrainingBeats TrainingBeats { get; init; } = TrainingBeats.Dominant;
 
     /// <summary>Seeds each record's train/validation shuffle, weight initialisation and batch order.</summary>
     public int Seed { get; init; } = 777;
@@ -26,7 +28,10 @@ public sealed record PerPatientProtocol
     public string ThresholdPolicy { get; init; } = Detection.ThresholdPolicy.Default.ToString();
 
     /// <summary>What the training used, in words, for the report.</summary>
-    public string TrainingLabels => OnlyNormal
-        ? "reference labels: only beats annotated AAMI N in the first minutes (--only-normal)"
-        : "no reference label: every detected beat of the first minutes (what a user without annotations gets)";
+    public string TrainingLabels => TrainingBeats switch
+    {
+        TrainingBeats.AnnotatedNormal => "reference labels: only beats annotated AAMI N in the first minutes (--only-normal)",
+        TrainingBeats.All => "no reference label: every detected beat of the first minutes (--training-beats all)",
+        _ => "no reference label: the beats of the dominant shape among the first minutes' beats (what a user without annotations gets)",
+    };
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using EcgAnomaly.Data;
+using EcgAnomaly.Ectopy;
 using EcgAnomaly.RunFolders;
 using EcgAnomaly.Signals;
 
@@ -19,6 +20,9 @@ public static class RecordTrainingSet
     /// <summary>The class label of an AAMI class: N 1, S 2, V 3, F 4, Q 5.</summary>
     public static int Label(AamiClass aami) => (int)aami + 1;
 
+    // model.json keeps the shares of the largest shapes only: the tail is single odd beats.
+    private const int MaxShapesRemembered = 5;
+
     /// <summary>
     /// Cuts every beat of one lead and splits them at <paramref name="minutes"/>: the beats before are shuffled with
     /// <paramref name="seed"/> into training and validation normals, the beats after are the test set.
@@ -26,7 +30,7 @@ public static class RecordTrainingSet
     /// <param name="recordPath">The record's path (as <see cref="EcgRecording.Open"/> takes it).</param>
     /// <param name="lead">Lead name (e.g. "MLII") or signal number; null for the ECG lead chosen by description.</param>
     /// <param name="minutes">Minutes from the start of the recording to learn from.</param>
-    /// <param name="onlyNormal">Learn only from beats whose reference annotation is AAMI N (needs annotations).</param>
+    /// <param name="trainingBeats">Which beats of the first minutes to learn from (annotated-normal needs annotations).</param>
     /// <param name="window">Which stretch around each R peak becomes a beat.</param>
     /// <param name="beatLength">Samples per cut beat.</param>
     /// <param name="seed">Seeds the training/validation shuffle.</param>
@@ -35,17 +39,18 @@ public static class RecordTrainingSet
     /// <returns>The split, the data set's description for model.json, and what the run remembers about the record.</returns>
     /// <exception cref="ArgumentOutOfRangeException">No beat after the first <paramref name="minutes"/> is left to test on.</exception>
     /// <exception cref="DataFormatException">
-    /// The record cannot be read, has no annotations when <paramref name="onlyNormal"/> asks for them, or is not longer
+    /// The record cannot be read, has no annotations when <paramref name="trainingBeats"/> asks for them, or is not longer
     /// than the training minutes.
     /// </exception>
     public static (DataSplit Split, RunDescription Description, RecordTraining Record) Build(
-        string recordPath, string? lead, double minutes, bool onlyNormal, BeatWindow window, int beatLength, int seed,
+        string recordPath, string? lead, double minutes, TrainingBeats trainingBeats, BeatWindow window, int beatLength, int seed,
         Action<double>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(window);
         var record = EcgRecording.Open(recordPath);
         var signal = record.ResolveLead(lead);
         var reference = ReferenceBeats.Load(record, signal);
+        var onlyNormal = trainingBeats == TrainingBeats.AnnotatedNormal;
         if (onlyNormal && reference is null)
             throw DataFormatException.Malformed(record.DescriptorFile, null,
                 "training on reference-labelled normal beats only needs the reference annotations (.atr), and this record has none");
@@ -77,6 +82,8 @@ public static class RecordTrainingSet
                 test.Add(i);
             }
         }
+        var shapes = BeatShapeClusters.Of([.. learn.Select(i => beats[i].Values)]);
+        if (trainingBeats == TrainingBeats.Dominant && learn.Count > 0) learn = [.. shapes.Members(0).Select(k => learn[k])];
         var name = record.Name;
         if (test.Count == 0)
         {
@@ -91,7 +98,12 @@ public static class RecordTrainingSet
             beats, test, i => matched?[i]?.Aami is { } a ? Label(a) : NormalLabel, beatLength, $"record {name}, after {minutes:0.##} min");
         var dataSplit = DataSplit.FromFiles(pool, testBeats, NormalLabel, seed);
         var leadLabel = record.LeadLabel(signal);
-        var normalOnly = onlyNormal ? ", AAMI N only" : "";
+        var normalOnly = trainingBeats switch
+        {
+            TrainingBeats.AnnotatedNormal => ", AAMI N only",
+            TrainingBeats.Dominant => ", dominant shape",
+            _ => "",
+        };
         var run = new RunDescription($"record {name}",
             string.Create(CultureInfo.InvariantCulture, $"record: first {minutes:0.##} min{normalOnly}, lead {leadLabel}, window {window}"),
             new Dictionary<string, string>
@@ -102,7 +114,11 @@ public static class RecordTrainingSet
         var description = record.Signals[signal].Description;
         var unique = description.Length > 0 && record.Signals.Count(s => s.Description == description) == 1;
         var leadName = unique ? description : signal.ToString(CultureInfo.InvariantCulture);
-        var recordTraining = new RecordTraining(name, leadName, minutes, onlyNormal, window.ToString());
+        var recordTraining = new RecordTraining(name, leadName, minutes, onlyNormal, window.ToString())
+        {
+            TrainingBeats = trainingBeats.Name(),
+            ShapeShares = [.. Enumerable.Range(0, shapes.Sizes.Count).Select(shapes.Share).Take(MaxShapesRemembered)],
+        };
         return (dataSplit, run, recordTraining);
     }
 

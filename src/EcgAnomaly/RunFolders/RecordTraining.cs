@@ -6,4 +6,11 @@ namespace EcgAnomaly.RunFolders;
 /// <param name="Minutes">The model learned from the beats of the first this many minutes.</param>
 /// <param name="OnlyNormal">Whether only beats annotated AAMI N were used.</param>
 /// <param name="BeatWindow">The beat window (see Signals.BeatWindow), e.g. "rr".</param>
-public sealed record RecordTraining(string Name, string Lead, double Minutes, bool OnlyNormal, string BeatWindow);
+public sealed record RecordTraining(string Name, string Lead, double Minutes, bool OnlyNormal, string BeatWindow)
+{
+    /// <summary>Which beats were learnt from (dominant, all, annotated-normal); null in model.json files older than it.</summary>
+    public string? TrainingBeats { get; init; }
+
+    /// <summary>The shares (0-1) of the largest beat shapes among the first minutes' beats, largest first; null if unknown.</summary>
+    public IReadOnlyList<double>? ShapeShares { get; init; }
+}

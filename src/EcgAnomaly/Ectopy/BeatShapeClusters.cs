@@ -1,0 +1,114 @@
+namespace EcgAnomaly.Ectopy;
+
+/// <summary>
+/// A patient's beats grouped by shape, without labels: leader clustering on Pearson correlation (a beat joins the
+/// first group whose mean shape it matches at <see cref="MinimumCorrelation"/> or more, else starts a group), then
+/// one pass that moves every beat to the group it matches best. Clusters are numbered by size, largest first: cluster
+/// 0 is the patient's dominant beat shape, which a detector can take as their normal beat when nobody labelled one.
+/// </summary>
+public sealed class BeatShapeClusters
+{
+    private readonly int[] _assignment;
+    private readonly int[] _sizes;
+
+    private BeatShapeClusters(int[] assignment, int[] sizes, double minimumCorrelation)
+    {
+        _assignment = assignment;
+        _sizes = sizes;
+        MinimumCorrelation = minimumCorrelation;
+    }
+
+    /// <summary>Correlation a beat needs with a group's mean shape to join it in the first pass.</summary>
+    public double MinimumCorrelation { get; }
+
+    /// <summary>The cluster of each beat, in the order given (0 the largest).</summary>
+    public IReadOnlyList<int> Assignment => _assignment;
+
+    /// <summary>Beats per cluster, largest first.</summary>
+    public IReadOnlyList<int> Sizes => _sizes;
+
+    /// <summary>The share of all beats in <paramref name="cluster"/> (0-1).</summary>
+    public double Share(int cluster) => _assignment.Length == 0 ? 0 : _sizes[cluster] / (double)_assignment.Length;
+
+    /// <summary>Indices of the beats of <paramref name="cluster"/>, in the order given.</summary>
+    public int[] Members(int cluster) => [.. Enumerable.Range(0, _assignment.Length).Where(i => _assignment[i] == cluster)];
+
+    /// <summary>Clusters <paramref name="beats"/> (all of one length).</summary>
+    /// <exception cref="ArgumentException">Beats of different lengths.</exception>
+    public static BeatShapeClusters Of(IReadOnlyList<float[]> beats, double minimumCorrelation = 0.9)
+    {
+        ArgumentNullException.ThrowIfNull(beats);
+        Preconditions.CheckArgumentRange(nameof(minimumCorrelation), minimumCorrelation, -1, 1);
+        if (beats.Count == 0) return new BeatShapeClusters([], [], minimumCorrelation);
+        var length = beats[0].Length;
+        if (beats.Any(b => b.Length != length)) throw new ArgumentException("beats of different lengths", nameof(beats));
+
+        var unit = beats.Select(Standardised).ToArray();
+        var sums = new List<double[]>();
+        var first = new int[unit.Length];
+        for (var i = 0; i < unit.Length; i++)
+        {
+            var (best, correlation) = BestMatch(unit[i], sums);
+            if (best < 0 || correlation < minimumCorrelation)
+            {
+                sums.Add(new double[length]);
+                best = sums.Count - 1;
+            }
+            Add(sums[best], unit[i]);
+            first[i] = best;
+        }
+
+        // The first pass depends on the order of the beats; a second against the finished means does not.
+        var means = sums.Select(s => Standardised(s.Select(v => (float)v).ToArray())).Select(m => m.Select(v => (double)v).ToArray())
+            .ToList();
+        var second = unit.Select(u => BestMatch(u, means).Cluster).ToArray();
+        var bySize = Enumerable.Range(0, means.Count)
+            .Select(c => (Cluster: c, Size: second.Count(a => a == c)))
+            .Where(c => c.Size > 0)
+            .OrderByDescending(c => c.Size).ThenBy(c => c.Cluster)
+            .ToArray();
+        var rank = new int[means.Count];
+        for (var r = 0; r < bySize.Length; r++) rank[bySize[r].Cluster] = r;
+        return new BeatShapeClusters([.. second.Select(c => rank[c])], [.. bySize.Select(c => c.Size)], minimumCorrelation);
+    }
+
+    /// <summary>The beat minus its mean, divided by its norm: dot products of two such beats are their correlation.</summary>
+    private static float[] Standardised(float[] beat)
+    {
+        var mean = beat.Average(v => (double)v);
+        var norm = Math.Sqrt(beat.Sum(v => (v - mean) * (v - mean)));
+        // A flat beat correlates with nothing: it gets a cluster of its own.
+        return norm == 0 ? new float[beat.Length] : [.. beat.Select(v => (float)((v - mean) / norm))];
+    }
+
+    private static (int Cluster, double Correlation) BestMatch(float[] unit, List<double[]> sums)
+    {
+        var best = -1;
+        var bestCorrelation = double.NegativeInfinity;
+        for (var c = 0; c < sums.Count; c++)
+        {
+            var sum = sums[c];
+            double dot = 0, norm = 0, mean = 0;
+            for (var k = 0; k < sum.Length; k++) mean += sum[k];
+            mean /= sum.Length;
+            for (var k = 0; k < sum.Length; k++)
+            {
+                var centred = sum[k] - mean;
+                dot += centred * unit[k];
+                norm += centred * centred;
+            }
+            var correlation = norm == 0 ? 0 : dot / Math.Sqrt(norm);
+            if (correlation > bestCorrelation)
+            {
+                bestCorrelation = correlation;
+                best = c;
+            }
+        }
+        return (best, bestCorrelation);
+    }
+
+    private static void Add(double[] sum, float[] unit)
+    {
+        for (var k = 0; k < sum.Length; k++) sum[k] += unit[k];
+    }
+}
