@@ -1,4 +1,5 @@
 using EcgAnomaly.Detection;
+using EcgAnomaly.Ectopy;
 using EcgAnomaly.Models;
 using EcgAnomaly.Recordings;
 using EcgAnomaly.Signals;
@@ -39,7 +40,7 @@ internal static class PerPatientEvaluation
             return RecordEvaluation.Skip(name, $"paced record ({paced} paced or fusion-of-paced beats in the reference)");
         }
 
-        var (split, _, _) = RecordTrainingSet.Build(path, protocol.Lead, perPatient.Minutes, perPatient.OnlyNormal, BeatWindow.Rr,
+        var (split, _, _) = RecordTrainingSet.Build(path, protocol.Lead, perPatient.Minutes, perPatient.TrainingBeats, BeatWindow.Rr,
             BeatLength, perPatient.Seed, f => progress?.Invoke("reading", ReadShare * f), cancellationToken);
         var options = new TrainingOptions { Epochs = perPatient.Epochs, Seed = perPatient.Seed, Device = "cpu" };
         progress?.Invoke("training", ReadShare);
@@ -67,6 +68,9 @@ internal static class PerPatientEvaluation
         var svebCounts = Ec57Comparison.Compare(annotations, Annotations(early, scored, SvebCode), options57);
         var reference = ReferenceBeats.Load(record, lead, protocol.Annotator)!;
         var matched = reference.Between(fromSample, long.MaxValue).Match(scored.Select(b => b.Sample).ToArray()).Matched;
+        var rhythm = BeatRhythm.Of([.. all.Select(b => b.Sample)], signal.SamplingFrequency)[early.Length..];
+        var beats = scored.Select((b, i) => new PerPatientBeat(b.Sample, matched[i]?.Aami.ToString(), b.Score,
+            rhythm[i].RrBefore, rhythm[i].RrAfter, rhythm[i].LocalRr, b.Flagged)).ToArray();
         double[] ScoresOf(AamiClass aami) => [.. scored.Where((_, i) => matched[i]?.Aami == aami).Select(b => b.Score)];
         progress?.Invoke("done", 1);
         return RecordEvaluation.Of(name, record, lead, annotations, all.Length, vebCounts) with
@@ -82,6 +86,7 @@ internal static class PerPatientEvaluation
                 NormalScores = ScoresOf(AamiClass.N),
                 VebScores = ScoresOf(AamiClass.V),
                 SvebScores = ScoresOf(AamiClass.S),
+                Beats = beats,
             },
         };
     }

@@ -39,6 +39,9 @@ public sealed record PerPatientResult
     /// <summary>Scores of scored beats matched to reference AAMI S beats.</summary>
     public required IReadOnlyList<double> SvebScores { get; init; }
 
+    /// <summary>Every scored beat with its reference class, score and rhythm; null in results older than it.</summary>
+    public IReadOnlyList<PerPatientBeat>? Beats { get; init; }
+
     /// <summary>ROC AUC of AAMI N against V, or null without both.</summary>
     public double? VebAuc => Auc(NormalScores, VebScores);
 

@@ -47,6 +47,17 @@ public sealed class PerPatientEvaluationTest
             var flagged = root.GetProperty("perPatient").GetProperty("flaggedBeats").GetInt32();
             Assert.Equal(flagged, ColumnTotal(root.GetProperty("counts"), "v"));
             Assert.Equal(flagged, ColumnTotal(root.GetProperty("perPatient").GetProperty("svebCounts"), "s"));
+            // Each scored beat is kept with its rhythm: RR before is the gap to the previous beat's sample
+            var beats = root.GetProperty("perPatient").GetProperty("beats").EnumerateArray().ToArray();
+            Assert.Equal(root.GetProperty("perPatient").GetProperty("scoredBeats").GetInt32(), beats.Length);
+            Assert.Equal(flagged, beats.Count(b => b.GetProperty("flagged").GetBoolean()));
+            for (var i = 1; i < beats.Length; i++)
+            {
+                var gap = (beats[i].GetProperty("sample").GetInt64() - beats[i - 1].GetProperty("sample").GetInt64()) / (double)Fs;
+                Assert.Equal(gap, beats[i].GetProperty("rrBefore").GetDouble(), 9);
+                Assert.Equal(gap, beats[i - 1].GetProperty("rrAfter").GetDouble(), 9);
+            }
+            Assert.Equal(v, beats.Count(b => b.GetProperty("reference").GetString() == "V"));
         }
         using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "report.json")));
         var vebAuc = report.RootElement.GetProperty("perPatient").GetProperty("vebAucMean").GetDouble();
@@ -69,7 +80,7 @@ public sealed class PerPatientEvaluationTest
         Assert.Contains("record 102 skipped: paced record", output);
         using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "report.json")));
         var protocol = report.RootElement.GetProperty("protocol");
-        Assert.True(protocol.GetProperty("perPatient").GetProperty("onlyNormal").GetBoolean());
+        Assert.Equal("annotated-normal", protocol.GetProperty("perPatient").GetProperty("trainingBeats").GetString());
         Assert.Equal(60, protocol.GetProperty("learningPeriodSeconds").GetDouble());
         var records = report.RootElement.GetProperty("records").EnumerateArray().ToArray();
         var paced = records.Single(r => r.GetProperty("record").GetString() == "102");
@@ -79,6 +90,7 @@ public sealed class PerPatientEvaluationTest
 
     [Theory]
     [InlineData("--only-normal")]
+    [InlineData("--training-beats", "all")]
     [InlineData("--epochs", "3")]
     [InlineData("--minutes", "2")]
     public void Should_refuse_a_training_option_When_the_detector_is_qrs(params string[] option)

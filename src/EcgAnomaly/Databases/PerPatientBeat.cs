@@ -1,0 +1,12 @@
+namespace EcgAnomaly.Databases;
+
+/// <summary>One scored beat of a per-patient run, as records/&lt;name&gt;.json keeps it for a viewer or a later combiner.</summary>
+/// <param name="Sample">The R peak's sample number.</param>
+/// <param name="Reference">The AAMI class of the matched reference beat (N, S, V, F, Q), or null when none matched.</param>
+/// <param name="Score">The detector's score (reconstruction error).</param>
+/// <param name="RrBefore">Seconds since the previous detected beat.</param>
+/// <param name="RrAfter">Seconds to the next detected beat.</param>
+/// <param name="LocalRr">Median of the previous ten RR intervals, in seconds.</param>
+/// <param name="Flagged">Whether the beat was flagged.</param>
+public sealed record PerPatientBeat(
+    long Sample, string? Reference, double Score, double RrBefore, double RrAfter, double LocalRr, bool Flagged);
