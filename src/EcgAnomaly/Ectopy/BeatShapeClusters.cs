@@ -1,3 +1,5 @@
+using EcgAnomaly.Signals;
+
 namespace EcgAnomaly.Ectopy;
 
 /// <summary>
@@ -8,6 +10,18 @@ namespace EcgAnomaly.Ectopy;
 /// </summary>
 public sealed class BeatShapeClusters
 {
+    /// <summary>
+    /// The stretch of signal whose shape is compared: the QRS complex, 0.1 s before the R peak to 0.15 s after. A whole
+    /// RR interval would split one QRS shape by the rhythm around it (a normal beat before a pause against one before
+    /// an ectopic beat). Chosen on the MIT-BIH DS1 records against 0.1-0.25, 0.15-0.35, 0.25-0.45 s and the RR window:
+    /// the share of AAMI N among the dominant cluster's beats (mean 0.988) and of the N beats it holds (0.896) with
+    /// <see cref="DefaultMinimumCorrelation"/>.
+    /// </summary>
+    public static BeatWindow Window { get; } = BeatWindow.Fixed(0.1, 0.15);
+
+    /// <summary>The first-pass correlation threshold, chosen with <see cref="Window"/> against 0.95.</summary>
+    public const double DefaultMinimumCorrelation = 0.9;
+
     private readonly int[] _assignment;
     private readonly int[] _sizes;
 
@@ -35,7 +49,7 @@ public sealed class BeatShapeClusters
 
     /// <summary>Clusters <paramref name="beats"/> (all of one length).</summary>
     /// <exception cref="ArgumentException">Beats of different lengths.</exception>
-    public static BeatShapeClusters Of(IReadOnlyList<float[]> beats, double minimumCorrelation = 0.9)
+    public static BeatShapeClusters Of(IReadOnlyList<float[]> beats, double minimumCorrelation = DefaultMinimumCorrelation)
     {
         ArgumentNullException.ThrowIfNull(beats);
         Preconditions.CheckArgumentRange(nameof(minimumCorrelation), minimumCorrelation, -1, 1);

@@ -82,8 +82,13 @@ public static class RecordTrainingSet
                 test.Add(i);
             }
         }
-        var shapes = BeatShapeClusters.Of([.. learn.Select(i => beats[i].Values)]);
-        if (trainingBeats == TrainingBeats.Dominant && learn.Count > 0) learn = [.. shapes.Members(0).Select(k => learn[k])];
+        // Shapes are compared on the QRS alone (a second, short scan of the first minutes); a beat too close to the start
+        // for that window has no shape and is not learnt from when the dominant shape is asked for.
+        var qrs = RecordBeats.Scan(record, signal, beatLength, BeatShapeClusters.Window, 0, split, cancellationToken: cancellationToken)
+            .ToDictionary(b => b.Sample, b => b.Values);
+        var shaped = learn.Where(i => qrs.ContainsKey(beats[i].Sample)).ToArray();
+        var shapes = BeatShapeClusters.Of([.. shaped.Select(i => qrs[beats[i].Sample])]);
+        if (trainingBeats == TrainingBeats.Dominant && shaped.Length > 0) learn = [.. shapes.Members(0).Select(k => shaped[k])];
         var name = record.Name;
         if (test.Count == 0)
         {
