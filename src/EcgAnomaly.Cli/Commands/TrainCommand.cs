@@ -1,6 +1,7 @@
 using System.Globalization;
 using EcgAnomaly.Cli.Internal;
 using EcgAnomaly.Data;
+using EcgAnomaly.Ectopy;
 using EcgAnomaly.Models;
 using EcgAnomaly.RunFolders;
 using EcgAnomaly.Runs;
@@ -44,7 +45,9 @@ internal sealed class TrainCommand(IAnsiConsole console) : Command<TrainSettings
             $"data: {folder} ({description.Protocol}, seed {settings.Seed}): ",
             $"train {split.Train.Count}, validation {split.Validation.Count}, test {split.Test.Count} beats ",
             $"of {split.Train.Length} samples");
-
+        if (recordTraining is not null
+            && BeatShapeNotice.Describe(recordTraining.ShapeShares, recordTraining.Minutes, settings.TrainingBeatsChoice) is { } notice)
+            console.MarkupLineInvariant($"[yellow]{notice}[/]");
 
         var request = new TrainingRunRequest(split, spec, options, settings.Policy,
             description, outFolder,

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using EcgAnomaly.Data;
 using EcgAnomaly.Models;
+using EcgAnomaly.Recordings;
 using EcgAnomaly.RunFolders;
 using EcgAnomaly.Signals;
 
@@ -72,7 +73,17 @@ internal static class ManifestChecks
         {
             throw bad($"record.beatWindow: {e.Message}");
         }
+        if (record.TrainingBeats is { } beats)
+        {
+            try { _ = TrainingBeatsNames.Parse(beats); }
+            catch (FormatException e) { throw bad($"record.trainingBeats: {e.Message}"); }
+        }
+        if (record.ShapeShares is { } shares && (shares.Count > MaxShapeShares || shares.Any(s => !(s is >= 0 and <= 1))))
+            throw bad($"record.shapeShares must hold at most {MaxShapeShares} shares between 0 and 1");
     }
+
+    // model.json keeps a handful; a longer list is not one we wrote.
+    private const int MaxShapeShares = 100;
 
     /// <summary>The library's message without what .NET appends (" (Parameter 'x')", "Actual value was y.").</summary>
     private static string Bare(ArgumentException e)

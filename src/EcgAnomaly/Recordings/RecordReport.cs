@@ -49,6 +49,7 @@ public static class RecordReport
         md.Append(CultureInfo.InvariantCulture, $"- beats: **{s.Beats:N0}**, flagged abnormal: **{s.Flagged:N0}** ");
         md.Append(CultureInfo.InvariantCulture, $"({100.0 * s.Flagged / Math.Max(1, s.Beats):0.0} %)\n");
         md.Append(CultureInfo.InvariantCulture, $"- heart rate (median RR): {s.HeartRateBpm:0} beats/min\n");
+        if (s.ShapeNotice is { } notice) md.Append(CultureInfo.InvariantCulture, $"- **cannot be sure:** {notice}\n");
         if (s.Sensitivity is double se && s.PositivePredictivity is double pp)
         {
             md.Append(CultureInfo.InvariantCulture,

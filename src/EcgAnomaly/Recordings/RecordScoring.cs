@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using EcgAnomaly.Detection;
+using EcgAnomaly.Ectopy;
 using EcgAnomaly.Evaluation;
 using EcgAnomaly.IO;
 using EcgAnomaly.Reporting;
@@ -102,6 +103,9 @@ public static class RecordScoring
                 .ToDictionary(g => g.Key, g => g.Count()),
             AucAgainstNormal = reference is null ? [] : ClassAucs(scored),
             SecondsElapsed = clock.Elapsed.TotalSeconds,
+            ShapeNotice = trainedHere is null ? null : BeatShapeNotice.Describe(trainedHere.ShapeShares, trainedHere.Minutes,
+                trainedHere.TrainingBeats is { } learned ? TrainingBeatsNames.Parse(learned)
+                : trainedHere.OnlyNormal ? TrainingBeats.AnnotatedNormal : TrainingBeats.All),
         };
 
         AtomicFile.WriteAllText(staging.PathOf(BeatsFile), RecordReport.BeatsCsv(scored, reference is not null));

@@ -18,6 +18,12 @@ public sealed record RecordSummary
     /// <summary>Where scoring started, in seconds from the start (after the training minutes of a patient-specific run).</summary>
     public required double FromSeconds { get; init; }
 
+    /// <summary>
+    /// The warning of <see cref="Ectopy.BeatShapeNotice"/> when the model learned this record's first minutes and they held
+    /// several frequent beat shapes; null otherwise.
+    /// </summary>
+    public string? ShapeNotice { get; init; }
+
     /// <summary>The model and what it was trained on: "short name (data set, protocol)".</summary>
     public required string Model { get; init; }
 
