@@ -79,7 +79,7 @@ internal static class ManifestChecks
             catch (FormatException e) { throw bad($"record.trainingBeats: {e.Message}"); }
         }
         if (record.ShapeShares is { } shares && (shares.Count > MaxShapeShares || shares.Any(s => !(s is >= 0 and <= 1))))
-            throw bad($"record.shapeShares must hold at most {MaxShapeShares} shares between 0 and 1");
+            throw bad($"record.shapeShares must be no more than {MaxShapeShares} shares, each between 0 and 1");
     }
 
     // model.json keeps a handful; a longer list is not one we wrote.

@@ -86,6 +86,16 @@ public sealed class FileContentCasesTest
         new("model.json whose record block says 1e300 minutes", w => Record(w, w.Record("mitdb/100"), HostileFiles.RunWithManifest(w,
                 m => m["record"] = JsonNode.Parse(RecordBlock))),
             2, "record.minutes must be above 0 and no more than"),
+        new("model.json whose record block names unknown training beats", w => Record(w, w.Record("mitdb/100"),
+                HostileFiles.RunWithManifest(w, m => m["record"] = JsonNode.Parse(
+                    RecordBlock.Replace("1e300", "5", StringComparison.Ordinal).Replace("}", ""","trainingBeats":"most"}""",
+                        StringComparison.Ordinal)))),
+            2, "record.trainingBeats: unknown training beats 'most'"),
+        new("model.json whose record block has a shape share above 1", w => Record(w, w.Record("mitdb/100"),
+                HostileFiles.RunWithManifest(w, m => m["record"] = JsonNode.Parse(
+                    RecordBlock.Replace("1e300", "5", StringComparison.Ordinal).Replace("}", ""","shapeShares":[0.5,7]}""",
+                        StringComparison.Ordinal)))),
+            2, "record.shapeShares must be no more than 100 shares, each between 0 and 1"),
 
         // values parsed from the command line and headers, bounded where they are read
         new("record --from 1e11 minutes", w => [.. Record(w, w.Record("mitdb/100")), "--from", "1e11"], 2, "--from must be between 0"),
