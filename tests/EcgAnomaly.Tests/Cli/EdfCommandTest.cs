@@ -62,6 +62,29 @@ public sealed partial class EdfCommandTest(ITestOutputHelper log)
     }
 
     [Fact]
+    public void Should_find_the_same_frequent_beat_shapes_as_in_the_WFDB_record_When_the_record_is_an_EDF_file()
+    {
+        // Given: the first 7 minutes of MIT-BIH 119 (bigeminy) as EDF+ and as the WFDB record itself
+        using var dir = new TemporaryFolder();
+        var edf = WriteEdf(dir, seconds: 420, record: "119");
+
+        // When
+        var fromEdf = dir.Combine("edf");
+        var fromWfdb = dir.Combine("wfdb");
+        var (edfCode, edfOutput, edfError) = CliRunner.Run("train", "--record", edf, "--epochs", "1", "--out", fromEdf);
+        var (code, output, error) = CliRunner.Run("train", "--record", RawEcg.Record("mitdb/119"), "--epochs", "1", "--out", fromWfdb);
+
+        // Then: the label-free choice of training beats does not depend on the file format
+        Assert.True(edfCode == 0, edfOutput + edfError);
+        Assert.True(code == 0, output + error);
+        Assert.Contains("two frequent beat shapes", string.Join(" ", edfOutput.Split('\n').Select(l => l.Trim())));
+        var edfShares = ShapeShares(fromEdf);
+        var wfdbShares = ShapeShares(fromWfdb);
+        Assert.Equal(wfdbShares.Length, edfShares.Length);
+        for (var i = 0; i < wfdbShares.Length; i++) Assert.Equal(wfdbShares[i], edfShares[i], 2);
+    }
+
+    [Fact]
     public void Should_exit_2_with_one_line_naming_the_file_When_the_EDF_file_is_truncated()
     {
         using var dir = new TemporaryFolder();
@@ -75,13 +98,21 @@ public sealed partial class EdfCommandTest(ITestOutputHelper log)
         Assert.Contains("truncated", error, StringComparison.Ordinal);
     }
 
-    private static string WriteEdf(TemporaryFolder dir, double? seconds)
+    private static string WriteEdf(TemporaryFolder dir, double? seconds, string record = "100")
     {
-        var source = WfdbRecord.Open(RawEcg.Record("mitdb/100"));
+        var source = WfdbRecord.Open(RawEcg.Record("mitdb/" + record));
         var atr = WfdbAnnotationReader.Read(source.AnnotationPath()!);
-        var path = dir.Combine("100.edf");
+        var path = dir.Combine(record + ".edf");
         EdfWriter.Write(path, source, seconds, atr.Select(a => new EdfAnnotation(a.Sample / source.SamplingFrequency, null, a.Symbol)));
         return path;
+    }
+
+    private static double[] ShapeShares(string run)
+    {
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "model.json")));
+        var record = manifest.RootElement.GetProperty("record");
+        Assert.Equal("dominant", record.GetProperty("trainingBeats").GetString());
+        return [.. record.GetProperty("shapeShares").EnumerateArray().Select(e => e.GetDouble())];
     }
 
     private static int Beats(string output) =>
