@@ -8,5 +8,7 @@ namespace EcgAnomaly.Databases;
 /// <param name="RrAfter">Seconds to the next detected beat.</param>
 /// <param name="LocalRr">Median of the previous ten RR intervals, in seconds.</param>
 /// <param name="Flagged">Whether the beat was flagged.</param>
+/// <param name="QrsCorrelation">Correlation of its QRS with the dominant shape of the first minutes (NaN when its QRS window
+/// runs past the record's ends).</param>
 public sealed record PerPatientBeat(
-    long Sample, string? Reference, double Score, double RrBefore, double RrAfter, double LocalRr, bool Flagged);
+    long Sample, string? Reference, double Score, double RrBefore, double RrAfter, double LocalRr, bool Flagged, double QrsCorrelation);

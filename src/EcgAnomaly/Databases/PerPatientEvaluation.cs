@@ -40,7 +40,7 @@ internal static class PerPatientEvaluation
             return RecordEvaluation.Skip(name, $"paced record ({paced} paced or fusion-of-paced beats in the reference)");
         }
 
-        var (split, _, _) = RecordTrainingSet.Build(path, protocol.Lead, perPatient.Minutes, perPatient.TrainingBeats, BeatWindow.Rr,
+        var (split, _, training) = RecordTrainingSet.Build(path, protocol.Lead, perPatient.Minutes, perPatient.TrainingBeats, BeatWindow.Rr,
             BeatLength, perPatient.Seed, f => progress?.Invoke("reading", ReadShare * f), cancellationToken);
         var options = new TrainingOptions { Epochs = perPatient.Epochs, Seed = perPatient.Seed, Device = "cpu" };
         progress?.Invoke("training", ReadShare);
@@ -69,8 +69,13 @@ internal static class PerPatientEvaluation
         var reference = ReferenceBeats.Load(record, lead, protocol.Annotator)!;
         var matched = reference.Between(fromSample, long.MaxValue).Match(scored.Select(b => b.Sample).ToArray()).Matched;
         var rhythm = BeatRhythm.Of([.. all.Select(b => b.Sample)], signal.SamplingFrequency)[early.Length..];
+        var template = training.QrsTemplate is { } t ? t.ToArray() : null;
+        var qrs = template is null ? [] : RecordBeats.Scan(record, lead, template.Length, BeatShapeClusters.Window,
+            fromSample, long.MaxValue, cancellationToken: cancellationToken).ToDictionary(b => b.Sample, b => b.Values);
+        double QrsCorrelation(long sample) =>
+            template is not null && qrs.TryGetValue(sample, out var values) ? BeatShapeClusters.Correlation(values, template) : double.NaN;
         var beats = scored.Select((b, i) => new PerPatientBeat(b.Sample, matched[i]?.Aami.ToString(), b.Score,
-            rhythm[i].RrBefore, rhythm[i].RrAfter, rhythm[i].LocalRr, b.Flagged)).ToArray();
+            rhythm[i].RrBefore, rhythm[i].RrAfter, rhythm[i].LocalRr, b.Flagged, QrsCorrelation(b.Sample))).ToArray();
         double[] ScoresOf(AamiClass aami) => [.. scored.Where((_, i) => matched[i]?.Aami == aami).Select(b => b.Score)];
         progress?.Invoke("done", 1);
         return RecordEvaluation.Of(name, record, lead, annotations, all.Length, vebCounts) with

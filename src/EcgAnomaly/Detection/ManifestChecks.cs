@@ -80,6 +80,8 @@ internal static class ManifestChecks
         }
         if (record.ShapeShares is { } shares && (shares.Count > MaxShapeShares || shares.Any(s => !(s is >= 0 and <= 1))))
             throw bad($"record.shapeShares must be no more than {MaxShapeShares} shares, each between 0 and 1");
+        if (record.QrsTemplate is { } template && (template.Count > InputLimits.MaxBeatSamples || template.Any(v => !float.IsFinite(v))))
+            throw bad($"record.qrsTemplate must be no more than {InputLimits.MaxBeatSamples:N0} finite values");
     }
 
     // model.json keeps a handful; a longer list is not one we wrote.

@@ -24,11 +24,13 @@ public sealed class BeatShapeClusters
 
     private readonly int[] _assignment;
     private readonly int[] _sizes;
+    private readonly float[][] _means;
 
-    private BeatShapeClusters(int[] assignment, int[] sizes, double minimumCorrelation)
+    private BeatShapeClusters(int[] assignment, int[] sizes, float[][] means, double minimumCorrelation)
     {
         _assignment = assignment;
         _sizes = sizes;
+        _means = means;
         MinimumCorrelation = minimumCorrelation;
     }
 
@@ -44,6 +46,22 @@ public sealed class BeatShapeClusters
     /// <summary>The share of all beats in <paramref name="cluster"/> (0-1).</summary>
     public double Share(int cluster) => _assignment.Length == 0 ? 0 : _sizes[cluster] / (double)_assignment.Length;
 
+    /// <summary>The mean shape of <paramref name="cluster"/>, standardised (mean 0, norm 1): a template for <see cref="Correlation"/>.</summary>
+    public float[] MeanShape(int cluster) => [.. _means[cluster]];
+
+    /// <summary>Pearson correlation of <paramref name="beat"/> with a standardised <paramref name="template"/>.</summary>
+    /// <exception cref="ArgumentException">They differ in length.</exception>
+    public static double Correlation(float[] beat, float[] template)
+    {
+        ArgumentNullException.ThrowIfNull(beat);
+        ArgumentNullException.ThrowIfNull(template);
+        if (beat.Length != template.Length) throw new ArgumentException("the beat and the template differ in length", nameof(beat));
+        var unit = Standardised(beat);
+        var dot = 0.0;
+        for (var k = 0; k < unit.Length; k++) dot += unit[k] * template[k];
+        return dot;
+    }
+
     /// <summary>Indices of the beats of <paramref name="cluster"/>, in the order given.</summary>
     public int[] Members(int cluster) => [.. Enumerable.Range(0, _assignment.Length).Where(i => _assignment[i] == cluster)];
 
@@ -53,7 +71,7 @@ public sealed class BeatShapeClusters
     {
         ArgumentNullException.ThrowIfNull(beats);
         Preconditions.CheckArgumentRange(nameof(minimumCorrelation), minimumCorrelation, -1, 1);
-        if (beats.Count == 0) return new BeatShapeClusters([], [], minimumCorrelation);
+        if (beats.Count == 0) return new BeatShapeClusters([], [], [], minimumCorrelation);
         var length = beats[0].Length;
         if (beats.Any(b => b.Length != length)) throw new ArgumentException("beats of different lengths", nameof(beats));
 
@@ -83,7 +101,21 @@ public sealed class BeatShapeClusters
             .ToArray();
         var rank = new int[means.Count];
         for (var r = 0; r < bySize.Length; r++) rank[bySize[r].Cluster] = r;
-        return new BeatShapeClusters([.. second.Select(c => rank[c])], [.. bySize.Select(c => c.Size)], minimumCorrelation);
+        var finalMeans = bySize.Select(c => MeanOf(unit, second, c.Cluster)).ToArray();
+        return new BeatShapeClusters(
+            [.. second.Select(c => rank[c])], [.. bySize.Select(c => c.Size)], finalMeans, minimumCorrelation);
+    }
+
+    /// <summary>The standardised mean of the standardised beats assigned to <paramref name="cluster"/>.</summary>
+    private static float[] MeanOf(float[][] unit, int[] assignment, int cluster)
+    {
+        var sum = new float[unit[0].Length];
+        for (var i = 0; i < unit.Length; i++)
+        {
+            if (assignment[i] != cluster) continue;
+            for (var k = 0; k < sum.Length; k++) sum[k] += unit[i][k];
+        }
+        return Standardised(sum);
     }
 
     /// <summary>The beat minus its mean, divided by its norm: dot products of two such beats are their correlation.</summary>

@@ -123,6 +123,7 @@ public static class RecordTrainingSet
         {
             TrainingBeats = trainingBeats.Name(),
             ShapeShares = [.. Enumerable.Range(0, shapes.Sizes.Count).Select(shapes.Share).Take(MaxShapesRemembered)],
+            QrsTemplate = shapes.Sizes.Count == 0 ? null : shapes.MeanShape(0),
         };
         return (dataSplit, run, recordTraining);
     }

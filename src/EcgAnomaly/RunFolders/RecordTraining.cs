@@ -13,4 +13,10 @@ public sealed record RecordTraining(string Name, string Lead, double Minutes, bo
 
     /// <summary>The shares (0-1) of the largest beat shapes among the first minutes' beats, largest first; null if unknown.</summary>
     public IReadOnlyList<double>? ShapeShares { get; init; }
+
+    /// <summary>
+    /// The dominant shape's standardised mean QRS (Ectopy.BeatShapeClusters.Window cut to the model's beat length): the
+    /// template later beats are correlated with; null if unknown.
+    /// </summary>
+    public IReadOnlyList<float>? QrsTemplate { get; init; }
 }

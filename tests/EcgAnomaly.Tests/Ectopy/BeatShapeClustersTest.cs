@@ -30,6 +30,13 @@ public sealed class BeatShapeClustersTest
         Assert.Equal(0.55, clusters.Share(0), 12);
         for (var i = 0; i < beats.Count; i++) Assert.Equal(isNarrow[i] ? 0 : 1, clusters.Assignment[i]);
         Assert.Equal(Enumerable.Range(0, 100).Where(i => isNarrow[i]), clusters.Members(0));
+        // Each beat matches its own shape's template closely and the other's poorly, whatever its scale and offset
+        for (var i = 0; i < beats.Count; i++)
+        {
+            var own = isNarrow[i] ? 0 : 1;
+            Assert.True(BeatShapeClusters.Correlation(beats[i], clusters.MeanShape(own)) > 0.99, $"beat {i} against its own shape");
+            Assert.True(BeatShapeClusters.Correlation(beats[i], clusters.MeanShape(1 - own)) < 0.5, $"beat {i} against the other shape");
+        }
     }
 
     [Fact]
