@@ -109,6 +109,12 @@ public static class EcgAnomalyApp
                     "Merge the output folders of 'evaluate-database --shard K/N' (every K) into the report an unsharded run writes. "
                     + "Exit code 0 when every record was evaluated, 3 when some failed, 2 when the folders do not add up.")
                 .WithExample("merge-shards", "shards/1", "shards/2", "shards/3", "--out", "mitdb-qrs");
+            config.AddCommand<FitEctopyCommand>("fit-ectopy")
+                .WithDescription(
+                    "Learn the population classifier of V and S beats (logistic regressions over each beat's reconstruction error, "
+                    + "QRS correlation with the patient's dominant shape, prematurity and pause) from the labelled beats of a "
+                    + "per-patient evaluate-database run, for example its DS1 records to evaluate the DS2 ones.")
+                .WithExample("fit-ectopy", "--from", "mitdb-pp", "--records", "101,106,108", "--out", "ectopy-ds1.json");
             config.AddCommand<DownloadCommand>("download")
                 .WithDescription("Download ECG5000 from the UCR/UEA archive into the per-user cache, checking every file's sha256.")
                 .WithExample("download");

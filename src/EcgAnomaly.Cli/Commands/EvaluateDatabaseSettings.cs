@@ -43,6 +43,13 @@ internal sealed class EvaluateDatabaseSettings : CommandSettings
     [Description("With --detector per-patient: " + TrainingBeatsOption.Description)]
     public string? TrainingBeats { get; init; }
 
+    [CommandOption("--ectopy <FILES>")]
+    [Description("With --detector per-patient: classifier files of 'fit-ectopy', comma-separated, that label each scored beat V, S "
+        + "or N (from its reconstruction error, QRS correlation with the dominant shape, prematurity and pause); each record is "
+        + "labelled by the first file that did not learn from it, so two files fitted on DS1 and DS2 evaluate every record "
+        + "with the other fold's. Without it flagged beats count as V and as S.")]
+    public string? Ectopy { get; init; }
+
     [CommandOption("--only-normal")]
     [Description("With --detector per-patient: learn only from beats annotated AAMI N in the reference (what a "
         + "label-free --training-beats is compared with).")]
@@ -82,6 +89,7 @@ internal sealed class EvaluateDatabaseSettings : CommandSettings
                 Epochs = Epochs ?? defaults.Epochs,
                 Seed = Seed ?? defaults.Seed,
                 TrainingBeats = TrainingBeatsOption.Resolve(TrainingBeats, OnlyNormal),
+                Ectopy = Ectopy,
             };
         }
     }
@@ -103,7 +111,7 @@ internal sealed class EvaluateDatabaseSettings : CommandSettings
         var perPatientOptions = new (bool Given, string Name)[]
         {
             (OnlyNormal, "--only-normal"), (TrainingBeats is not null, "--training-beats"), (Minutes is not null, "--minutes"),
-            (Epochs is not null, "--epochs"), (Seed is not null, "--seed"),
+            (Epochs is not null, "--epochs"), (Seed is not null, "--seed"), (Ectopy is not null, "--ectopy"),
         };
         if (!PerPatient && perPatientOptions.FirstOrDefault(o => o.Given) is { Given: true, Name: var option })
         {

@@ -34,6 +34,7 @@ public static class DatabaseEvaluation
         StagingFolder.EnsureUsable(Path.GetFullPath(request.OutputFolder));
         OutputPaths.EnsureApart(request.OutputFolder, request.Database);
 
+        var classifiers = EctopicClassifierFolds.Read(request.PerPatient?.Ectopy);
         using var staging = StagingFolder.Create(request.OutputFolder);
         // Made once here: records written at the same moment must not race to create (or, failing, to remove) it.
         Directory.CreateDirectory(Path.Combine(staging.Path, DatabaseReportFiles.RecordsFolder));
@@ -48,7 +49,7 @@ public static class DatabaseEvaluation
                 var started = Stopwatch.GetTimestamp();
                 void Progress(string stage, double fraction) => tracker.Report(i, mine[i], stage, fraction);
                 results[i] = request.PerPatient is { } perPatient
-                    ? EvaluatePerPatient(request.Database, mine[i], protocol, perPatient, Progress, cancellationToken)
+                    ? EvaluatePerPatient(request.Database, mine[i], protocol, perPatient, classifiers, Progress, cancellationToken)
                     : Evaluate(request.Database, mine[i], protocol, request.Annotator, Progress, cancellationToken);
                 seconds[i] = Stopwatch.GetElapsedTime(started).TotalSeconds;
                 DatabaseReportFiles.WriteRecord(staging.Path, results[i]);
@@ -80,9 +81,12 @@ public static class DatabaseEvaluation
         {
             Algorithm = string.Create(CultureInfo.InvariantCulture,
                 $"per-patient {p.Model} autoencoder trained on each record's first {p.Minutes:0.##} min ({p.Epochs} epochs, ")
-                + $"seed {p.Seed}; {p.TrainingLabels}), beats above its threshold ({p.ThresholdPolicy} of validation scores) "
-                + "flagged; flagged beats labelled V for the VEB statistics and S for the SVEB statistics "
-                + "(an anomaly detector does not tell V from S), the others N",
+                + $"seed {p.Seed}; {p.TrainingLabels}), "
+                + (p.Ectopy is null
+                    ? $"beats above its threshold ({p.ThresholdPolicy} of validation scores) flagged; flagged beats labelled V for "
+                        + "the VEB statistics and S for the SVEB statistics (an anomaly detector does not tell V from S), the others N"
+                    : $"each scored beat labelled V, S or N by the population classifier {p.Ectopy} (one that did not learn from the "
+                        + "record)"),
             PerPatient = p,
             LearningPeriodSeconds = p.Minutes * 60,
             Exclusions = "beats and detections inside ventricular flutter or fibrillation (between the reference's [ and ] "
@@ -92,11 +96,12 @@ public static class DatabaseEvaluation
 
     /// <summary>One record under the per-patient protocol; a failure to read or train becomes a failed result.</summary>
     private static RecordEvaluation EvaluatePerPatient(string database, string name, Ec57Protocol protocol, PerPatientProtocol perPatient,
-        Action<string, double> progress, CancellationToken cancellationToken)
+        EctopicClassifierFolds classifiers, Action<string, double> progress, CancellationToken cancellationToken)
     {
         try
         {
-            return PerPatientEvaluation.Evaluate(database, name, protocol, perPatient, progress, cancellationToken);
+            return PerPatientEvaluation.Evaluate(database, name, protocol, perPatient, classifiers.For(protocol.Database, name), progress,
+                cancellationToken);
         }
         catch (Exception e) when (e is DataFormatException or IOException or UnauthorizedAccessException or ArgumentException
             or InvalidOperationException or OverflowException)

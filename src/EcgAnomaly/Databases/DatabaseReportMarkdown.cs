@@ -122,6 +122,15 @@ internal static class DatabaseReportMarkdown
         text.Append(C, $"- Model: {p.Model} (LSTM autoencoder, embedding 32), {p.Epochs} epochs, seed {p.Seed}, beats z-scored, ");
         text.Append(C, $"trained on the first {p.Minutes:0.##} min of each record (a shuffled share held out for validation)\n");
         text.Append(C, $"- Threshold: {p.ThresholdPolicy} of the validation beats' reconstruction errors; beats above it are flagged\n");
+        if (p.Ectopy is { } ectopy)
+        {
+            text.Append(C, $"- Labels: the population classifier `{ectopy}` (`fit-ectopy`) labels each scored beat V, S or N from its ");
+            text.Append("reconstruction error, QRS correlation with the dominant shape, prematurity and pause; each record by a ");
+            text.Append("classifier that did not learn from it\n");
+            text.Append("- AUC: ROC AUC of the classifier's V (or S) probability of test beats matched to reference AAMI N against ");
+            text.Append("V (or S); mean over the records that have both, pooled over all their beats\n");
+            return;
+        }
         text.Append("- Labels: flagged beats are V and the others N for the VEB statistics, flagged beats are S for the SVEB ");
         text.Append("statistics: an anomaly detector does not tell V from S, so each class's +P counts the other class's beats ");
         text.Append("as false positives\n");

@@ -11,4 +11,8 @@ namespace EcgAnomaly.Databases;
 /// <param name="QrsCorrelation">Correlation of its QRS with the dominant shape of the first minutes (NaN when its QRS window
 /// runs past the record's ends).</param>
 public sealed record PerPatientBeat(
-    long Sample, string? Reference, double Score, double RrBefore, double RrAfter, double LocalRr, bool Flagged, double QrsCorrelation);
+    long Sample, string? Reference, double Score, double RrBefore, double RrAfter, double LocalRr, bool Flagged, double QrsCorrelation)
+{
+    /// <summary>The class a population classifier gave it (N, S or V); null without one.</summary>
+    public string? Verdict { get; init; }
+}

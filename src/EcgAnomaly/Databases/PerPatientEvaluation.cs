@@ -24,7 +24,7 @@ internal static class PerPatientEvaluation
     private const double TrainShare = 0.8;
 
     public static RecordEvaluation Evaluate(string database, string name, Ec57Protocol protocol, PerPatientProtocol perPatient,
-        Action<string, double>? progress, CancellationToken cancellationToken)
+        EctopicClassifier? classifier, Action<string, double>? progress, CancellationToken cancellationToken)
     {
         progress?.Invoke("reading", 0);
         var path = Path.Combine(database, name + ".hea");
@@ -63,9 +63,6 @@ internal static class PerPatientEvaluation
             .ToArray();
 
         progress?.Invoke("comparing", 1);
-        var options57 = protocol.OptionsFor(signal.SamplingFrequency, signal.SampleCount);
-        var vebCounts = Ec57Comparison.Compare(annotations, Annotations(early, scored, VebCode), options57);
-        var svebCounts = Ec57Comparison.Compare(annotations, Annotations(early, scored, SvebCode), options57);
         var reference = ReferenceBeats.Load(record, lead, protocol.Annotator)!;
         var matched = reference.Between(fromSample, long.MaxValue).Match(scored.Select(b => b.Sample).ToArray()).Matched;
         var rhythm = BeatRhythm.Of([.. all.Select(b => b.Sample)], signal.SamplingFrequency)[early.Length..];
@@ -76,18 +73,33 @@ internal static class PerPatientEvaluation
             template is not null && qrs.TryGetValue(sample, out var values) ? BeatShapeClusters.Correlation(values, template) : double.NaN;
         var beats = scored.Select((b, i) => new PerPatientBeat(b.Sample, matched[i]?.Aami.ToString(), b.Score,
             rhythm[i].RrBefore, rhythm[i].RrAfter, rhythm[i].LocalRr, b.Flagged, QrsCorrelation(b.Sample))).ToArray();
-        double[] ScoresOf(AamiClass aami) => [.. scored.Where((_, i) => matched[i]?.Aami == aami).Select(b => b.Score)];
-        progress?.Invoke("done", 1);
-        return RecordEvaluation.Of(name, record, lead, annotations, all.Length, vebCounts) with
+        var options57 = protocol.OptionsFor(signal.SamplingFrequency, signal.SampleCount);
+        var result = RecordEvaluation.Of(name, record, lead, annotations, all.Length, Ec57Counts.Zero);
+        var common = new PerPatientResult
         {
-            PerPatient = new PerPatientResult
+            Threshold = detector.Threshold,
+            TrainBeats = split.Train.Count,
+            ValidationBeats = split.Validation.Count,
+            ScoredBeats = scored.Length,
+            FlaggedBeats = 0,
+            SvebCounts = Ec57Counts.Zero,
+            NormalScores = [],
+            VebScores = [],
+            SvebScores = [],
+        };
+        progress?.Invoke("done", 1);
+        if (classifier is not null)
+            return Classified(result, common, classifier, annotations, early, beats, matched, options57);
+
+        double[] ScoresOf(AamiClass aami) => [.. scored.Where((_, i) => matched[i]?.Aami == aami).Select(b => b.Score)];
+        var flaggedAs = (int code) => Annotations(early, [.. scored.Select(b => (b.Sample, b.Flagged ? code : NormalCode))]);
+        return result with
+        {
+            Counts = Ec57Comparison.Compare(annotations, flaggedAs(VebCode), options57),
+            PerPatient = common with
             {
-                Threshold = detector.Threshold,
-                TrainBeats = split.Train.Count,
-                ValidationBeats = split.Validation.Count,
-                ScoredBeats = scored.Length,
                 FlaggedBeats = scored.Count(b => b.Flagged),
-                SvebCounts = svebCounts,
+                SvebCounts = Ec57Comparison.Compare(annotations, flaggedAs(SvebCode), options57),
                 NormalScores = ScoresOf(AamiClass.N),
                 VebScores = ScoresOf(AamiClass.V),
                 SvebScores = ScoresOf(AamiClass.S),
@@ -96,11 +108,42 @@ internal static class PerPatientEvaluation
         };
     }
 
-    /// <summary>The learning period's beats as N, then the scored beats: flagged ones with <paramref name="flaggedCode"/>.</summary>
-    private static WfdbAnnotation[] Annotations(long[] early, (long Sample, double Score, bool Flagged)[] scored, int flaggedCode) =>
+    /// <summary>The population classifier labels each scored beat V, S or N; AUCs rank its V and S probabilities.</summary>
+    private static RecordEvaluation Classified(RecordEvaluation result, PerPatientResult common, EctopicClassifier classifier,
+        IReadOnlyList<WfdbAnnotation> annotations, long[] early, PerPatientBeat[] beats, WfdbAnnotation?[] matched,
+        Ec57Options options57)
+    {
+        var verdicts = beats.Select(b => classifier.Classify(EctopicClassifierFit.Features(b, common.Threshold))).ToArray();
+        var codes = verdicts.Select(v => v.Class switch { AamiClass.V => VebCode, AamiClass.S => SvebCode, _ => NormalCode });
+        var counts = Ec57Comparison.Compare(annotations, Annotations(early, [.. beats.Zip(codes, (b, c) => (b.Sample, c))]), options57);
+        double[] Of(AamiClass aami, Func<(double Veb, double Sveb, AamiClass Class), double> score) =>
+            [.. verdicts.Where((_, i) => matched[i]?.Aami == aami).Select(score)];
+        return result with
+        {
+            Counts = counts,
+            PerPatient = common with
+            {
+                FlaggedBeats = verdicts.Count(v => v.Class != AamiClass.N),
+                SvebCounts = counts,
+                NormalScores = Of(AamiClass.N, v => v.Veb),
+                VebScores = Of(AamiClass.V, v => v.Veb),
+                SvebScores = Of(AamiClass.S, v => v.Sveb),
+                NormalSvebScores = Of(AamiClass.N, v => v.Sveb),
+                ScoresCalibrated = true,
+                Beats = [.. beats.Select((b, i) => b with
+                {
+                    Flagged = verdicts[i].Class != AamiClass.N,
+                    Verdict = verdicts[i].Class.ToString(),
+                })],
+            },
+        };
+    }
+
+    /// <summary>The learning period's beats as N, then the scored beats with their codes.</summary>
+    private static WfdbAnnotation[] Annotations(long[] early, (long Sample, int Code)[] scored) =>
     [
         .. early.Select(s => Beat(s, NormalCode)),
-        .. scored.Select(b => Beat(b.Sample, b.Flagged ? flaggedCode : NormalCode)),
+        .. scored.Select(b => Beat(b.Sample, b.Code)),
     ];
 
     private static WfdbAnnotation Beat(long sample, int code) => new(sample, code, AnnotationCodes.Symbol(code), 0, 0, 0, null);

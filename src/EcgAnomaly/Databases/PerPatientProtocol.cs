@@ -21,6 +21,13 @@ public sealed record PerPatientProtocol
     /// <summary>Which beats of the first minutes each record's model learns from.</summary>
     public TrainingBeats TrainingBeats { get; init; } = TrainingBeats.Dominant;
 
+    /// <summary>
+    /// Classifier files of <c>fit-ectopy</c>, comma-separated, that label the scored beats V, S or N; each record is
+    /// labelled by the first that did not learn from it (the folds of an inter-patient evaluation). Null: flagged beats
+    /// are V for the VEB statistics and S for the SVEB ones.
+    /// </summary>
+    public string? Ectopy { get; init; }
+
     /// <summary>Seeds each record's train/validation shuffle, weight initialisation and batch order.</summary>
     public int Seed { get; init; } = 777;
 

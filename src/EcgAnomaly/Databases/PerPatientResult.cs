@@ -39,6 +39,14 @@ public sealed record PerPatientResult
     /// <summary>Scores of scored beats matched to reference AAMI S beats.</summary>
     public required IReadOnlyList<double> SvebScores { get; init; }
 
+    /// <summary>With a population classifier: the S probabilities of the beats matched to AAMI N (the V ones are
+    /// <see cref="NormalScores"/>); null otherwise.</summary>
+    public IReadOnlyList<double>? NormalSvebScores { get; init; }
+
+    /// <summary>True when the scores are probabilities comparable across records (pooled as they are, not divided by
+    /// <see cref="Threshold"/>).</summary>
+    public bool ScoresCalibrated { get; init; }
+
     /// <summary>Every scored beat with its reference class, score and rhythm; null in results older than it.</summary>
     public IReadOnlyList<PerPatientBeat>? Beats { get; init; }
 
@@ -46,7 +54,7 @@ public sealed record PerPatientResult
     public double? VebAuc => Auc(NormalScores, VebScores);
 
     /// <summary>ROC AUC of AAMI N against S, or null without both.</summary>
-    public double? SvebAuc => Auc(NormalScores, SvebScores);
+    public double? SvebAuc => Auc(NormalSvebScores ?? NormalScores, SvebScores);
 
     /// <summary>ROC AUC of <paramref name="normal"/> (negatives) against <paramref name="abnormal"/>; null without both.</summary>
     public static double? Auc(IReadOnlyCollection<double> normal, IReadOnlyCollection<double> abnormal)

@@ -58,10 +58,10 @@ public sealed record PerPatientSummary
             SvebAucMean = sv.Length == 0 ? null : sv.Average(),
             SvebAucRecords = sv.Length,
             VebAucPooled = PerPatientResult.Auc(Pooled(all, r => r.NormalScores), Pooled(all, r => r.VebScores)),
-            SvebAucPooled = PerPatientResult.Auc(Pooled(all, r => r.NormalScores), Pooled(all, r => r.SvebScores)),
+            SvebAucPooled = PerPatientResult.Auc(Pooled(all, r => r.NormalSvebScores ?? r.NormalScores), Pooled(all, r => r.SvebScores)),
         };
     }
 
     private static double[] Pooled(PerPatientResult[] records, Func<PerPatientResult, IReadOnlyList<double>> scores) =>
-        [.. records.SelectMany(r => scores(r).Select(s => r.Threshold > 0 ? s / r.Threshold : s))];
+        [.. records.SelectMany(r => scores(r).Select(s => !r.ScoresCalibrated && r.Threshold > 0 ? s / r.Threshold : s))];
 }

@@ -1,0 +1,30 @@
+namespace EcgAnomaly.Ectopy;
+
+/// <summary>
+/// The patient-normalised description of one beat that the population classifier reads: nothing in it depends on the
+/// patient's own amplitude, heart rate or sampling rate, so weights learned on other patients carry over.
+/// </summary>
+/// <param name="ErrorRatio">The beat's reconstruction error over its patient model's threshold.</param>
+/// <param name="QrsCorrelation">Correlation of its QRS with the patient's dominant QRS shape (-1 to 1; NaN when unknown).</param>
+/// <param name="Rhythm">Its RR intervals and local rhythm.</param>
+public readonly record struct EctopicFeatures(double ErrorRatio, double QrsCorrelation, BeatRhythm Rhythm)
+{
+    /// <summary>The version of <see cref="Vector"/>'s layout, kept in the classifier's file.</summary>
+    public const string Layout =
+        "v1: 1, ln(error ratio), 1 - QRS correlation, ln(prematurity), ln(pause), ln(error ratio) x ln(prematurity)";
+
+    /// <summary>Values in <see cref="Vector"/>.</summary>
+    public const int Count = 6;
+
+    /// <summary>Values of the layout; unknown rhythm or correlation count as an ordinary beat (1 and 1).</summary>
+    public double[] Vector()
+    {
+        var error = Math.Log(Math.Max(ErrorRatio, 1e-6));
+        var correlation = double.IsFinite(QrsCorrelation) ? QrsCorrelation : 1;
+        var prematurity = Ln(Rhythm.Prematurity);
+        var pause = Ln(Rhythm.Pause);
+        return [1, error, 1 - correlation, prematurity, pause, error * prematurity];
+    }
+
+    private static double Ln(double ratio) => double.IsFinite(ratio) && ratio > 0 ? Math.Log(Math.Clamp(ratio, 0.05, 20)) : 0;
+}
