@@ -1,6 +1,6 @@
 using System.ComponentModel;
 using EcgAnomaly.Cli.Options;
-using EcgAnomaly.Recordings;
+using EcgAnomaly.Ectopy;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

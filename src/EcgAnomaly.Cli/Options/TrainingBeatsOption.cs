@@ -1,4 +1,4 @@
-using EcgAnomaly.Recordings;
+using EcgAnomaly.Ectopy;
 using Spectre.Console;
 
 namespace EcgAnomaly.Cli.Options;

@@ -1,4 +1,4 @@
-using EcgAnomaly.Recordings;
+using EcgAnomaly.Ectopy;
 
 namespace EcgAnomaly.Databases;
 

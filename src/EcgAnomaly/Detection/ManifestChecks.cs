@@ -1,7 +1,7 @@
 using System.Text.Json;
 using EcgAnomaly.Data;
+using EcgAnomaly.Ectopy;
 using EcgAnomaly.Models;
-using EcgAnomaly.Recordings;
 using EcgAnomaly.RunFolders;
 using EcgAnomaly.Signals;
 

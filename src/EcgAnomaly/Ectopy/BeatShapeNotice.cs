@@ -1,5 +1,4 @@
 using System.Globalization;
-using EcgAnomaly.Recordings;
 
 namespace EcgAnomaly.Ectopy;
 

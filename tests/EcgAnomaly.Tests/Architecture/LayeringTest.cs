@@ -17,6 +17,7 @@ public sealed class LayeringTest
         "EcgAnomaly.Models",
         "EcgAnomaly.Training",
         "EcgAnomaly.RunFolders",
+        "EcgAnomaly.Ectopy",
         "EcgAnomaly.Detection",
         "EcgAnomaly.Recordings",
         "EcgAnomaly.Runs",

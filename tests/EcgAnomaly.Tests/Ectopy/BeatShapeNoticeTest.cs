@@ -1,5 +1,4 @@
 using EcgAnomaly.Ectopy;
-using EcgAnomaly.Recordings;
 using EcgAnomaly.Tests.Cli;
 
 namespace EcgAnomaly.Tests.Ectopy;

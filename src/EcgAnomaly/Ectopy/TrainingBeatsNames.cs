@@ -1,4 +1,4 @@
-namespace EcgAnomaly.Recordings;
+namespace EcgAnomaly.Ectopy;
 
 /// <summary>The names of <see cref="TrainingBeats"/> on the command line and in model.json: dominant, all, annotated-normal.</summary>
 public static class TrainingBeatsNames
