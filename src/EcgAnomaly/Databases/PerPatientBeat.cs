@@ -15,4 +15,13 @@ public sealed record PerPatientBeat(
 {
     /// <summary>The class a population classifier gave it (N, S or V); null without one.</summary>
     public string? Verdict { get; init; }
+
+    /// <summary>The share of the scored beats in its QRS shape group (<see cref="Ectopy.ShapeGroupRhythm"/>); NaN if unknown.</summary>
+    public double GroupShare { get; init; } = double.NaN;
+
+    /// <summary>The median prematurity of its shape group; NaN if unknown.</summary>
+    public double GroupPrematurity { get; init; } = double.NaN;
+
+    /// <summary>The median pause after the beats of its shape group; NaN if unknown.</summary>
+    public double GroupPause { get; init; } = double.NaN;
 }

@@ -71,8 +71,14 @@ internal static class PerPatientEvaluation
             fromSample, long.MaxValue, cancellationToken: cancellationToken).ToDictionary(b => b.Sample, b => b.Values);
         double QrsCorrelation(long sample) =>
             template is not null && qrs.TryGetValue(sample, out var values) ? BeatShapeClusters.Correlation(values, template) : double.NaN;
+        var groups = ShapeGroupRhythm.Of([.. scored.Select(b => qrs.GetValueOrDefault(b.Sample))], rhythm);
         var beats = scored.Select((b, i) => new PerPatientBeat(b.Sample, matched[i]?.Aami.ToString(), b.Score,
-            rhythm[i].RrBefore, rhythm[i].RrAfter, rhythm[i].LocalRr, b.Flagged, QrsCorrelation(b.Sample))).ToArray();
+            rhythm[i].RrBefore, rhythm[i].RrAfter, rhythm[i].LocalRr, b.Flagged, QrsCorrelation(b.Sample))
+        {
+            GroupShare = groups[i].Share,
+            GroupPrematurity = groups[i].Prematurity,
+            GroupPause = groups[i].Pause,
+        }).ToArray();
         var options57 = protocol.OptionsFor(signal.SamplingFrequency, signal.SampleCount);
         var result = RecordEvaluation.Of(name, record, lead, annotations, all.Length, Ec57Counts.Zero);
         var common = new PerPatientResult

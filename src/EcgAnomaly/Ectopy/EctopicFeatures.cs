@@ -7,23 +7,24 @@ namespace EcgAnomaly.Ectopy;
 /// <param name="ErrorRatio">The beat's reconstruction error over its patient model's threshold.</param>
 /// <param name="QrsCorrelation">Correlation of its QRS with the patient's dominant QRS shape (-1 to 1; NaN when unknown).</param>
 /// <param name="Rhythm">Its RR intervals and local rhythm.</param>
-public readonly record struct EctopicFeatures(double ErrorRatio, double QrsCorrelation, BeatRhythm Rhythm)
+/// <param name="Group">The rhythm of its QRS shape group over the scored stretch.</param>
+public readonly record struct EctopicFeatures(double ErrorRatio, double QrsCorrelation, BeatRhythm Rhythm, ShapeGroupRhythm Group)
 {
     /// <summary>The version of <see cref="Vector"/>'s layout, kept in the classifier's file.</summary>
-    public const string Layout =
-        "v1: 1, ln(error ratio), 1 - QRS correlation, ln(prematurity), ln(pause), ln(error ratio) x ln(prematurity)";
+    public const string Layout = "v2: 1, ln(error ratio), 1 - QRS correlation, ln(prematurity), ln(pause), "
+        + "ln(error ratio) x ln(prematurity), ln(group prematurity), ln(group pause)";
 
     /// <summary>Values in <see cref="Vector"/>.</summary>
-    public const int Count = 6;
+    public const int Count = 8;
 
-    /// <summary>Values of the layout; unknown rhythm or correlation count as an ordinary beat (1 and 1).</summary>
+    /// <summary>Values of the layout; unknown rhythm, group or correlation count as an ordinary beat's (ratios 1, correlation 1).</summary>
     public double[] Vector()
     {
         var error = Math.Log(Math.Max(ErrorRatio, 1e-6));
         var correlation = double.IsFinite(QrsCorrelation) ? QrsCorrelation : 1;
         var prematurity = Ln(Rhythm.Prematurity);
         var pause = Ln(Rhythm.Pause);
-        return [1, error, 1 - correlation, prematurity, pause, error * prematurity];
+        return [1, error, 1 - correlation, prematurity, pause, error * prematurity, Ln(Group.Prematurity), Ln(Group.Pause)];
     }
 
     private static double Ln(double ratio) => double.IsFinite(ratio) && ratio > 0 ? Math.Log(Math.Clamp(ratio, 0.05, 20)) : 0;

@@ -9,6 +9,10 @@ namespace EcgAnomaly.Tests.Ectopy;
 /// </summary>
 public sealed class EctopicClassifierTest
 {
+    // The shape groups the beats fall in: V beats in a group of early beats, N and S beats in the dominant on-time group
+    private static readonly ShapeGroupRhythm VGroup = new(0.1, 0.6, 1.4);
+    private static readonly ShapeGroupRhythm NGroup = new(0.9, 1.0, 1.0);
+
     [Fact]
     public void Should_tell_wide_beats_from_early_normal_ones_When_fitted_on_such_beats()
     {
@@ -16,9 +20,10 @@ public sealed class EctopicClassifierTest
         var random = new Random(11);
         EctopicFeatures Beat(AamiClass aami) => aami switch
         {
-            AamiClass.V => new(3 + random.NextDouble(), 0.3 + (0.3 * random.NextDouble()), new BeatRhythm(0.6, 1.4, 1.0)),
-            AamiClass.S => new(0.5 + (0.3 * random.NextDouble()), 0.97, new BeatRhythm(0.6 + (0.1 * random.NextDouble()), 1.1, 1.0)),
-            _ => new(0.4 + (0.4 * random.NextDouble()), 0.95 + (0.04 * random.NextDouble()), new BeatRhythm(1.0, 1.0, 1.0)),
+            AamiClass.V => new(3 + random.NextDouble(), 0.3 + (0.3 * random.NextDouble()), new BeatRhythm(0.6, 1.4, 1.0), VGroup),
+            AamiClass.S => new(0.5 + (0.3 * random.NextDouble()), 0.97, new BeatRhythm(0.6 + (0.1 * random.NextDouble()), 1.1, 1.0),
+                NGroup),
+            _ => new(0.4 + (0.4 * random.NextDouble()), 0.95 + (0.04 * random.NextDouble()), new BeatRhythm(1.0, 1.0, 1.0), NGroup),
         };
         var classes = Enumerable.Range(0, 600).Select(i => i % 10 == 0 ? AamiClass.V : i % 10 == 1 ? AamiClass.S : AamiClass.N).ToArray();
         var beats = classes.Select(c => (Beat(c), c)).ToArray();
@@ -39,7 +44,7 @@ public sealed class EctopicClassifierTest
     {
         var e = Assert.Throws<DataFormatException>(() => EctopicClassifier.Parse(
             """
-            {"trainedOn":[],"layout":"v0","vebWeights":[1,2,3,4,5,6],"svebWeights":[1,2,3,4,5,6],
+            {"trainedOn":[],"layout":"v0","vebWeights":[1,2,3,4,5,6,7,8],"svebWeights":[1,2,3,4,5,6,7,8],
              "vebThreshold":0.5,"svebThreshold":0.5}
             """,
             "c.json"));
