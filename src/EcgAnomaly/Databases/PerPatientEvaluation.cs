@@ -2,6 +2,7 @@ using EcgAnomaly.Detection;
 using EcgAnomaly.Ectopy;
 using EcgAnomaly.Models;
 using EcgAnomaly.Recordings;
+using EcgAnomaly.RunFolders;
 using EcgAnomaly.Signals;
 using EcgAnomaly.Training;
 
@@ -66,19 +67,8 @@ internal static class PerPatientEvaluation
         var reference = ReferenceBeats.Load(record, lead, protocol.Annotator)!;
         var matched = reference.Between(fromSample, long.MaxValue).Match(scored.Select(b => b.Sample).ToArray()).Matched;
         var rhythm = BeatRhythm.Of([.. all.Select(b => b.Sample)], signal.SamplingFrequency)[early.Length..];
-        var template = training.QrsTemplate is { } t ? t.ToArray() : null;
-        var qrs = template is null ? [] : RecordBeats.Scan(record, lead, template.Length, BeatShapeClusters.Window,
-            fromSample, long.MaxValue, cancellationToken: cancellationToken).ToDictionary(b => b.Sample, b => b.Values);
-        double QrsCorrelation(long sample) =>
-            template is not null && qrs.TryGetValue(sample, out var values) ? BeatShapeClusters.Correlation(values, template) : double.NaN;
-        var groups = ShapeGroupRhythm.Of([.. scored.Select(b => qrs.GetValueOrDefault(b.Sample))], rhythm);
-        var beats = scored.Select((b, i) => new PerPatientBeat(b.Sample, matched[i]?.Aami.ToString(), b.Score,
-            rhythm[i].RrBefore, rhythm[i].RrAfter, rhythm[i].LocalRr, b.Flagged, QrsCorrelation(b.Sample))
-        {
-            GroupShare = groups[i].Share,
-            GroupPrematurity = groups[i].Prematurity,
-            GroupPause = groups[i].Pause,
-        }).ToArray();
+        var beats = Details(record, lead, fromSample, training, [.. scored.Select(b => (b.Sample, b.Score, b.Flagged))], matched, rhythm,
+            cancellationToken);
         var options57 = protocol.OptionsFor(signal.SamplingFrequency, signal.SampleCount);
         var result = RecordEvaluation.Of(name, record, lead, annotations, all.Length, Ec57Counts.Zero);
         var common = new PerPatientResult
@@ -112,6 +102,26 @@ internal static class PerPatientEvaluation
                 Beats = beats,
             },
         };
+    }
+
+    /// <summary>Each scored beat with its reference class, score, rhythm, QRS correlation and shape-group rhythm.</summary>
+    private static PerPatientBeat[] Details(EcgRecording record, int lead, long fromSample, RecordTraining training,
+        (long Sample, double Score, bool Flagged)[] scored, WfdbAnnotation?[] matched, BeatRhythm[] rhythm,
+        CancellationToken cancellationToken)
+    {
+        var template = training.QrsTemplate is { } t ? t.ToArray() : null;
+        var qrs = template is null ? [] : RecordBeats.Scan(record, lead, template.Length, BeatShapeClusters.Window,
+            fromSample, long.MaxValue, cancellationToken: cancellationToken).ToDictionary(b => b.Sample, b => b.Values);
+        double QrsCorrelation(long sample) =>
+            template is not null && qrs.TryGetValue(sample, out var values) ? BeatShapeClusters.Correlation(values, template) : double.NaN;
+        var groups = ShapeGroupRhythm.Of([.. scored.Select(b => qrs.GetValueOrDefault(b.Sample))], rhythm);
+        return [.. scored.Select((b, i) => new PerPatientBeat(b.Sample, matched[i]?.Aami.ToString(), b.Score,
+            rhythm[i].RrBefore, rhythm[i].RrAfter, rhythm[i].LocalRr, b.Flagged, QrsCorrelation(b.Sample))
+        {
+            GroupShare = groups[i].Share,
+            GroupPrematurity = groups[i].Prematurity,
+            GroupPause = groups[i].Pause,
+        })];
     }
 
     /// <summary>The population classifier labels each scored beat V, S or N; AUCs rank its V and S probabilities.</summary>
