@@ -11,11 +11,11 @@ namespace EcgAnomaly.Ectopy;
 public readonly record struct EctopicFeatures(double ErrorRatio, double QrsCorrelation, BeatRhythm Rhythm, ShapeGroupRhythm Group)
 {
     /// <summary>The version of <see cref="Vector"/>'s layout, kept in the classifier's file.</summary>
-    public const string Layout = "v2: 1, ln(error ratio), 1 - QRS correlation, ln(prematurity), ln(pause), "
-        + "ln(error ratio) x ln(prematurity), ln(group prematurity), ln(group pause)";
+    public const string Layout = "v3: 1, ln(error ratio), 1 - QRS correlation, ln(prematurity), ln(pause), "
+        + "ln(error ratio) x ln(prematurity), ln(group prematurity), ln(group pause), ln(group share), ln(error ratio) x ln(group share)";
 
     /// <summary>Values in <see cref="Vector"/>.</summary>
-    public const int Count = 8;
+    public const int Count = 10;
 
     /// <summary>Values of the layout; unknown rhythm, group or correlation count as an ordinary beat's (ratios 1, correlation 1).</summary>
     public double[] Vector()
@@ -24,7 +24,14 @@ public readonly record struct EctopicFeatures(double ErrorRatio, double QrsCorre
         var correlation = double.IsFinite(QrsCorrelation) ? QrsCorrelation : 1;
         var prematurity = Ln(Rhythm.Prematurity);
         var pause = Ln(Rhythm.Pause);
-        return [1, error, 1 - correlation, prematurity, pause, error * prematurity, Ln(Group.Prematurity), Ln(Group.Pause)];
+        // The largest shape group over the whole stretch is the patient's normal whatever the first minutes held (a
+        // conduction change, MIT-BIH 207); a small group is rare. Unknown counts as the largest.
+        var share = double.IsFinite(Group.Share) && Group.Share > 0 ? Math.Log(Math.Max(Group.Share, 0.001)) : 0;
+        return
+        [
+            1, error, 1 - correlation, prematurity, pause, error * prematurity, Ln(Group.Prematurity), Ln(Group.Pause), share,
+            error * share,
+        ];
     }
 
     private static double Ln(double ratio) => double.IsFinite(ratio) && ratio > 0 ? Math.Log(Math.Clamp(ratio, 0.05, 20)) : 0;

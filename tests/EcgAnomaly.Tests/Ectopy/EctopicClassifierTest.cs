@@ -44,7 +44,7 @@ public sealed class EctopicClassifierTest
     {
         var e = Assert.Throws<DataFormatException>(() => EctopicClassifier.Parse(
             """
-            {"trainedOn":[],"layout":"v0","vebWeights":[1,2,3,4,5,6,7,8],"svebWeights":[1,2,3,4,5,6,7,8],
+            {"trainedOn":[],"layout":"v0","vebWeights":[1,2,3,4,5,6,7,8,9,10],"svebWeights":[1,2,3,4,5,6,7,8,9,10],
              "vebThreshold":0.5,"svebThreshold":0.5}
             """,
             "c.json"));
