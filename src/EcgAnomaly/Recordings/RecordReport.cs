@@ -13,18 +13,23 @@ public static class RecordReport
     public static string BeatsCsv(IReadOnlyList<ScoredBeat> beats, bool annotated)
     {
         ArgumentNullException.ThrowIfNull(beats);
+        const string rhythm = "rr_before_s,rr_after_s,prematurity,pause,qrs_correlation";
         var csv = new StringBuilder(annotated
-            ? "beat,time_s,sample,rr_before_s,reference,aami,score,abnormal\n"
-            : "beat,time_s,sample,rr_before_s,score,abnormal\n");
+            ? $"beat,time_s,sample,{rhythm},reference,aami,score,abnormal\n"
+            : $"beat,time_s,sample,{rhythm},score,abnormal\n");
         foreach (var b in beats)
         {
-            var rrBefore = double.IsNaN(b.RrBefore) ? "" : b.RrBefore.ToString("0.###", CultureInfo.InvariantCulture);
-            csv.Append(CultureInfo.InvariantCulture, $"{b.Index},{b.Seconds:0.###},{b.Sample},{rrBefore},");
+            csv.Append(CultureInfo.InvariantCulture, $"{b.Index},{b.Seconds:0.###},{b.Sample},{Number(b.RrBefore)},{Number(b.RrAfter)},");
+            csv.Append(CultureInfo.InvariantCulture,
+                $"{Number(b.RrBefore / b.LocalRr)},{Number(b.RrAfter / b.RrBefore)},{Number(b.QrsCorrelation)},");
             if (annotated) csv.Append(CultureInfo.InvariantCulture, $"{Csv(b.Symbol)},{b.Aami?.ToString() ?? ""},");
             csv.Append(CultureInfo.InvariantCulture, $"{b.Score:R},{(b.Flagged ? 1 : 0)}\n");
         }
         return csv.ToString();
     }
+
+    // An unknown value (the first or last beat's interval, a beat without a QRS window) is an empty cell.
+    private static string Number(double value) => double.IsFinite(value) ? value.ToString("0.###", CultureInfo.InvariantCulture) : "";
 
     // A symbol such as '"' must not break the CSV.
     private static string Csv(string? value) =>

@@ -77,10 +77,20 @@ public static class RecordScoring
 
         var match = reference?.Between(fromSample, long.MaxValue).Match(beats.Select(b => b.Beat.Sample).ToArray());
         var detection = match?.Result;
-        var scored = beats.Select((p, i) => new ScoredBeat(
-                p.Beat.Index, p.Beat.Sample, p.Beat.Seconds, p.Beat.RrBefore, p.Score, p.Score > threshold,
-                match?.Matched[i]?.Symbol, match?.Matched[i]?.Aami))
-            .ToArray();
+        var rhythm = BeatRhythm.Of([.. beats.Select(b => b.Beat.Sample)], fs);
+        var correlations = QrsCorrelations(record, lead, fromSample, trainedHere?.QrsTemplate, cancellationToken);
+        var scored = new ScoredBeat[beats.Length];
+        for (var i = 0; i < beats.Length; i++)
+        {
+            var (beat, score) = beats[i];
+            scored[i] = new ScoredBeat(beat.Index, beat.Sample, beat.Seconds, beat.RrBefore, score, score > threshold,
+                match?.Matched[i]?.Symbol, match?.Matched[i]?.Aami)
+            {
+                RrAfter = rhythm[i].RrAfter,
+                LocalRr = rhythm[i].LocalRr,
+                QrsCorrelation = correlations.GetValueOrDefault(beat.Sample, double.NaN),
+            };
+        }
         var rr = scored.Select(b => b.RrBefore).Where(v => !double.IsNaN(v) && v > 0).Order().ToArray();
         var summary = new RecordSummary
         {
@@ -121,6 +131,17 @@ public static class RecordScoring
         AtomicFile.WriteAllText(staging.PathOf(SummaryFile), RecordReport.SummaryMarkdown(summary, request));
         staging.Commit(cancellationToken);
         return summary;
+    }
+
+    /// <summary>Each beat's QRS correlation with the template, by R-peak sample; streamed, so only the numbers are kept.</summary>
+    private static Dictionary<long, double> QrsCorrelations(
+        EcgRecording record, int lead, long fromSample, IReadOnlyList<float>? template, CancellationToken cancellationToken)
+    {
+        if (template is null || template.Count < BeatScanner.MinimumBeatLength) return [];
+        var unit = template.ToArray();
+        return RecordBeats.Scan(record, lead, unit.Length, BeatShapeClusters.Window, fromSample, long.MaxValue,
+                cancellationToken: cancellationToken)
+            .ToDictionary(b => b.Sample, b => BeatShapeClusters.Correlation(b.Values, unit));
     }
 
     /// <summary>AAMI N against each other AAMI class present, and against all of them together.</summary>

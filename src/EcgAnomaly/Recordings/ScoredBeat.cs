@@ -7,6 +7,16 @@ namespace EcgAnomaly.Recordings;
 public sealed record ScoredBeat(
     int Index, long Sample, double Seconds, double RrBefore, double Score, bool Flagged, string? Symbol, AamiClass? Aami)
 {
+    /// <summary>Seconds to the next beat (NaN for the last).</summary>
+    public double RrAfter { get; init; } = double.NaN;
+
+    /// <summary>Median of the previous ten scored RR intervals (NaN when none).</summary>
+    public double LocalRr { get; init; } = double.NaN;
+
+    /// <summary>Correlation of its QRS with the dominant shape of the model's first minutes of this record (NaN when the
+    /// model was not trained on this record or the QRS window runs past an end).</summary>
+    public double QrsCorrelation { get; init; } = double.NaN;
+
     /// <summary>The beat as the plots draw it.</summary>
     public BeatMark ToMark() => new(Sample, Seconds, Score, Flagged, Symbol, Aami is not null and not AamiClass.N);
 }
