@@ -19,7 +19,7 @@ internal sealed class RecordCommand(IAnsiConsole console) : Command<RecordSettin
         IO.OutputPaths.EnsureApart(outFolder, [.. record.Files(), .. InputFiles.OfRunFolder(settings.Model)]);
         var request = new RecordScoringRequest(settings.Model, settings.Record, outFolder, settings.Lead,
             settings.BeatWindow is null ? null : BeatWindow.Parse(settings.BeatWindow), settings.From,
-            settings.Policy, settings.EngineChoice, Strips: settings.Strips);
+            settings.Policy, settings.EngineChoice, Strips: settings.Strips, Ectopy: settings.Ectopy);
         var summary = RecordProgress.Run(console, $"scoring the beats of {record.Name}", 1000,
             report => RecordScoring.Execute(request, fraction => report((long)(fraction * 1000)), cancellationToken));
 
@@ -27,6 +27,8 @@ internal sealed class RecordCommand(IAnsiConsole console) : Command<RecordSettin
             $"record [bold]{summary.Record}[/], lead {summary.Lead}: [bold]{summary.Beats:N0}[/] beats scored, ",
             $"[bold]{summary.Flagged:N0}[/] flagged ({100.0 * summary.Flagged / Math.Max(1, summary.Beats):0.0} %), ",
             $"heart rate {summary.HeartRateBpm:0}/min");
+        if (summary.VerdictCounts is { } verdicts)
+            console.MarkupLineInvariant($"classes: {string.Join(", ", verdicts.Select(kv => $"{kv.Key} {kv.Value:N0}"))}");
         if (summary.AucAgainstNormal.Count > 0)
         {
             var table = new Table().AddColumns("class vs AAMI N", "beats", "ROC AUC", "flagged");

@@ -41,6 +41,13 @@ internal sealed class RecordSettings : ComputeSettings
     [DefaultValue(3)]
     public int Strips { get; init; } = 3;
 
+    [CommandOption("--ectopy <FILE>")]
+    [Description("A classifier file of 'fit-ectopy' (e.g. docs/results/mitdb-per-patient/ectopy-ds1.json, learned from the "
+        + "MIT-BIH DS1 records) that labels each beat V, S or N from its score, QRS correlation with the dominant shape, "
+        + "prematurity, pause and shape group: a 'class' column in beats.csv and counts in summary.md. Needs a model "
+        + "trained on this record (train --record).")]
+    public string? Ectopy { get; init; }
+
     [CommandOption("--out <DIR>")]
     [Description(
         "Folder to create for beats.csv, summary.md, summary.json and the plots (default: record-<name>). "

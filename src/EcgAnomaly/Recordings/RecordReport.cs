@@ -14,16 +14,19 @@ public static class RecordReport
     {
         ArgumentNullException.ThrowIfNull(beats);
         const string rhythm = "rr_before_s,rr_after_s,prematurity,pause,qrs_correlation";
+        var verdicts = beats.Any(b => b.Verdict is not null);
         var csv = new StringBuilder(annotated
-            ? $"beat,time_s,sample,{rhythm},reference,aami,score,abnormal\n"
-            : $"beat,time_s,sample,{rhythm},score,abnormal\n");
+            ? $"beat,time_s,sample,{rhythm},reference,aami,score,abnormal"
+            : $"beat,time_s,sample,{rhythm},score,abnormal");
+        csv.Append(verdicts ? ",class\n" : "\n");
         foreach (var b in beats)
         {
             csv.Append(CultureInfo.InvariantCulture, $"{b.Index},{b.Seconds:0.###},{b.Sample},{Number(b.RrBefore)},{Number(b.RrAfter)},");
             csv.Append(CultureInfo.InvariantCulture,
                 $"{Number(b.RrBefore / b.LocalRr)},{Number(b.RrAfter / b.RrBefore)},{Number(b.QrsCorrelation)},");
             if (annotated) csv.Append(CultureInfo.InvariantCulture, $"{Csv(b.Symbol)},{b.Aami?.ToString() ?? ""},");
-            csv.Append(CultureInfo.InvariantCulture, $"{b.Score:R},{(b.Flagged ? 1 : 0)}\n");
+            csv.Append(CultureInfo.InvariantCulture, $"{b.Score:R},{(b.Flagged ? 1 : 0)}");
+            csv.Append(verdicts ? $",{b.Verdict}\n" : "\n");
         }
         return csv.ToString();
     }
@@ -54,6 +57,11 @@ public static class RecordReport
         md.Append(CultureInfo.InvariantCulture, $"- beats: **{s.Beats:N0}**, flagged abnormal: **{s.Flagged:N0}** ");
         md.Append(CultureInfo.InvariantCulture, $"({100.0 * s.Flagged / Math.Max(1, s.Beats):0.0} %)\n");
         md.Append(CultureInfo.InvariantCulture, $"- heart rate (median RR): {s.HeartRateBpm:0} beats/min\n");
+        if (s.VerdictCounts is { } verdicts)
+        {
+            var counts = string.Join(", ", verdicts.Select(kv => $"{kv.Key} {kv.Value:N0}"));
+            md.Append(CultureInfo.InvariantCulture, $"- classes given by the population classifier `{s.Ectopy}`: {counts}\n");
+        }
         if (s.ShapeNotice is { } notice) md.Append(CultureInfo.InvariantCulture, $"- **cannot be sure:** {notice}\n");
         if (s.Sensitivity is double se && s.PositivePredictivity is double pp)
         {

@@ -59,6 +59,11 @@ public static class RecordScoring
         Preconditions.CheckArgumentRange(nameof(request.FromMinutes), fromMinutes, 0, InputLimits.MaxRecordMinutes);
         var fromSample = (long)Math.Round(fromMinutes * 60 * fs);
         var reference = ReferenceBeats.Load(record, lead);
+        var classifier = request.Ectopy is null ? null : EctopicClassifier.Read(request.Ectopy);
+        if (classifier is not null && trainedHere?.QrsTemplate is null)
+            throw DataFormatException.Malformed(Path.Combine(request.RunFolder, RunFiles.Manifest), null,
+                $"--ectopy needs a model trained on record {record.Name} (train --record), whose dominant QRS shape it compares "
+                + "beats with");
 
         using var staging = StagingFolder.Create(request.OutputFolder);
         using var loaded = DetectorBundle.Load(request.RunFolder, request.Engine);
@@ -78,7 +83,12 @@ public static class RecordScoring
         var match = reference?.Between(fromSample, long.MaxValue).Match(beats.Select(b => b.Beat.Sample).ToArray());
         var detection = match?.Result;
         var rhythm = BeatRhythm.Of([.. beats.Select(b => b.Beat.Sample)], fs);
-        var correlations = QrsCorrelations(record, lead, fromSample, trainedHere?.QrsTemplate, cancellationToken);
+        var windows = QrsWindows(record, lead, fromSample, trainedHere?.QrsTemplate, cancellationToken);
+        var template = trainedHere?.QrsTemplate?.ToArray();
+        var correlations = template is null ? [] : windows.ToDictionary(w => w.Key, w => BeatShapeClusters.Correlation(w.Value, template));
+        var timing = beats.Select((b, i) => new BeatRhythm(b.Beat.RrBefore, rhythm[i].RrAfter, rhythm[i].LocalRr)).ToArray();
+        var groups = classifier is null ? []
+            : ShapeGroupRhythm.Of([.. beats.Select(b => windows.GetValueOrDefault(b.Beat.Sample))], timing);
         var scored = new ScoredBeat[beats.Length];
         for (var i = 0; i < beats.Length; i++)
         {
@@ -89,6 +99,8 @@ public static class RecordScoring
                 RrAfter = rhythm[i].RrAfter,
                 LocalRr = rhythm[i].LocalRr,
                 QrsCorrelation = correlations.GetValueOrDefault(beat.Sample, double.NaN),
+                Verdict = classifier?.Classify(new EctopicFeatures(
+                    score / threshold, correlations.GetValueOrDefault(beat.Sample, double.NaN), timing[i], groups[i])).Class,
             };
         }
         var rr = scored.Select(b => b.RrBefore).Where(v => !double.IsNaN(v) && v > 0).Order().ToArray();
@@ -113,6 +125,9 @@ public static class RecordScoring
                 .ToDictionary(g => g.Key, g => g.Count()),
             AucAgainstNormal = reference is null ? [] : ClassAucs(scored),
             SecondsElapsed = clock.Elapsed.TotalSeconds,
+            Ectopy = classifier is null ? null : request.Ectopy,
+            VerdictCounts = classifier is null ? null : scored.GroupBy(b => b.Verdict!.Value.ToString()).OrderBy(g => g.Key)
+                .ToDictionary(g => g.Key, g => g.Count()),
             ShapeNotice = trainedHere is null ? null : BeatShapeNotice.Describe(trainedHere.ShapeShares, trainedHere.Minutes,
                 trainedHere.TrainingBeats is { } learned ? TrainingBeatsNames.Parse(learned)
                 : trainedHere.OnlyNormal ? TrainingBeats.AnnotatedNormal : TrainingBeats.All),
@@ -133,15 +148,14 @@ public static class RecordScoring
         return summary;
     }
 
-    /// <summary>Each beat's QRS correlation with the template, by R-peak sample; streamed, so only the numbers are kept.</summary>
-    private static Dictionary<long, double> QrsCorrelations(
+    /// <summary>Each beat's QRS window, by R-peak sample, cut to the template's length (none without a template).</summary>
+    private static Dictionary<long, float[]> QrsWindows(
         EcgRecording record, int lead, long fromSample, IReadOnlyList<float>? template, CancellationToken cancellationToken)
     {
         if (template is null || template.Count < BeatScanner.MinimumBeatLength) return [];
-        var unit = template.ToArray();
-        return RecordBeats.Scan(record, lead, unit.Length, BeatShapeClusters.Window, fromSample, long.MaxValue,
+        return RecordBeats.Scan(record, lead, template.Count, BeatShapeClusters.Window, fromSample, long.MaxValue,
                 cancellationToken: cancellationToken)
-            .ToDictionary(b => b.Sample, b => BeatShapeClusters.Correlation(b.Values, unit));
+            .ToDictionary(b => b.Sample, b => b.Values);
     }
 
     /// <summary>AAMI N against each other AAMI class present, and against all of them together.</summary>

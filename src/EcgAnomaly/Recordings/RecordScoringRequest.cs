@@ -5,7 +5,9 @@ using EcgAnomaly.Training;
 namespace EcgAnomaly.Recordings;
 
 /// <summary>What <see cref="RecordScoring"/> needs. Null lead, window or start mean: take them from the model's
-/// model.json (a model trained on a record remembers its lead, its beat window and the minutes it learned from).</summary>
+/// model.json (a model trained on a record remembers its lead, its beat window and the minutes it learned from).
+/// <see cref="Ectopy"/>: a classifier file of <c>fit-ectopy</c> that labels each beat V, S or N (needs a model trained on
+/// this record, whose dominant QRS shape it compares with).</summary>
 public sealed record RecordScoringRequest(
     string RunFolder,
     string RecordPath,
@@ -16,4 +18,5 @@ public sealed record RecordScoringRequest(
     ThresholdPolicy? Policy = null,
     ComputeEngine Engine = ComputeEngine.Auto,
     int BatchSize = 512,
-    int Strips = 3);
+    int Strips = 3,
+    string? Ectopy = null);

@@ -24,6 +24,12 @@ public sealed record RecordSummary
     /// </summary>
     public string? ShapeNotice { get; init; }
 
+    /// <summary>The classifier file that labelled the beats V, S or N (<c>--ectopy</c>); null without one.</summary>
+    public string? Ectopy { get; init; }
+
+    /// <summary>Beats per class the classifier gave (N, S, V); null without one.</summary>
+    public IReadOnlyDictionary<string, int>? VerdictCounts { get; init; }
+
     /// <summary>The model and what it was trained on: "short name (data set, protocol)".</summary>
     public required string Model { get; init; }
 

@@ -17,6 +17,9 @@ public sealed record ScoredBeat(
     /// model was not trained on this record or the QRS window runs past an end).</summary>
     public double QrsCorrelation { get; init; } = double.NaN;
 
+    /// <summary>The class a population classifier (<c>record --ectopy</c>) gave it; null without one.</summary>
+    public AamiClass? Verdict { get; init; }
+
     /// <summary>The beat as the plots draw it.</summary>
     public BeatMark ToMark() => new(Sample, Seconds, Score, Flagged, Symbol, Aami is not null and not AamiClass.N);
 }
