@@ -83,9 +83,19 @@ public static class RecordScoring
         var match = reference?.Between(fromSample, long.MaxValue).Match(beats.Select(b => b.Beat.Sample).ToArray());
         var detection = match?.Result;
         var rhythm = BeatRhythm.Of([.. beats.Select(b => b.Beat.Sample)], fs);
-        var windows = QrsWindows(record, lead, fromSample, trainedHere?.QrsTemplate, cancellationToken);
         var template = trainedHere?.QrsTemplate?.ToArray();
-        var correlations = template is null ? [] : windows.ToDictionary(w => w.Key, w => BeatShapeClusters.Correlation(w.Value, template));
+        var windows = new Dictionary<long, float[]>();
+        var correlations = new Dictionary<long, double>();
+        if (template is { Length: >= BeatScanner.MinimumBeatLength })
+        {
+            foreach (var qrs in RecordBeats.Scan(record, lead, template.Length, BeatShapeClusters.Window, fromSample, long.MaxValue,
+                cancellationToken: cancellationToken))
+            {
+                correlations[qrs.Sample] = BeatShapeClusters.Correlation(qrs.Values, template);
+                // Shape groups need the windows themselves; without a classifier only the numbers are kept.
+                if (classifier is not null) windows[qrs.Sample] = qrs.Values;
+            }
+        }
         var timing = beats.Select((b, i) => new BeatRhythm(b.Beat.RrBefore, rhythm[i].RrAfter, rhythm[i].LocalRr)).ToArray();
         var groups = classifier is null ? []
             : ShapeGroupRhythm.Of([.. beats.Select(b => windows.GetValueOrDefault(b.Beat.Sample))], timing);
@@ -146,16 +156,6 @@ public static class RecordScoring
         AtomicFile.WriteAllText(staging.PathOf(SummaryFile), RecordReport.SummaryMarkdown(summary, request));
         staging.Commit(cancellationToken);
         return summary;
-    }
-
-    /// <summary>Each beat's QRS window, by R-peak sample, cut to the template's length (none without a template).</summary>
-    private static Dictionary<long, float[]> QrsWindows(
-        EcgRecording record, int lead, long fromSample, IReadOnlyList<float>? template, CancellationToken cancellationToken)
-    {
-        if (template is null || template.Count < BeatScanner.MinimumBeatLength) return [];
-        return RecordBeats.Scan(record, lead, template.Count, BeatShapeClusters.Window, fromSample, long.MaxValue,
-                cancellationToken: cancellationToken)
-            .ToDictionary(b => b.Sample, b => b.Values);
     }
 
     /// <summary>AAMI N against each other AAMI class present, and against all of them together.</summary>
