@@ -18,7 +18,7 @@ public static class RecordReport
         var csv = new StringBuilder(annotated
             ? $"beat,time_s,sample,{rhythm},reference,aami,score,abnormal"
             : $"beat,time_s,sample,{rhythm},score,abnormal");
-        csv.Append(verdicts ? ",class\n" : "\n");
+        csv.Append(verdicts ? ",p_v,p_s,class\n" : "\n");
         foreach (var b in beats)
         {
             csv.Append(CultureInfo.InvariantCulture, $"{b.Index},{b.Seconds:0.###},{b.Sample},{Number(b.RrBefore)},{Number(b.RrAfter)},");
@@ -26,13 +26,16 @@ public static class RecordReport
                 $"{Number(b.RrBefore / b.LocalRr)},{Number(b.RrAfter / b.RrBefore)},{Number(b.QrsCorrelation)},");
             if (annotated) csv.Append(CultureInfo.InvariantCulture, $"{Csv(b.Symbol)},{b.Aami?.ToString() ?? ""},");
             csv.Append(CultureInfo.InvariantCulture, $"{b.Score:R},{(b.Flagged ? 1 : 0)}");
-            csv.Append(verdicts ? $",{b.Verdict}\n" : "\n");
+            // Probabilities in full: the class follows from comparing them with the classifier's thresholds.
+            csv.Append(verdicts ? $",{Exact(b.VebProbability)},{Exact(b.SvebProbability)},{b.Verdict}\n" : "\n");
         }
         return csv.ToString();
     }
 
     // An unknown value (the first or last beat's interval, a beat without a QRS window) is an empty cell.
     private static string Number(double value) => double.IsFinite(value) ? value.ToString("0.###", CultureInfo.InvariantCulture) : "";
+
+    private static string Exact(double value) => double.IsFinite(value) ? value.ToString("R", CultureInfo.InvariantCulture) : "";
 
     // A symbol such as '"' must not break the CSV.
     private static string Csv(string? value) =>

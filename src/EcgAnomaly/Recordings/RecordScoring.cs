@@ -109,9 +109,11 @@ public static class RecordScoring
                 RrAfter = rhythm[i].RrAfter,
                 LocalRr = rhythm[i].LocalRr,
                 QrsCorrelation = correlations.GetValueOrDefault(beat.Sample, double.NaN),
-                Verdict = classifier?.Classify(new EctopicFeatures(
-                    score / threshold, correlations.GetValueOrDefault(beat.Sample, double.NaN), timing[i], groups[i])).Class,
             };
+            if (classifier is null) continue;
+            var (veb, sveb, aami) = classifier.Classify(new EctopicFeatures(
+                score / threshold, correlations.GetValueOrDefault(beat.Sample, double.NaN), timing[i], groups[i]));
+            scored[i] = scored[i] with { Verdict = aami, VebProbability = veb, SvebProbability = sveb };
         }
         var rr = scored.Select(b => b.RrBefore).Where(v => !double.IsNaN(v) && v > 0).Order().ToArray();
         var summary = new RecordSummary

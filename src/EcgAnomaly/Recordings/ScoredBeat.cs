@@ -20,6 +20,12 @@ public sealed record ScoredBeat(
     /// <summary>The class a population classifier (<c>record --ectopy</c>) gave it; null without one.</summary>
     public AamiClass? Verdict { get; init; }
 
+    /// <summary>The classifier's V probability: morphology and rhythm in one calibrated score (NaN without one).</summary>
+    public double VebProbability { get; init; } = double.NaN;
+
+    /// <summary>The classifier's S probability (NaN without one).</summary>
+    public double SvebProbability { get; init; } = double.NaN;
+
     /// <summary>The beat as the plots draw it.</summary>
     public BeatMark ToMark() => new(Sample, Seconds, Score, Flagged, Symbol, Aami is not null and not AamiClass.N);
 }

@@ -34,8 +34,14 @@ public sealed class RecordEctopyTest
         using (var file = JsonDocument.Parse(File.ReadAllText(Classifier("ds2"))))
             Assert.DoesNotContain("mitdb/119", file.RootElement.GetProperty("trainedOn").EnumerateArray().Select(e => e.GetString()));
         var rows = File.ReadAllLines(Path.Combine(scored, "beats.csv"));
-        Assert.EndsWith(",score,abnormal,class", rows[0]);
+        Assert.EndsWith(",score,abnormal,p_v,p_s,class", rows[0]);
         var cells = rows.Skip(1).Select(r => r.Split(',')).ToArray();
+        // The class follows from the probabilities and the classifier's thresholds
+        using (var file = JsonDocument.Parse(File.ReadAllText(Classifier("ds2"))))
+        {
+            var vThreshold = file.RootElement.GetProperty("vebThreshold").GetDouble();
+            Assert.All(cells, c => Assert.Equal(double.Parse(c[^3], CultureInfo.InvariantCulture) >= vThreshold, c[^1] == "V"));
+        }
         double Share(string aami, string verdict) =>
             cells.Count(c => c[9] == aami && c[^1] == verdict) / (double)Math.Max(1, cells.Count(c => c[9] == aami));
         var vAsV = Share("V", "V");
