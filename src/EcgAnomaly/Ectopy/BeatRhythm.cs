@@ -1,3 +1,5 @@
+using EcgAnomaly.Evaluation;
+
 namespace EcgAnomaly.Ectopy;
 
 /// <summary>
@@ -38,11 +40,5 @@ public readonly record struct BeatRhythm(double RrBefore, double RrAfter, double
         return result;
     }
 
-    private static double Median(List<double> values)
-    {
-        if (values.Count == 0) return double.NaN;
-        values.Sort();
-        var middle = values.Count / 2;
-        return values.Count % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
-    }
+    private static double Median(List<double> values) => values.Count == 0 ? double.NaN : Percentile.Of([.. values], 50);
 }

@@ -1,3 +1,5 @@
+using EcgAnomaly.Evaluation;
+
 namespace EcgAnomaly.Ectopy;
 
 /// <summary>
@@ -41,9 +43,7 @@ public readonly record struct ShapeGroupRhythm(double Share, double Prematurity,
 
     private static double Median(IEnumerable<double> values)
     {
-        var finite = values.Where(double.IsFinite).Order().ToArray();
-        if (finite.Length == 0) return double.NaN;
-        var middle = finite.Length / 2;
-        return finite.Length % 2 == 1 ? finite[middle] : (finite[middle - 1] + finite[middle]) / 2;
+        var finite = values.Where(double.IsFinite).ToArray();
+        return finite.Length == 0 ? double.NaN : Percentile.Of(finite, 50);
     }
 }
