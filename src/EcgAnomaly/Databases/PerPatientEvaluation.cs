@@ -109,14 +109,10 @@ internal static class PerPatientEvaluation
         (long Sample, double Score, bool Flagged)[] scored, WfdbAnnotation?[] matched, BeatRhythm[] rhythm,
         CancellationToken cancellationToken)
     {
-        var template = training.QrsTemplate is { } t ? t.ToArray() : null;
-        var qrs = template is null ? [] : RecordBeats.Scan(record, lead, template.Length, BeatShapeClusters.Window,
-            fromSample, long.MaxValue, cancellationToken: cancellationToken).ToDictionary(b => b.Sample, b => b.Values);
-        double QrsCorrelation(long sample) =>
-            template is not null && qrs.TryGetValue(sample, out var values) ? BeatShapeClusters.Correlation(values, template) : double.NaN;
-        var groups = ShapeGroupRhythm.Of([.. scored.Select(b => qrs.GetValueOrDefault(b.Sample))], rhythm);
+        var (correlations, groups) = QrsShapes.Measure(record, lead, fromSample, training.QrsTemplate,
+            [.. scored.Select(b => b.Sample)], rhythm, groups: true, cancellationToken);
         return [.. scored.Select((b, i) => new PerPatientBeat(b.Sample, matched[i]?.Aami.ToString(), b.Score,
-            rhythm[i].RrBefore, rhythm[i].RrAfter, rhythm[i].LocalRr, b.Flagged, QrsCorrelation(b.Sample))
+            rhythm[i].RrBefore, rhythm[i].RrAfter, rhythm[i].LocalRr, b.Flagged, correlations[i])
         {
             GroupShare = groups[i].Share,
             GroupPrematurity = groups[i].Prematurity,

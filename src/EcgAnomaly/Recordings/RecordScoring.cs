@@ -83,22 +83,9 @@ public static class RecordScoring
         var match = reference?.Between(fromSample, long.MaxValue).Match(beats.Select(b => b.Beat.Sample).ToArray());
         var detection = match?.Result;
         var rhythm = BeatRhythm.Of([.. beats.Select(b => b.Beat.Sample)], fs);
-        var template = trainedHere?.QrsTemplate?.ToArray();
-        var windows = new Dictionary<long, float[]>();
-        var correlations = new Dictionary<long, double>();
-        if (template is { Length: >= BeatScanner.MinimumBeatLength })
-        {
-            foreach (var qrs in RecordBeats.Scan(record, lead, template.Length, BeatShapeClusters.Window, fromSample, long.MaxValue,
-                cancellationToken: cancellationToken))
-            {
-                correlations[qrs.Sample] = BeatShapeClusters.Correlation(qrs.Values, template);
-                // Shape groups need the windows themselves; without a classifier only the numbers are kept.
-                if (classifier is not null) windows[qrs.Sample] = qrs.Values;
-            }
-        }
         var timing = beats.Select((b, i) => new BeatRhythm(b.Beat.RrBefore, rhythm[i].RrAfter, rhythm[i].LocalRr)).ToArray();
-        var groups = classifier is null ? []
-            : ShapeGroupRhythm.Of([.. beats.Select(b => windows.GetValueOrDefault(b.Beat.Sample))], timing);
+        var (correlations, groups) = QrsShapes.Measure(record, lead, fromSample, trainedHere?.QrsTemplate,
+            [.. beats.Select(b => b.Beat.Sample)], timing, groups: classifier is not null, cancellationToken);
         var scored = new ScoredBeat[beats.Length];
         for (var i = 0; i < beats.Length; i++)
         {
@@ -108,11 +95,11 @@ public static class RecordScoring
             {
                 RrAfter = rhythm[i].RrAfter,
                 LocalRr = rhythm[i].LocalRr,
-                QrsCorrelation = correlations.GetValueOrDefault(beat.Sample, double.NaN),
+                QrsCorrelation = correlations[i],
             };
             if (classifier is null) continue;
             var (veb, sveb, aami) = classifier.Classify(new EctopicFeatures(
-                score / threshold, correlations.GetValueOrDefault(beat.Sample, double.NaN), timing[i], groups[i]));
+                score / threshold, correlations[i], timing[i], groups[i]));
             scored[i] = scored[i] with { Verdict = aami, VebProbability = veb, SvebProbability = sveb };
         }
         var rr = scored.Select(b => b.RrBefore).Where(v => !double.IsNaN(v) && v > 0).Order().ToArray();
