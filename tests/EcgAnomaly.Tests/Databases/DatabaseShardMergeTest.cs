@@ -17,19 +17,8 @@ public sealed class DatabaseShardMergeTest
     {
         // Given
         using var dir = new TemporaryFolder();
-        var whole = dir.Combine("whole");
-        var (code, output, error) = CliRunner.Run(
-            "evaluate-database", "--database", MitDb, "--records", Records, "--parallel", "2", "--out", whole);
-        Assert.True(code == 0, output + error);
-        var shards = new List<string>();
-        for (var k = 1; k <= 3; k++)
-        {
-            var shard = dir.Combine($"shard-{k}");
-            var (shardCode, shardOutput, shardError) = CliRunner.Run(
-                "evaluate-database", "--database", MitDb, "--records", Records, "--shard", $"{k}/3", "--parallel", "1", "--out", shard);
-            Assert.True(shardCode == 0, shardOutput + shardError);
-            shards.Add(shard);
-        }
+        var whole = Evaluate(dir.Combine("whole"), "--records", Records, "--parallel", "2");
+        var shards = ThreeShards(dir, "--records", Records, "--parallel", "1");
 
         // When
         var merged = dir.Combine("merged");
@@ -58,19 +47,8 @@ public sealed class DatabaseShardMergeTest
         using var dir = new TemporaryFolder();
         string[] perPatient = ["--detector", "per-patient", "--epochs", "1", "--minutes", "1"];
         const string records = "100,102,119";
-        var whole = dir.Combine("whole");
-        var (code, output, error) = CliRunner.Run(
-            ["evaluate-database", "--database", MitDb, "--records", records, .. perPatient, "--parallel", "2", "--out", whole]);
-        Assert.True(code == 0, output + error);
-        var shards = new List<string>();
-        for (var k = 1; k <= 3; k++)
-        {
-            var shard = dir.Combine($"shard-{k}");
-            var (shardCode, shardOutput, shardError) = CliRunner.Run(
-                ["evaluate-database", "--database", MitDb, "--records", records, .. perPatient, "--shard", $"{k}/3", "--out", shard]);
-            Assert.True(shardCode == 0, shardOutput + shardError);
-            shards.Add(shard);
-        }
+        var whole = Evaluate(dir.Combine("whole"), ["--records", records, .. perPatient, "--parallel", "2"]);
+        var shards = ThreeShards(dir, ["--records", records, .. perPatient]);
 
         // When
         var merged = dir.Combine("merged");
@@ -171,4 +149,16 @@ public sealed class DatabaseShardMergeTest
         BadInputTest.AssertOneLineError(mergeCode, mergeError, "shard 2/3 is missing from the merge");
         Assert.False(Directory.Exists(merged));
     }
+
+    /// <summary>Runs evaluate-database on MIT-BIH with <paramref name="options"/> into <paramref name="folder"/>; it must succeed.</summary>
+    private static string Evaluate(string folder, params string[] options)
+    {
+        var (code, output, error) = CliRunner.Run(["evaluate-database", "--database", MitDb, .. options, "--out", folder]);
+        Assert.True(code == 0, output + error);
+        return folder;
+    }
+
+    /// <summary>Shards 1/3, 2/3 and 3/3 of the same run, each in its own folder.</summary>
+    private static List<string> ThreeShards(TemporaryFolder dir, params string[] options) =>
+        [.. Enumerable.Range(1, 3).Select(k => Evaluate(dir.Combine($"shard-{k}"), [.. options, "--shard", $"{k}/3"]))];
 }
