@@ -38,7 +38,7 @@ public static class EctopicClassifierFit
     public static EctopicFeatures Features(PerPatientBeat beat, double threshold)
     {
         ArgumentNullException.ThrowIfNull(beat);
-        return new EctopicFeatures(beat.Score / threshold, beat.QrsCorrelation, new BeatRhythm(beat.RrBefore, beat.RrAfter, beat.LocalRr),
+        return new EctopicFeatures(beat.Score / threshold, beat.QrsCorrelation, beat.ToRhythm(),
             new ShapeGroupRhythm(beat.GroupShare, beat.GroupPrematurity, beat.GroupPause));
     }
 

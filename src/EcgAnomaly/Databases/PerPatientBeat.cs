@@ -24,4 +24,13 @@ public sealed record PerPatientBeat(
 
     /// <summary>The median pause after the beats of its shape group; NaN if unknown.</summary>
     public double GroupPause { get; init; } = double.NaN;
+
+    /// <summary>The slow end of the recent rhythm (<see cref="Ectopy.BeatRhythm.SlowRr"/>), in seconds; NaN if unknown.</summary>
+    public double SlowRr { get; init; } = double.NaN;
+
+    /// <summary>The irregularity of the recent rhythm (<see cref="Ectopy.BeatRhythm.Irregularity"/>); NaN if unknown.</summary>
+    public double Irregularity { get; init; } = double.NaN;
+
+    /// <summary>Its rhythm as the classifier reads it.</summary>
+    public Ectopy.BeatRhythm ToRhythm() => new(RrBefore, RrAfter, LocalRr) { SlowRr = SlowRr, Irregularity = Irregularity };
 }

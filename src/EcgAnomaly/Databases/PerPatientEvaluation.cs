@@ -109,7 +109,7 @@ internal static class PerPatientEvaluation
         (long Sample, double Score, bool Flagged)[] scored, WfdbAnnotation?[] matched, BeatRhythm[] rhythm,
         CancellationToken cancellationToken)
     {
-        var (correlations, groups) = QrsShapes.Measure(record, lead, fromSample, training.QrsTemplate,
+        var (correlations, groups, _) = QrsShapes.Measure(record, lead, fromSample, training.QrsTemplate,
             [.. scored.Select(b => b.Sample)], rhythm, groups: true, cancellationToken);
         return [.. scored.Select((b, i) => new PerPatientBeat(b.Sample, matched[i]?.Aami.ToString(), b.Score,
             rhythm[i].RrBefore, rhythm[i].RrAfter, rhythm[i].LocalRr, b.Flagged, correlations[i])
@@ -117,6 +117,8 @@ internal static class PerPatientEvaluation
             GroupShare = groups[i].Share,
             GroupPrematurity = groups[i].Prematurity,
             GroupPause = groups[i].Pause,
+            SlowRr = rhythm[i].SlowRr,
+            Irregularity = rhythm[i].Irregularity,
         })];
     }
 

@@ -26,9 +26,22 @@ public readonly record struct ShapeGroupRhythm(double Share, double Prematurity,
         ArgumentNullException.ThrowIfNull(rhythm);
         if (qrs.Count != rhythm.Count) throw new ArgumentException("one rhythm per beat", nameof(rhythm));
         var shaped = Enumerable.Range(0, qrs.Count).Where(i => qrs[i] is not null).ToArray();
-        var result = Enumerable.Repeat(Unknown, qrs.Count).ToArray();
-        if (shaped.Length == 0) return result;
-        var clusters = BeatShapeClusters.Of([.. shaped.Select(i => qrs[i]!)]);
+        return Of(BeatShapeClusters.Of([.. shaped.Select(i => qrs[i]!)]), shaped, rhythm);
+    }
+
+    /// <summary>
+    /// The group rhythm of each beat from groups already made: <paramref name="clusters"/> grouped the beats
+    /// <paramref name="shaped"/> (indices into <paramref name="rhythm"/>, one per clustered beat); the other beats are
+    /// <see cref="Unknown"/>.
+    /// </summary>
+    public static ShapeGroupRhythm[] Of(BeatShapeClusters clusters, IReadOnlyList<int> shaped, IReadOnlyList<BeatRhythm> rhythm)
+    {
+        ArgumentNullException.ThrowIfNull(clusters);
+        ArgumentNullException.ThrowIfNull(shaped);
+        ArgumentNullException.ThrowIfNull(rhythm);
+        if (clusters.Assignment.Count != shaped.Count) throw new ArgumentException("one index per clustered beat", nameof(shaped));
+        if (shaped.Any(i => i < 0 || i >= rhythm.Count)) throw new ArgumentException("one rhythm per beat", nameof(rhythm));
+        var result = Enumerable.Repeat(Unknown, rhythm.Count).ToArray();
         for (var c = 0; c < clusters.Sizes.Count; c++)
         {
             var members = clusters.Members(c).Select(k => shaped[k]).ToArray();

@@ -13,7 +13,7 @@ public static class RecordReport
     public static string BeatsCsv(IReadOnlyList<ScoredBeat> beats, bool annotated)
     {
         ArgumentNullException.ThrowIfNull(beats);
-        const string rhythm = "rr_before_s,rr_after_s,prematurity,pause,qrs_correlation";
+        const string rhythm = "rr_before_s,rr_after_s,prematurity,pause,slow_prematurity,irregularity,qrs_correlation";
         var verdicts = beats.Any(b => b.Verdict is not null);
         var csv = new StringBuilder(annotated
             ? $"beat,time_s,sample,{rhythm},reference,aami,score,abnormal"
@@ -23,7 +23,8 @@ public static class RecordReport
         {
             csv.Append(CultureInfo.InvariantCulture, $"{b.Index},{b.Seconds:0.###},{b.Sample},{Number(b.RrBefore)},{Number(b.RrAfter)},");
             csv.Append(CultureInfo.InvariantCulture,
-                $"{Number(b.RrBefore / b.LocalRr)},{Number(b.RrAfter / b.RrBefore)},{Number(b.QrsCorrelation)},");
+                $"{Number(b.RrBefore / b.LocalRr)},{Number(b.RrAfter / b.RrBefore)},{Number(b.RrBefore / b.SlowRr)},{Number(b.Irregularity)},");
+            csv.Append(CultureInfo.InvariantCulture, $"{Number(b.QrsCorrelation)},");
             if (annotated) csv.Append(CultureInfo.InvariantCulture, $"{Csv(b.Symbol)},{b.Aami?.ToString() ?? ""},");
             csv.Append(CultureInfo.InvariantCulture, $"{b.Score:R},{(b.Flagged ? 1 : 0)}");
             // Probabilities in full: the class follows from comparing them with the classifier's thresholds.
@@ -66,6 +67,7 @@ public static class RecordReport
             md.Append(CultureInfo.InvariantCulture, $"- classes given by the population classifier `{s.Ectopy}`: {counts}\n");
         }
         if (s.ShapeNotice is { } notice) md.Append(CultureInfo.InvariantCulture, $"- **cannot be sure:** {notice}\n");
+        if (s.NormalChangeNotice is { } change) md.Append(CultureInfo.InvariantCulture, $"- **normal beat changed:** {change}\n");
         if (s.Sensitivity is double se && s.PositivePredictivity is double pp)
         {
             md.Append(CultureInfo.InvariantCulture,

@@ -83,8 +83,8 @@ public static class RecordScoring
         var match = reference?.Between(fromSample, long.MaxValue).Match(beats.Select(b => b.Beat.Sample).ToArray());
         var detection = match?.Result;
         var rhythm = BeatRhythm.Of([.. beats.Select(b => b.Beat.Sample)], fs);
-        var timing = beats.Select((b, i) => new BeatRhythm(b.Beat.RrBefore, rhythm[i].RrAfter, rhythm[i].LocalRr)).ToArray();
-        var (correlations, groups) = QrsShapes.Measure(record, lead, fromSample, trainedHere?.QrsTemplate,
+        var timing = beats.Select((b, i) => rhythm[i] with { RrBefore = b.Beat.RrBefore }).ToArray();
+        var (correlations, groups, agreement) = QrsShapes.Measure(record, lead, fromSample, trainedHere?.QrsTemplate,
             [.. beats.Select(b => b.Beat.Sample)], timing, groups: classifier is not null, cancellationToken);
         var scored = new ScoredBeat[beats.Length];
         for (var i = 0; i < beats.Length; i++)
@@ -95,6 +95,8 @@ public static class RecordScoring
             {
                 RrAfter = rhythm[i].RrAfter,
                 LocalRr = rhythm[i].LocalRr,
+                SlowRr = rhythm[i].SlowRr,
+                Irregularity = rhythm[i].Irregularity,
                 QrsCorrelation = correlations[i],
             };
             if (classifier is null) continue;
@@ -130,6 +132,12 @@ public static class RecordScoring
             ShapeNotice = trainedHere is null ? null : BeatShapeNotice.Describe(trainedHere.ShapeShares, trainedHere.Minutes,
                 trainedHere.TrainingBeats is { } learned ? TrainingBeatsNames.Parse(learned)
                 : trainedHere.OnlyNormal ? TrainingBeats.AnnotatedNormal : TrainingBeats.All),
+            NormalChangeNotice = agreement < QrsShapes.ChangedNormal
+                ? FormattableString.Invariant(
+                    $"the most frequent QRS shape after the first {trainedHere!.Minutes:0.##} min correlates {agreement:0.00} with ")
+                  + "the one the model learned (a conduction change?); QRS correlations and classes compare beats with the later "
+                  + "shape, reconstruction errors still with the first minutes'"
+                : null,
         };
 
         AtomicFile.WriteAllText(staging.PathOf(BeatsFile), RecordReport.BeatsCsv(scored, reference is not null));

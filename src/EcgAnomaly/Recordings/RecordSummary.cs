@@ -24,6 +24,12 @@ public sealed record RecordSummary
     /// </summary>
     public string? ShapeNotice { get; init; }
 
+    /// <summary>
+    /// The warning given when the most frequent QRS shape of the scored stretch is not the one the model learned (a
+    /// conduction change after the first minutes); null otherwise or without <c>--ectopy</c>, which groups the shapes.
+    /// </summary>
+    public string? NormalChangeNotice { get; init; }
+
     /// <summary>The classifier file that labelled the beats V, S or N (<c>--ectopy</c>); null without one.</summary>
     public string? Ectopy { get; init; }
 

@@ -13,6 +13,12 @@ public sealed record ScoredBeat(
     /// <summary>Median of the previous ten scored RR intervals (NaN when none).</summary>
     public double LocalRr { get; init; } = double.NaN;
 
+    /// <summary>The slow end of the recent rhythm (90th percentile of the previous 30 RR intervals; NaN when unknown).</summary>
+    public double SlowRr { get; init; } = double.NaN;
+
+    /// <summary>Median successive RR difference among the previous ten intervals over their median (NaN when unknown).</summary>
+    public double Irregularity { get; init; } = double.NaN;
+
     /// <summary>Correlation of its QRS with the dominant shape of the model's first minutes of this record (NaN when the
     /// model was not trained on this record or the QRS window runs past an end).</summary>
     public double QrsCorrelation { get; init; } = double.NaN;

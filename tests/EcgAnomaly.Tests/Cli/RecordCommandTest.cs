@@ -42,16 +42,19 @@ public sealed class RecordCommandTest
         var auc = v.GetProperty("rocAuc").GetDouble();
         Assert.True(auc >= 0.85, $"V vs N ROC AUC {auc:0.0000} is below the floor 0.85");
         var rows = File.ReadAllLines(Path.Combine(out1, "beats.csv"));
-        Assert.Equal("beat,time_s,sample,rr_before_s,rr_after_s,prematurity,pause,qrs_correlation,reference,aami,score,abnormal",
-            rows[0]);
+        Assert.Equal("beat,time_s,sample,rr_before_s,rr_after_s,prematurity,pause,slow_prematurity,irregularity,qrs_correlation,"
+            + "reference,aami,score,abnormal", rows[0]);
+        var header = rows[0].Split(',');
+        var qrs = Array.IndexOf(header, "qrs_correlation");
+        var aami = Array.IndexOf(header, "aami");
         Assert.Equal(root.GetProperty("beats").GetInt32(), rows.Length - 1);
         var cells = rows.Skip(1).Select(r => r.Split(',')).ToArray();
         // A beat's RR after is the next beat's RR before
         for (var i = 0; i + 1 < cells.Length; i++) Assert.Equal(cells[i + 1][3], cells[i][4]);
         // The reference's V beats match the dominant QRS of the first 5 minutes worse than its N beats do
-        double Correlation(string[] c) => double.Parse(c[7], CultureInfo.InvariantCulture);
-        var normal = cells.Where(c => c[9] == "N" && c[7].Length > 0).Select(Correlation).Order().ToArray();
-        var ventricular = cells.Where(c => c[9] == "V" && c[7].Length > 0).Select(Correlation).ToArray();
+        double Correlation(string[] c) => double.Parse(c[qrs], CultureInfo.InvariantCulture);
+        var normal = cells.Where(c => c[aami] == "N" && c[qrs].Length > 0).Select(Correlation).Order().ToArray();
+        var ventricular = cells.Where(c => c[aami] == "V" && c[qrs].Length > 0).Select(Correlation).ToArray();
         Assert.Equal(6, ventricular.Length);
         var median = normal[normal.Length / 2];
         Assert.True(ventricular.Average() < median, $"V {ventricular.Average():0.000}, N median {median:0.000}");

@@ -47,4 +47,42 @@ public sealed class BeatRhythmTest
         Assert.Equal(0.75, rhythm[18].LocalRr, 12);
         Assert.Equal(0.5, rhythm[17].LocalRr, 12);
     }
+
+    [Fact]
+    public void Should_measure_an_on_time_beat_as_early_against_the_slow_end_of_a_rhythm_broken_by_pauses()
+    {
+        // Given: at 100 Hz, an atrial rhythm of 0.7 s broken by a 2.0 s pause every fifth interval (MIT-BIH 232's shape)
+        var peaks = new List<long> { 0 };
+        for (var i = 1; i <= 40; i++) peaks.Add(peaks[^1] + (i % 5 == 0 ? 200 : 70));
+
+        // When
+        var rhythm = BeatRhythm.Of(peaks, 100);
+
+        // Then: beat 39 ends a 0.7 s interval. Its previous 30 intervals (9 to 38) hold 6 pauses of 2.0 s (10, 15, ..., 35)
+        // and 24 of 0.7 s; sorted, the 90th percentile sits at position 29 x 0.9 = 26.1, among the pauses: 2.0 s.
+        var beat = rhythm[39];
+        Assert.Equal(1.0, beat.Prematurity, 12); // the median sees the atrial rhythm as the norm
+        Assert.Equal(2.0, beat.SlowRr, 12);
+        Assert.Equal(0.35, beat.SlowPrematurity, 12);
+        // Its previous ten intervals (29 to 38) are 0.7 s but for two pauses (30, 35): successive differences
+        // 1.3, 1.3, 0, 0, 0, 1.3, 1.3, 0, 0 -> median 0; over the local median 0.7 -> 0
+        Assert.Equal(0.0, beat.Irregularity, 12);
+        Assert.True(double.IsNaN(rhythm[4].SlowRr), "fewer than five intervals before it");
+    }
+
+    [Fact]
+    public void Should_measure_the_irregularity_as_the_median_successive_difference_over_the_local_rhythm()
+    {
+        // Given: at 1000 Hz, intervals alternating 0.8 s and 1.2 s (as irregular as atrial fibrillation can look)
+        var peaks = new List<long> { 0 };
+        for (var i = 1; i <= 12; i++) peaks.Add(peaks[^1] + (i % 2 == 0 ? 1200 : 800));
+
+        // When
+        var rhythm = BeatRhythm.Of(peaks, 1000);
+
+        // Then: every successive difference is 0.4 s and the median of the last ten intervals is 1.0 s
+        Assert.Equal(0.4, rhythm[^1].Irregularity, 12);
+        Assert.Equal(1.0, rhythm[^1].LocalRr, 12);
+        Assert.True(double.IsNaN(rhythm[2].Irregularity), "one interval before it gives no difference");
+    }
 }
