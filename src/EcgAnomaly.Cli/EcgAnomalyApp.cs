@@ -112,7 +112,7 @@ public static class EcgAnomalyApp
             config.AddCommand<FitEctopyCommand>("fit-ectopy")
                 .WithDescription(
                     "Learn the population classifier of V and S beats (logistic regressions over each beat's reconstruction error, "
-                    + "QRS correlation with the patient's dominant shape, prematurity and pause) from the labelled beats of a "
+                    + "QRS correlation with the patient's dominant shape, rhythm and QRS shape group) from the labelled beats of a "
                     + "per-patient evaluate-database run, for example its DS1 records to evaluate the DS2 ones.")
                 .WithExample("fit-ectopy", "--from", "mitdb-pp", "--records", "101,106,108", "--out", "ectopy-ds1.json");
             config.AddCommand<DownloadCommand>("download")

@@ -45,7 +45,7 @@ internal sealed class EvaluateDatabaseSettings : CommandSettings
 
     [CommandOption("--ectopy <FILES>")]
     [Description("With --detector per-patient: classifier files of 'fit-ectopy', comma-separated, that label each scored beat V, S "
-        + "or N (from its reconstruction error, QRS correlation with the dominant shape, prematurity and pause); each record is "
+        + "or N (from its reconstruction error, QRS correlation with the dominant shape, rhythm and QRS shape group); each record is "
         + "labelled by the first file that did not learn from it, so two files fitted on DS1 and DS2 evaluate every record "
         + "with the other fold's. Without it flagged beats count as V and as S.")]
     public string? Ectopy { get; init; }

@@ -125,7 +125,7 @@ internal static class DatabaseReportMarkdown
         if (p.Ectopy is { } ectopy)
         {
             text.Append(C, $"- Labels: the population classifier `{ectopy}` (`fit-ectopy`) labels each scored beat V, S or N from its ");
-            text.Append("reconstruction error, QRS correlation with the dominant shape, prematurity and pause; each record by a ");
+            text.Append("reconstruction error, QRS correlation with the dominant shape, rhythm and QRS shape group; each record by a ");
             text.Append("classifier that did not learn from it\n");
             text.Append("- AUC: ROC AUC of the classifier's V (or S) probability of test beats matched to reference AAMI N against ");
             text.Append("V (or S); mean over the records that have both, pooled over all their beats\n");

@@ -11,11 +11,12 @@ namespace EcgAnomaly.Ectopy;
 public readonly record struct EctopicFeatures(double ErrorRatio, double QrsCorrelation, BeatRhythm Rhythm, ShapeGroupRhythm Group)
 {
     /// <summary>The version of <see cref="Vector"/>'s layout, kept in the classifier's file.</summary>
-    public const string Layout = "v3: 1, ln(error ratio), 1 - QRS correlation, ln(prematurity), ln(pause), "
-        + "ln(error ratio) x ln(prematurity), ln(group prematurity), ln(group pause), ln(group share), ln(error ratio) x ln(group share)";
+    public const string Layout = "v4: 1, ln(error ratio), 1 - QRS correlation, ln(prematurity), ln(pause), "
+        + "ln(error ratio) x ln(prematurity), ln(group prematurity), ln(group pause), ln(group share), ln(error ratio) x ln(group share), "
+        + "ln(slow prematurity), ln(irregularity + 0.01), ln(irregularity + 0.01) x ln(prematurity)";
 
     /// <summary>Values in <see cref="Vector"/>.</summary>
-    public const int Count = 10;
+    public const int Count = 13;
 
     /// <summary>Values of the layout; unknown rhythm, group or correlation count as an ordinary beat's (ratios 1, correlation 1).</summary>
     public double[] Vector()
@@ -27,10 +28,13 @@ public readonly record struct EctopicFeatures(double ErrorRatio, double QrsCorre
         // The largest shape group over the whole stretch is the patient's normal whatever the first minutes held (a
         // conduction change, MIT-BIH 207); a small group is rare. Unknown counts as the largest.
         var share = double.IsFinite(Group.Share) && Group.Share > 0 ? Math.Log(Math.Max(Group.Share, 0.001)) : 0;
+        // An early beat in a regular rhythm is ectopic; in atrial fibrillation every other beat is early. Unknown
+        // irregularity counts as a regular rhythm's.
+        var irregularity = Math.Log(Math.Clamp(double.IsFinite(Rhythm.Irregularity) ? Rhythm.Irregularity + 0.01 : 0.01, 0.01, 5));
         return
         [
             1, error, 1 - correlation, prematurity, pause, error * prematurity, Ln(Group.Prematurity), Ln(Group.Pause), share,
-            error * share,
+            error * share, Ln(Rhythm.SlowPrematurity), irregularity, irregularity * prematurity,
         ];
     }
 
