@@ -41,11 +41,12 @@ internal sealed class RecordSettings : ComputeSettings
     [DefaultValue(3)]
     public int Strips { get; init; } = 3;
 
-    [CommandOption("--ectopy <FILE>")]
-    [Description("A classifier file of 'fit-ectopy' (e.g. docs/results/mitdb-per-patient/ectopy-ds1.json, learned from the "
-        + "MIT-BIH DS1 records) that labels each beat V, S or N from its score, QRS correlation with the dominant shape, "
-        + "prematurity, pause and shape group: a 'class' column in beats.csv and counts in summary.md. Needs a model "
-        + "trained on this record (train --record).")]
+    [CommandOption("--ectopy <FILE|built-in|none>")]
+    [Description("The population classifier that labels each beat V, S or N from its score, QRS correlation with the dominant "
+        + "shape, rhythm and shape group (p_v, p_s and class columns in beats.csv, counts in summary.md). Default: "
+        + "'built-in' (learned from the 44 non-paced MIT-BIH records) whenever the model was trained on this record "
+        + "(train --record), which it needs; 'none' turns it off; or a classifier file of 'fit-ectopy', e.g. "
+        + "docs/results/mitdb-per-patient/ectopy-ds1.json (DS1 records only).")]
     public string? Ectopy { get; init; }
 
     [CommandOption("--out <DIR>")]

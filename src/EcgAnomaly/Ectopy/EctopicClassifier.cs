@@ -31,6 +31,27 @@ public sealed record EctopicClassifier
     /// <summary>S probability from which a beat that is not V is S.</summary>
     public required double SvebThreshold { get; init; }
 
+    /// <summary>What <c>--ectopy</c> calls <see cref="BuiltIn"/>.</summary>
+    public const string BuiltInName = "built-in";
+
+    /// <summary>
+    /// The classifier shipped inside the library: fitted by <c>fit-ectopy</c> on the 44 non-paced MIT-BIH Arrhythmia
+    /// records of the per-patient run in docs/results/mitdb-per-patient (the same file as ectopy-all.json there), so a
+    /// user's recording gets V, S and N labels without a file; <see cref="TrainedOn"/> lists the records it saw.
+    /// </summary>
+    public static EctopicClassifier BuiltIn => BuiltInClassifier.Value;
+
+    private static readonly Lazy<EctopicClassifier> BuiltInClassifier = new(() =>
+    {
+        using var stream = typeof(EctopicClassifier).Assembly.GetManifestResourceStream("EcgAnomaly.Ectopy.mitdb-classifier.json")
+            ?? throw new InvalidOperationException("the built-in ectopic classifier is missing from the assembly");
+        using var reader = new StreamReader(stream);
+        return Parse(reader.ReadToEnd(), BuiltInName);
+    });
+
+    /// <summary>Whether it learned from <paramref name="record"/> of <paramref name="database"/> (as fit-ectopy names them).</summary>
+    public bool Saw(string database, string record) => TrainedOn.Contains($"{database}/{record}", StringComparer.Ordinal);
+
     /// <summary>The probabilities and the class of one beat.</summary>
     public (double Veb, double Sveb, AamiClass Class) Classify(EctopicFeatures beat)
     {

@@ -64,7 +64,9 @@ public static class RecordReport
         if (s.VerdictCounts is { } verdicts)
         {
             var counts = string.Join(", ", verdicts.Select(kv => $"{kv.Key} {kv.Value:N0}"));
-            md.Append(CultureInfo.InvariantCulture, $"- classes given by the population classifier `{s.Ectopy}`: {counts}\n");
+            md.Append(CultureInfo.InvariantCulture, $"- classes given by the population classifier `{s.Ectopy}`: {counts}");
+            md.Append(CultureInfo.InvariantCulture, $" (learned from the labelled beats of {s.EctopyRecords} records, ");
+            md.Append(s.EctopySawRecord == true ? "this one among them: its classes are no fair test)\n" : "not this one)\n");
         }
         if (s.ShapeNotice is { } notice) md.Append(CultureInfo.InvariantCulture, $"- **cannot be sure:** {notice}\n");
         if (s.NormalChangeNotice is { } change) md.Append(CultureInfo.InvariantCulture, $"- **normal beat changed:** {change}\n");

@@ -30,6 +30,9 @@ public static class RecordScoring
     /// <summary>The most abnormal 10-second stretches of signal.</summary>
     public const string StripsPlotFile = "strips.png";
 
+    /// <summary>The value of <c>--ectopy</c> that labels no beat.</summary>
+    public const string NoEctopy = "none";
+
     /// <summary>
     /// Scores every beat of the request's recording from its start minute on with the run's detector and writes the
     /// output folder (which appears only when complete).
@@ -59,7 +62,7 @@ public static class RecordScoring
         Preconditions.CheckArgumentRange(nameof(request.FromMinutes), fromMinutes, 0, InputLimits.MaxRecordMinutes);
         var fromSample = (long)Math.Round(fromMinutes * 60 * fs);
         var reference = ReferenceBeats.Load(record, lead);
-        var classifier = request.Ectopy is null ? null : EctopicClassifier.Read(request.Ectopy);
+        var classifier = ChooseClassifier(request.Ectopy, trainedHere?.QrsTemplate is not null);
         if (classifier is not null && trainedHere?.QrsTemplate is null)
             throw DataFormatException.Malformed(Path.Combine(request.RunFolder, RunFiles.Manifest), null,
                 $"--ectopy needs a model trained on record {record.Name} (train --record), whose dominant QRS shape it compares "
@@ -126,7 +129,9 @@ public static class RecordScoring
                 .ToDictionary(g => g.Key, g => g.Count()),
             AucAgainstNormal = reference is null ? [] : ClassAucs(scored),
             SecondsElapsed = clock.Elapsed.TotalSeconds,
-            Ectopy = classifier is null ? null : request.Ectopy,
+            Ectopy = classifier is null ? null : request.Ectopy ?? EctopicClassifier.BuiltInName,
+            EctopyRecords = classifier?.TrainedOn.Count,
+            EctopySawRecord = classifier?.Saw(DatabaseOf(request.RecordPath), record.Name),
             VerdictCounts = classifier is null ? null : scored.GroupBy(b => b.Verdict!.Value.ToString()).OrderBy(g => g.Key)
                 .ToDictionary(g => g.Key, g => g.Count()),
             ShapeNotice = trainedHere is null ? null : BeatShapeNotice.Describe(trainedHere.ShapeShares, trainedHere.Minutes,
@@ -156,6 +161,22 @@ public static class RecordScoring
     }
 
     /// <summary>AAMI N against each other AAMI class present, and against all of them together.</summary>
+    /// <summary>
+    /// The classifier <c>--ectopy</c> asks for: a file, <see cref="EctopicClassifier.BuiltInName"/>, or "none"; without
+    /// the option the built-in one whenever the model learned this record (it needs that record's dominant QRS shape).
+    /// </summary>
+    private static EctopicClassifier? ChooseClassifier(string? ectopy, bool learnedThisRecord) => ectopy switch
+    {
+        null => learnedThisRecord ? EctopicClassifier.BuiltIn : null,
+        NoEctopy => null,
+        EctopicClassifier.BuiltInName => EctopicClassifier.BuiltIn,
+        _ => EctopicClassifier.Read(ectopy),
+    };
+
+    /// <summary>The database a record belongs to as fit-ectopy names it: the folder it lies in.</summary>
+    private static string DatabaseOf(string recordPath) =>
+        Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(recordPath))) ?? "";
+
     private static List<ClassAuc> ClassAucs(IReadOnlyList<ScoredBeat> beats)
     {
         var result = new List<ClassAuc>();

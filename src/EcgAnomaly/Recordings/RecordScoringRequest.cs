@@ -6,8 +6,10 @@ namespace EcgAnomaly.Recordings;
 
 /// <summary>What <see cref="RecordScoring"/> needs. Null lead, window or start mean: take them from the model's
 /// model.json (a model trained on a record remembers its lead, its beat window and the minutes it learned from).
-/// <see cref="Ectopy"/>: a classifier file of <c>fit-ectopy</c> that labels each beat V, S or N (needs a model trained on
-/// this record, whose dominant QRS shape it compares with).</summary>
+/// <see cref="Ectopy"/>: the population classifier that labels each beat V, S or N (it needs a model trained on this
+/// record, whose dominant QRS shape it compares with): a file of <c>fit-ectopy</c>, "built-in"
+/// (<see cref="Ectopy.EctopicClassifier.BuiltIn"/>) or "none"; null: the built-in one when the model learned this
+/// record, none otherwise.</summary>
 public sealed record RecordScoringRequest(
     string RunFolder,
     string RecordPath,

@@ -33,6 +33,12 @@ public sealed record RecordSummary
     /// <summary>The classifier file that labelled the beats V, S or N (<c>--ectopy</c>); null without one.</summary>
     public string? Ectopy { get; init; }
 
+    /// <summary>How many records the classifier learned from; null without one.</summary>
+    public int? EctopyRecords { get; init; }
+
+    /// <summary>Whether the classifier learned from this very record (its classes are then no fair test); null without one.</summary>
+    public bool? EctopySawRecord { get; init; }
+
     /// <summary>Beats per class the classifier gave (N, S, V); null without one.</summary>
     public IReadOnlyDictionary<string, int>? VerdictCounts { get; init; }
 

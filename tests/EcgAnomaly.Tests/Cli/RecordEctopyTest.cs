@@ -70,4 +70,33 @@ public sealed class RecordEctopyTest
         BadInputTest.AssertOneLineError(code, error, "needs a model trained on record 119");
         Assert.False(Directory.Exists(dir.Combine("scored")));
     }
+
+    [Fact]
+    public void Should_label_beats_with_the_built_in_classifier_by_default_and_say_it_saw_the_record_When_the_model_learned_it()
+    {
+        // Given: a model trained on 119's first 5 minutes; 119 is one of the 44 MIT-BIH records the built-in classifier saw
+        using var dir = new TemporaryFolder();
+        var record = RawEcg.Record("mitdb/119");
+        var run = dir.Combine("run");
+        var (trainCode, trainOutput, trainError) = CliRunner.Run("train", "--record", record, "--epochs", "1", "--out", run);
+        Assert.True(trainCode == 0, trainOutput + trainError);
+
+        // When: record without --ectopy, and with --ectopy none
+        var (code, output, error) = CliRunner.Run("record", "--model", run, "--record", record, "--out", dir.Combine("default"));
+        var (offCode, offOutput, offError) = CliRunner.Run("record", "--model", run, "--record", record, "--ectopy", "none",
+            "--out", dir.Combine("off"));
+
+        // Then: the shipped classifier is the documented fit-ectopy file of the 44 records, byte for byte
+        Assert.True(code == 0, output + error);
+        Assert.True(offCode == 0, offOutput + offError);
+        using (var stream = typeof(EcgAnomaly.Ectopy.EctopicClassifier).Assembly
+            .GetManifestResourceStream("EcgAnomaly.Ectopy.mitdb-classifier.json")!)
+        using (var reader = new StreamReader(stream))
+            Assert.Equal(File.ReadAllText(Classifier("all")), reader.ReadToEnd());
+        Assert.EndsWith(",score,abnormal,p_v,p_s,class", File.ReadLines(Path.Combine(dir.Combine("default"), "beats.csv")).First());
+        var summary = File.ReadAllText(Path.Combine(dir.Combine("default"), "summary.md"));
+        Assert.Contains("population classifier `built-in`", summary);
+        Assert.Contains("learned from the labelled beats of 44 records, this one among them", summary);
+        Assert.EndsWith(",score,abnormal", File.ReadLines(Path.Combine(dir.Combine("off"), "beats.csv")).First());
+    }
 }
