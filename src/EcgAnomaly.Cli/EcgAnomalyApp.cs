@@ -115,6 +115,12 @@ public static class EcgAnomalyApp
                     + "QRS correlation with the patient's dominant shape, rhythm and QRS shape group) from the labelled beats of a "
                     + "per-patient evaluate-database run, for example its DS1 records to evaluate the DS2 ones.")
                 .WithExample("fit-ectopy", "--from", "mitdb-pp", "--records", "101,106,108", "--out", "ectopy-ds1.json");
+            config.AddCommand<ServeCommand>("serve")
+                .WithDescription(
+                    "Serve the scoring API (POST /api/score with beats as JSON or CSV returns what 'score' writes; GET /api/models; "
+                    + "OpenAPI at /openapi/v1.json, an interactive page at /api/docs) for the run folders under --runs, on "
+                    + "127.0.0.1 unless --host says otherwise (then only with an API key). Ctrl-C stops it.")
+                .WithExample("serve", "--runs", "runs", "--port", "5057");
             config.AddCommand<DownloadCommand>("download")
                 .WithDescription("Download ECG5000 from the UCR/UEA archive into the per-user cache, checking every file's sha256.")
                 .WithExample("download");

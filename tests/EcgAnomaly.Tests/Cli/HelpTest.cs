@@ -33,7 +33,7 @@ public sealed partial class HelpTest
             new HashSet<string>
             {
                 "train", "score", "evaluate", "import", "models", "reproduce", "download", "bench", "detect-beats", "record",
-                "bench-record", "evaluate-database", "merge-shards", "fit-ectopy",
+                "bench-record", "evaluate-database", "merge-shards", "fit-ectopy", "serve",
             },
             verbs.ToHashSet());
     }

@@ -1,0 +1,41 @@
+using System.Net;
+using EcgAnomaly.Cli.Internal;
+using EcgAnomaly.Server;
+using Microsoft.Extensions.Hosting;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace EcgAnomaly.Cli.Commands;
+
+/// <summary><c>ecg-anomaly serve</c>: the scoring API on Kestrel until Ctrl-C.</summary>
+internal sealed class ServeCommand(IAnsiConsole console) : Command<ServeSettings>
+{
+    public override int Execute(CommandContext context, ServeSettings settings, CancellationToken cancellationToken)
+    {
+        var options = new ServeOptions
+        {
+            RunsFolder = settings.Runs,
+            Address = IPAddress.Parse(settings.Host),
+            Port = settings.Port,
+            ApiKey = settings.Key,
+            MaxBeats = settings.MaxBeats,
+            MaxBodyBytes = (long)settings.MaxBodyMb << 20,
+        };
+        using var host = ScoringServer.CreateHostBuilder(options).Build();
+        host.Start();
+        console.MarkupLineInvariant($"serving the run folders of [bold]{Markup.Escape(settings.Runs)}[/] on ",
+            $"[bold]http://{Markup.Escape(Bracketed(options.Address))}:{options.Port}[/] (API page /api/docs); Ctrl-C stops");
+        try
+        {
+            host.WaitForShutdownAsync(cancellationToken).GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        host.StopAsync(CancellationToken.None).GetAwaiter().GetResult();
+        return 0;
+    }
+
+    private static string Bracketed(IPAddress address) =>
+        address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{address}]" : address.ToString();
+}

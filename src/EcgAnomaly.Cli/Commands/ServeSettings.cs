@@ -1,0 +1,60 @@
+using System.ComponentModel;
+using System.Net;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace EcgAnomaly.Cli.Commands;
+
+/// <summary><c>serve</c>: what to serve, where to listen, and the guards.</summary>
+internal sealed class ServeSettings : CommandSettings
+{
+    /// <summary>The environment variable an API key can come from (kept out of the process list).</summary>
+    public const string ApiKeyVariable = "ECG_ANOMALY_API_KEY";
+
+    [CommandOption("--runs <DIR>")]
+    [Description("Folder whose sub-folders are run folders (train's --out); each is a model named by its folder name.")]
+    [DefaultValue("runs")]
+    public string Runs { get; init; } = "runs";
+
+    [CommandOption("--host <ADDRESS>")]
+    [Description("Address to listen on. Default 127.0.0.1 (this machine only); any other address needs an API key.")]
+    [DefaultValue("127.0.0.1")]
+    public string Host { get; init; } = "127.0.0.1";
+
+    [CommandOption("--port <N>")]
+    [Description("TCP port to listen on.")]
+    [DefaultValue(5057)]
+    public int Port { get; init; } = 5057;
+
+    [CommandOption("--api-key <KEY>")]
+    [Description($"A key every /api request must carry (X-Api-Key header or Bearer token); default: the {ApiKeyVariable} "
+        + "environment variable, or none on loopback.")]
+    public string? ApiKey { get; init; }
+
+    [CommandOption("--max-beats <N>")]
+    [Description("The most beats one scoring request may hold (more: 413).")]
+    [DefaultValue(100_000)]
+    public int MaxBeats { get; init; } = 100_000;
+
+    [CommandOption("--max-body-mb <N>")]
+    [Description("The largest request body accepted, in MiB (more: 413).")]
+    [DefaultValue(64)]
+    public int MaxBodyMb { get; init; } = 64;
+
+    public string? Key => ApiKey is { Length: > 0 } given ? given
+        : Environment.GetEnvironmentVariable(ApiKeyVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment
+        : null;
+
+    public override ValidationResult Validate()
+    {
+        if (!IPAddress.TryParse(Host, out var address))
+            return ValidationResult.Error($"--host must be an IP address such as 127.0.0.1 or 0.0.0.0 (got '{Host}')");
+        if (Port is < 0 or > 65535) return ValidationResult.Error($"--port must be between 0 and 65535 (got {Port})");
+        if (MaxBeats is < 1 or > 10_000_000) return ValidationResult.Error($"--max-beats must be between 1 and 10000000 (got {MaxBeats})");
+        if (MaxBodyMb is < 1 or > 4096) return ValidationResult.Error($"--max-body-mb must be between 1 and 4096 (got {MaxBodyMb})");
+        if (!IPAddress.IsLoopback(address) && Key is null)
+            return ValidationResult.Error($"--host {Host} lets other machines in: give --api-key or set {ApiKeyVariable}");
+        if (!Directory.Exists(Runs)) return ValidationResult.Error($"--runs {Runs}: no such folder (train --out writes run folders)");
+        return ValidationResult.Success();
+    }
+}

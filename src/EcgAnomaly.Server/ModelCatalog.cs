@@ -1,0 +1,59 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+using EcgAnomaly.Detection;
+
+namespace EcgAnomaly.Server;
+
+/// <summary>
+/// The run folders under <see cref="ServeOptions.RunsFolder"/>, each loaded once on first use and shared by every request
+/// after. A name is a sub-folder's name and nothing else: no separator, no "..", so a request cannot reach a file
+/// outside the folder.
+/// </summary>
+internal sealed partial class ModelCatalog(string runsFolder) : IDisposable
+{
+    private readonly string _root = Path.GetFullPath(runsFolder);
+    private readonly ConcurrentDictionary<string, Lazy<ServedModel>> _loaded = new(StringComparer.Ordinal);
+
+    /// <summary>The names of the run folders (sub-folders holding a model.json), sorted.</summary>
+    public IReadOnlyList<string> Names() =>
+        [.. Directory.EnumerateDirectories(_root)
+            .Where(d => File.Exists(Path.Combine(d, RunFolders.RunFiles.Manifest)))
+            .Select(Path.GetFileName)
+            .OfType<string>()
+            .Where(IsName)
+            .Order(StringComparer.Ordinal)];
+
+    /// <summary>The model of run folder <paramref name="name"/>; null when there is no such run folder.</summary>
+    /// <exception cref="DataFormatException">The run folder is there but cannot be loaded.</exception>
+    public ServedModel? Find(string name)
+    {
+        if (!IsName(name)) return null;
+        var folder = Path.Combine(_root, name);
+        var parent = Path.GetDirectoryName(Path.GetFullPath(folder));
+        if (!string.Equals(parent, _root.TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal)
+            || !File.Exists(Path.Combine(folder, RunFolders.RunFiles.Manifest)))
+            return null;
+        var lazy = _loaded.GetOrAdd(name, _ => new Lazy<ServedModel>(() => new ServedModel(name, DetectorBundle.Load(folder))));
+        try
+        {
+            return lazy.Value;
+        }
+        catch
+        {
+            // A folder that failed to load is tried again next time (it may have been half copied).
+            _loaded.TryRemove(new KeyValuePair<string, Lazy<ServedModel>>(name, lazy));
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var model in _loaded.Values.Where(l => l.IsValueCreated)) model.Value.Dispose();
+        _loaded.Clear();
+    }
+
+    private static bool IsName(string? name) => name is not null && name is not ("." or "..") && NamePattern().IsMatch(name);
+
+    [GeneratedRegex("^[A-Za-z0-9._-]{1,128}$")]
+    private static partial Regex NamePattern();
+}

@@ -1,0 +1,90 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace EcgAnomaly.Server;
+
+/// <summary>
+/// The host behind <c>ecg-anomaly serve</c>: Kestrel on <see cref="ServeOptions.Address"/> (loopback by default) with the
+/// scoring API, its OpenAPI document (/openapi/v1.json) and an interactive page (/api/docs).
+/// </summary>
+public static class ScoringServer
+{
+    /// <summary>A host builder for <paramref name="options"/>; tests replace its server with an in-memory one.</summary>
+    /// <exception cref="ArgumentException">An exposed address without an API key, or a runs folder that does not exist.</exception>
+    public static IHostBuilder CreateHostBuilder(ServeOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Exposed && string.IsNullOrEmpty(options.ApiKey))
+            throw new ArgumentException($"listening on {options.Address} (not loopback) needs an API key", nameof(options));
+        if (!Directory.Exists(options.RunsFolder))
+            throw new ArgumentException($"{options.RunsFolder}: no such runs folder", nameof(options));
+        return new HostBuilder()
+            .ConfigureLogging(logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning)
+                .AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information))
+            .ConfigureWebHost(web => web
+                .UseKestrel(kestrel =>
+                {
+                    kestrel.Listen(options.Address, options.Port);
+                    kestrel.Limits.MaxRequestBodySize = options.MaxBodyBytes;
+                    kestrel.AddServerHeader = false;
+                })
+                .ConfigureServices(services =>
+                {
+                    services.AddSingleton(options);
+                    services.AddSingleton(_ => new ModelCatalog(options.RunsFolder));
+                    services.AddProblemDetails();
+                    services.AddRouting();
+                    services.AddOpenApi();
+                })
+                .Configure(app =>
+                {
+                    // Anything that escapes a handler is a 500 problem with no stack trace.
+                    app.UseExceptionHandler();
+                    app.UseStatusCodePages();
+                    app.Use((context, next) => ApiKeyCheck.Invoke(context, next, options.ApiKey));
+                    app.UseRouting();
+                    app.UseSwaggerUI(ui =>
+                    {
+                        ui.RoutePrefix = "api/docs";
+                        ui.SwaggerEndpoint("/openapi/v1.json", "ecg-anomaly");
+                    });
+                    app.UseEndpoints(Map);
+                }));
+    }
+
+    private static void Map(Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapOpenApi();
+        endpoints.MapGet("/api/models", (ModelCatalog catalog) => catalog.Names()
+                .Select(name => (name, model: TryFind(catalog, name)))
+                .Where(m => m.model is not null)
+                .Select(m => new ModelInfo(m.name, m.model!.Detector.Spec.ShortName, m.model.Detector.Spec.BeatLength,
+                    m.model.Detector.Threshold, m.model.Detector.ThresholdPolicy.ToString())))
+            .WithSummary("The run folders this server scores with")
+            .Produces<ModelInfo[]>();
+        endpoints.MapPost("/api/score", ScoreEndpoint.Handle)
+            .WithSummary("Score beats with a model, as `ecg-anomaly score` does")
+            .Accepts<ScoreRequest>("application/json", "text/csv")
+            .Produces<ScoreResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+    }
+
+    private static ServedModel? TryFind(ModelCatalog catalog, string name)
+    {
+        try
+        {
+            return catalog.Find(name);
+        }
+        catch (DataFormatException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using System.Net;
+
+namespace EcgAnomaly.Server;
+
+/// <summary>What <c>ecg-anomaly serve</c> serves and how it guards it.</summary>
+public sealed record ServeOptions
+{
+    /// <summary>The folder whose sub-folders are the run folders (models) the API scores with, by folder name.</summary>
+    public required string RunsFolder { get; init; }
+
+    /// <summary>The address to listen on; loopback unless asked otherwise.</summary>
+    public IPAddress Address { get; init; } = IPAddress.Loopback;
+
+    /// <summary>The TCP port (0: any free one).</summary>
+    public int Port { get; init; } = 5057;
+
+    /// <summary>The key every API request must carry (X-Api-Key header or Bearer token); null: none.</summary>
+    public string? ApiKey { get; init; }
+
+    /// <summary>The largest request body accepted, in bytes.</summary>
+    public long MaxBodyBytes { get; init; } = 64L << 20;
+
+    /// <summary>The most beats one scoring request may hold.</summary>
+    public int MaxBeats { get; init; } = 100_000;
+
+    /// <summary>Whether <see cref="Address"/> accepts connections from other machines, which then need an API key.</summary>
+    public bool Exposed => !IPAddress.IsLoopback(Address);
+}

@@ -1,0 +1,181 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using EcgAnomaly.Server;
+using EcgAnomaly.Tests.Cli;
+
+namespace EcgAnomaly.Tests.Server;
+
+/// <summary>
+/// POST /api/score against the command line: the expected numbers are what <c>ecg-anomaly score</c> writes for the same
+/// beats with the same run folder, not numbers written down here.
+/// </summary>
+[Collection(SharedTorch.Name)]
+public sealed class ScoringApiTest(ServedRuns runs) : IClassFixture<ServedRuns>
+{
+    private ServeOptions Options => new() { RunsFolder = runs.Folder };
+
+    [Fact]
+    public async Task Should_return_the_scores_threshold_and_verdicts_of_the_score_command_When_given_json_or_csv()
+    {
+        // Given: what the CLI writes for the beats
+        var model = Path.Combine(runs.Folder, ServedRuns.Model);
+        using var scratch = new TemporaryFolder();
+        var written = scratch.Combine("scores.csv");
+        var (code, output, error) = CliRunner.Run("score", "--model", model, "--input", runs.BeatsCsv, "--output", written);
+        Assert.True(code == 0, output + error);
+        var cli = File.ReadLines(written).Skip(1).Select(l => l.Split(',')).ToArray();
+        var beats = File.ReadLines(runs.BeatsCsv)
+            .Select(l => l.Split(',').Select(v => float.Parse(v, CultureInfo.InvariantCulture)).ToArray()).ToArray();
+        using var factory = new ServerFactory(Options);
+        using var client = factory.CreateClient();
+
+        // When
+        using var json = await client.PostAsJsonAsync("/api/score", new { model = ServedRuns.Model, beats });
+        using var csv = await client.PostAsync($"/api/score?model={ServedRuns.Model}",
+            new StringContent(File.ReadAllText(runs.BeatsCsv), Encoding.UTF8, "text/csv"));
+
+        // Then: the same numbers to the last bit, from either body
+        foreach (var response in new[] { json, csv })
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var result = (await response.Content.ReadFromJsonAsync<ScoreResponse>())!;
+            Assert.Equal(cli.Length, result.Beats);
+            Assert.Equal(double.Parse(cli[0][2], CultureInfo.InvariantCulture), result.Threshold);
+            for (var i = 0; i < cli.Length; i++)
+            {
+                Assert.Equal(double.Parse(cli[i][1], CultureInfo.InvariantCulture), result.Scores[i]);
+                Assert.Equal(cli[i][3] == "1", result.Abnormal[i]);
+            }
+            Assert.Equal(cli.Count(c => c[3] == "1"), result.Flagged);
+        }
+    }
+
+    [Theory]
+    [InlineData("..")]
+    [InlineData("../runs/lstm32")]
+    [InlineData("lstm32/../lstm32")]
+    [InlineData("%2e%2e%2fruns%2flstm32")]
+    [InlineData("/etc")]
+    [InlineData("nonexistent")]
+    public async Task Should_answer_404_and_load_nothing_When_the_model_name_is_not_a_run_folder_of_the_runs_folder(string name)
+    {
+        using var factory = new ServerFactory(Options);
+        using var client = factory.CreateClient();
+
+        using var response = await client.PostAsync($"/api/score?model={name}", new StringContent("1,2,3\n", Encoding.UTF8, "text/csv"));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Should_answer_413_naming_the_limit_When_a_request_holds_too_many_beats_or_bytes()
+    {
+        // Given: a server that takes at most 10 beats, and one that takes at most 4 KiB
+        using var fewBeats = new ServerFactory(Options with { MaxBeats = 10 });
+        using var fewBytes = new ServerFactory(Options with { MaxBodyBytes = 4096 });
+        var eleven = string.Join('\n', File.ReadLines(runs.BeatsCsv).Take(11));
+
+        // When
+        using var many = await fewBeats.CreateClient().PostAsync($"/api/score?model={ServedRuns.Model}",
+            new StringContent(eleven, Encoding.UTF8, "text/csv"));
+        using var large = await fewBytes.CreateClient().PostAsync($"/api/score?model={ServedRuns.Model}",
+            new StringContent(new string('1', 5000), Encoding.UTF8, "text/csv"));
+
+        // Then
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, many.StatusCode);
+        Assert.Contains("at most 10", await ProblemDetail(many));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, large.StatusCode);
+        Assert.Contains("4,096 bytes", await ProblemDetail(large));
+    }
+
+    [Theory]
+    [InlineData("application/json", "{\"model\": \"lstm32\", \"beats\": [[1, 2, oops]]}", "malformed")]
+    [InlineData("application/json", "{\"model\": \"lstm32\", \"beats\": [[1, 2, 3], [1, 2]]}", "beat 2 has 2 samples, beat 1 has 3")]
+    [InlineData("application/json", "{\"model\": \"lstm32\", \"beats\": [[1, 2, 3]]}", "the model expects 140")]
+    [InlineData("application/json", "{\"model\": \"lstm32\", \"beats\": []}", "no beats")]
+    [InlineData("application/json", "{\"beats\": [[1, 2, 3]]}", "no model")]
+    [InlineData("text/csv", "1,2,x\n", "request body")]
+    public async Task Should_answer_400_with_a_one_line_problem_and_no_stack_trace_When_the_beats_are_bad(
+        string contentType, string body, string expected)
+    {
+        using var factory = new ServerFactory(Options);
+        using var client = factory.CreateClient();
+
+        // The JSON bodies name their model themselves (or, for "no model", do not)
+        var query = contentType == "text/csv" ? $"?model={ServedRuns.Model}" : "";
+        using var response = await client.PostAsync($"/api/score{query}", new StringContent(body, Encoding.UTF8, contentType));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var detail = await ProblemDetail(response);
+        Assert.Contains(expected, detail);
+        Assert.DoesNotContain("\n", detail);
+        Assert.DoesNotContain(" at ", detail);
+    }
+
+    [Fact]
+    public async Task Should_answer_401_without_the_api_key_and_200_with_it_When_the_server_has_one()
+    {
+        using var factory = new ServerFactory(Options with { ApiKey = "s3cret" });
+        using var client = factory.CreateClient();
+
+        using var none = await client.GetAsync("/api/models");
+        using var wrong = await Get(client, "/api/models", ("X-Api-Key", "guess"));
+        using var header = await Get(client, "/api/models", ("X-Api-Key", "s3cret"));
+        using var bearer = await Get(client, "/api/models", ("Authorization", "Bearer s3cret"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, none.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        Assert.Contains("API key", await ProblemDetail(none));
+        Assert.Equal(HttpStatusCode.OK, header.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, bearer.StatusCode);
+        var models = await header.Content.ReadFromJsonAsync<ModelInfo[]>();
+        Assert.Equal(ServedRuns.Model, Assert.Single(models!).Name);
+    }
+
+    [Fact]
+    public async Task Should_serve_the_openapi_document_and_no_listing_of_any_folder()
+    {
+        using var factory = new ServerFactory(Options);
+        using var client = factory.CreateClient();
+
+        using var document = await client.GetAsync("/openapi/v1.json");
+        using var root = await client.GetAsync("/");
+        using var runsListing = await client.GetAsync("/runs/");
+
+        Assert.Equal(HttpStatusCode.OK, document.StatusCode);
+        using var openApi = JsonDocument.Parse(await document.Content.ReadAsStringAsync());
+        Assert.True(openApi.RootElement.GetProperty("paths").TryGetProperty("/api/score", out _));
+        Assert.Equal(HttpStatusCode.NotFound, root.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, runsListing.StatusCode);
+    }
+
+    [Fact]
+    public void Should_refuse_to_listen_beyond_loopback_without_an_api_key()
+    {
+        var exposed = Options with { Address = IPAddress.Any };
+
+        var e = Assert.Throws<ArgumentException>(() => ScoringServer.CreateHostBuilder(exposed));
+
+        Assert.Contains("needs an API key", e.Message);
+        var (code, _, error) = CliRunner.Run("serve", "--runs", runs.Folder, "--host", "0.0.0.0");
+        BadInputTest.AssertOneLineError(code, error, "--api-key");
+    }
+
+    private static async Task<HttpResponseMessage> Get(HttpClient client, string path, (string Name, string Value) header)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.TryAddWithoutValidation(header.Name, header.Value);
+        return await client.SendAsync(request);
+    }
+
+    private static async Task<string> ProblemDetail(HttpResponseMessage response)
+    {
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return problem.RootElement.GetProperty("detail").GetString()!;
+    }
+}
