@@ -121,6 +121,12 @@ public static class EcgAnomalyApp
                     + "OpenAPI at /openapi/v1.json, an interactive page at /api/docs) for the run folders under --runs, on "
                     + "127.0.0.1 unless --host says otherwise (then only with an API key). Ctrl-C stops it.")
                 .WithExample("serve", "--runs", "runs", "--port", "5057");
+            config.AddCommand<BenchServeCommand>("bench-serve")
+                .WithDescription(
+                    "Load benchmark of the scoring API: a serve host on a free loopback port, a bounded number of POST /api/score "
+                    + "requests per batch size and client count, throughput, p50/p99 latency, errors and peak memory, beside the "
+                    + "same model scoring in-process. Exit code 3 when any request failed.")
+                .WithExample("bench-serve", "--runs", "runs", "--model", "lstm32");
             config.AddCommand<DownloadCommand>("download")
                 .WithDescription("Download ECG5000 from the UCR/UEA archive into the per-user cache, checking every file's sha256.")
                 .WithExample("download");

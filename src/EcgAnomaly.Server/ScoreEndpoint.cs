@@ -84,7 +84,7 @@ internal static class ScoreEndpoint
         var detector = model.Detector;
         if (!detector.Accepts(length))
             return ApiProblem.Of(400, $"beats have {length} samples but the model expects {detector.Spec.BeatLength}");
-        var scores = model.Score(values, length);
+        var scores = await model.ScoreAsync(values, length).ConfigureAwait(false);
         var threshold = detector.Threshold;
         var abnormal = scores.Select(s => s > threshold).ToArray();
         return Results.Json(new ScoreResponse(model.Name, threshold, detector.ThresholdPolicy.ToString(), count,

@@ -165,6 +165,48 @@ public sealed class ScoringApiTest(ServedRuns runs) : IClassFixture<ServedRuns>
         BadInputTest.AssertOneLineError(code, error, "--api-key");
     }
 
+    [Fact]
+    public async Task Should_give_each_request_its_own_scores_When_concurrent_requests_queue_for_the_model_together()
+    {
+        // Given: 8 requests of 5 different beats each, first one at a time (each scored alone)
+        var beats = File.ReadLines(runs.BeatsCsv).ToArray();
+        using var factory = new ServerFactory(Options);
+        using var client = factory.CreateClient();
+        async Task<ScoreResponse> Post(int k)
+        {
+            using var response = await client.PostAsync($"/api/score?model={ServedRuns.Model}",
+                new StringContent(string.Join('\n', beats.Skip(5 * k).Take(5)), Encoding.UTF8, "text/csv"));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return (await response.Content.ReadFromJsonAsync<ScoreResponse>())!;
+        }
+        var alone = new List<ScoreResponse>();
+        for (var k = 0; k < 8; k++) alone.Add(await Post(k));
+
+        // When: all 8 at once, so that the queue merges them
+        var together = await Task.WhenAll(Enumerable.Range(0, 8).Select(Post));
+
+        // Then: every request gets the scores of its own beats, in order
+        for (var k = 0; k < 8; k++)
+        {
+            Assert.Equal(5, together[k].Beats);
+            for (var i = 0; i < 5; i++) Assert.Equal(alone[k].Scores[i], together[k].Scores[i], 1e-9 * alone[k].Scores[i]);
+        }
+    }
+
+    [Fact]
+    public async Task Should_send_a_bounded_number_of_requests_on_loopback_and_stop_When_benchmarking_the_api()
+    {
+        var beats = File.ReadLines(runs.BeatsCsv)
+            .Select(l => l.Split(',').Select(v => float.Parse(v, CultureInfo.InvariantCulture)).ToArray()).ToArray();
+
+        var result = await LoadBenchmark.RunAsync(runs.Folder, ServedRuns.Model, beats, [4], [1, 3], beatsPerCell: 8);
+
+        Assert.Equal([2, 3], result.Cells.Select(c => c.Requests)); // 8 beats in requests of 4, at least one per client
+        Assert.All(result.Cells, c => Assert.Equal(0, c.Errors));
+        Assert.All(result.Cells, c => Assert.True(c.P99Milliseconds >= c.P50Milliseconds));
+        Assert.True(result.DirectBeatsPerSecond > 0);
+    }
+
     private static async Task<HttpResponseMessage> Get(HttpClient client, string path, (string Name, string Value) header)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
