@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The project's test command (README, .ci/run). Installs what the tests need beyond the .NET SDK, then runs them.
 # - Debian's python3-torch: the tests load our model.pt into the study's PyTorch model and compare scores.
+# - Debian's chromium: the viewer's browser tests.
 # The ECG5000 data is found through ECG_ANOMALY_DATA (default here: ../shared/data beside the repository).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +14,17 @@ if ! /usr/bin/python3 -c "import torch" >/dev/null 2>&1; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-torch >/dev/null
   else
     sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-torch >/dev/null
+  fi
+fi
+
+# - Debian's Chromium: the viewer's browser tests drive it with Playwright (ViewerBrowserTest).
+if [ ! -x /usr/lib/chromium/chromium ] && [ -z "${CHROMIUM_PATH:-}" ]; then
+  echo "Installing Debian's chromium (needed by the viewer's browser tests)..."
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
+  else
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
   fi
 fi
 

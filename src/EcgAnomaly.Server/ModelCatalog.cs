@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.RegularExpressions;
 using EcgAnomaly.Detection;
 
 namespace EcgAnomaly.Server;
@@ -9,7 +8,7 @@ namespace EcgAnomaly.Server;
 /// after. A name is a sub-folder's name and nothing else: no separator, no "..", so a request cannot reach a file
 /// outside the folder.
 /// </summary>
-internal sealed partial class ModelCatalog(string runsFolder) : IDisposable
+internal sealed class ModelCatalog(string runsFolder) : IDisposable
 {
     private readonly string _root = Path.GetFullPath(runsFolder);
     private readonly ConcurrentDictionary<string, Lazy<ServedModel>> _loaded = new(StringComparer.Ordinal);
@@ -20,19 +19,18 @@ internal sealed partial class ModelCatalog(string runsFolder) : IDisposable
             .Where(d => File.Exists(Path.Combine(d, RunFolders.RunFiles.Manifest)))
             .Select(Path.GetFileName)
             .OfType<string>()
-            .Where(IsName)
+            .Where(FolderNames.IsName)
             .Order(StringComparer.Ordinal)];
+
+    /// <summary>The run folder <paramref name="name"/> (one holding a model.json); null when there is none.</summary>
+    public string? Folder(string name) =>
+        FolderNames.Child(_root, name) is { } folder && File.Exists(Path.Combine(folder, RunFolders.RunFiles.Manifest)) ? folder : null;
 
     /// <summary>The model of run folder <paramref name="name"/>; null when there is no such run folder.</summary>
     /// <exception cref="DataFormatException">The run folder is there but cannot be loaded.</exception>
     public ServedModel? Find(string name)
     {
-        if (!IsName(name)) return null;
-        var folder = Path.Combine(_root, name);
-        var parent = Path.GetDirectoryName(Path.GetFullPath(folder));
-        if (!string.Equals(parent, _root.TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal)
-            || !File.Exists(Path.Combine(folder, RunFolders.RunFiles.Manifest)))
-            return null;
+        if (Folder(name) is not { } folder) return null;
         var lazy = _loaded.GetOrAdd(name, _ => new Lazy<ServedModel>(() => new ServedModel(name, DetectorBundle.Load(folder))));
         try
         {
@@ -51,9 +49,4 @@ internal sealed partial class ModelCatalog(string runsFolder) : IDisposable
         foreach (var model in _loaded.Values.Where(l => l.IsValueCreated)) model.Value.Dispose();
         _loaded.Clear();
     }
-
-    private static bool IsName(string? name) => name is not null && name is not ("." or "..") && NamePattern().IsMatch(name);
-
-    [GeneratedRegex("^[A-Za-z0-9._-]{1,128}$")]
-    private static partial Regex NamePattern();
 }

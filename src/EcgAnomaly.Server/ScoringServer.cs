@@ -9,7 +9,7 @@ namespace EcgAnomaly.Server;
 
 /// <summary>
 /// The host behind <c>ecg-anomaly serve</c>: Kestrel on <see cref="ServeOptions.Address"/> (loopback by default) with the
-/// scoring API, its OpenAPI document (/openapi/v1.json) and an interactive page (/api/docs).
+/// scoring API, its OpenAPI document (/openapi/v1.json), an interactive page (/api/docs) and the viewer (/).
 /// </summary>
 public static class ScoringServer
 {
@@ -22,6 +22,8 @@ public static class ScoringServer
             throw new ArgumentException($"listening on {options.Address} (not loopback) needs an API key", nameof(options));
         if (!Directory.Exists(options.RunsFolder))
             throw new ArgumentException($"{options.RunsFolder}: no such runs folder", nameof(options));
+        if (options.RecordsFolder is { } records && !Directory.Exists(records))
+            throw new ArgumentException($"{records}: no such records folder", nameof(options));
         return new HostBuilder()
             .ConfigureLogging(logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning)
                 .AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information))
@@ -36,6 +38,7 @@ public static class ScoringServer
                 {
                     services.AddSingleton(options);
                     services.AddSingleton(_ => new ModelCatalog(options.RunsFolder));
+                    services.AddSingleton(_ => new RecordingCatalog(options.RecordsFolder, options.RecordingFolders));
                     services.AddProblemDetails();
                     services.AddRouting();
                     services.AddOpenApi();
@@ -59,6 +62,7 @@ public static class ScoringServer
     private static void Map(Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)
     {
         endpoints.MapOpenApi();
+        ViewerEndpoints.Map(endpoints);
         endpoints.MapGet("/api/models", (ModelCatalog catalog) => catalog.Names()
                 .Select(name => (name, model: TryFind(catalog, name)))
                 .Where(m => m.model is not null)

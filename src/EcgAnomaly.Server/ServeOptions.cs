@@ -8,6 +8,12 @@ public sealed record ServeOptions
     /// <summary>The folder whose sub-folders are the run folders (models) the API scores with, by folder name.</summary>
     public required string RunsFolder { get; init; }
 
+    /// <summary>The folder whose sub-folders are output folders of <c>record</c>, shown by the viewer; null: none.</summary>
+    public string? RecordsFolder { get; init; }
+
+    /// <summary>Folders besides <see cref="RecordsFolder"/> the viewer may read recordings' signals from.</summary>
+    public IReadOnlyList<string> RecordingFolders { get; init; } = [];
+
     /// <summary>The address to listen on; loopback unless asked otherwise.</summary>
     public IPAddress Address { get; init; } = IPAddress.Loopback;
 

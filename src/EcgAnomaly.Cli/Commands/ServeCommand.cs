@@ -15,6 +15,8 @@ internal sealed class ServeCommand(IAnsiConsole console) : Command<ServeSettings
         var options = new ServeOptions
         {
             RunsFolder = settings.Runs,
+            RecordsFolder = settings.Records,
+            RecordingFolders = settings.Recordings,
             Address = IPAddress.Parse(settings.Host),
             Port = settings.Port,
             ApiKey = settings.Key,
@@ -24,7 +26,7 @@ internal sealed class ServeCommand(IAnsiConsole console) : Command<ServeSettings
         using var host = ScoringServer.CreateHostBuilder(options).Build();
         host.Start();
         console.MarkupLineInvariant($"serving the run folders of [bold]{Markup.Escape(settings.Runs)}[/] on ",
-            $"[bold]http://{Markup.Escape(Bracketed(options.Address))}:{options.Port}[/] (API page /api/docs); Ctrl-C stops");
+            $"[bold]http://{Markup.Escape(Bracketed(options.Address))}:{options.Port}[/] (viewer /, API page /api/docs); Ctrl-C stops");
         try
         {
             host.WaitForShutdownAsync(cancellationToken).GetAwaiter().GetResult();

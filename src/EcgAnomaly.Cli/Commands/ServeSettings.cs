@@ -16,6 +16,15 @@ internal sealed class ServeSettings : CommandSettings
     [DefaultValue("runs")]
     public string Runs { get; init; } = "runs";
 
+    [CommandOption("--records <DIR>")]
+    [Description("Folder whose sub-folders are output folders of 'record' (or of evaluate-database's records): each gets a "
+        + "viewer page. Their recordings' signals are read from this folder or from --recordings.")]
+    public string? Records { get; init; }
+
+    [CommandOption("--recordings <DIR>")]
+    [Description("A folder the viewer may read recordings (.hea/.dat, .edf) from besides --records; repeat for more.")]
+    public string[] Recordings { get; init; } = [];
+
     [CommandOption("--host <ADDRESS>")]
     [Description("Address to listen on. Default 127.0.0.1 (this machine only); any other address needs an API key.")]
     [DefaultValue("127.0.0.1")]
@@ -55,6 +64,10 @@ internal sealed class ServeSettings : CommandSettings
         if (!IPAddress.IsLoopback(address) && Key is null)
             return ValidationResult.Error($"--host {Host} lets other machines in: give --api-key or set {ApiKeyVariable}");
         if (!Directory.Exists(Runs)) return ValidationResult.Error($"--runs {Runs}: no such folder (train --out writes run folders)");
+        if (Records is not null && !Directory.Exists(Records))
+            return ValidationResult.Error($"--records {Records}: no such folder (record --out writes scored recordings)");
+        if (Recordings.FirstOrDefault(r => !Directory.Exists(r)) is { } missing)
+            return ValidationResult.Error($"--recordings {missing}: no such folder");
         return ValidationResult.Success();
     }
 }

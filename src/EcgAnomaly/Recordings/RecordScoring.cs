@@ -112,6 +112,8 @@ public static class RecordScoring
         {
             Record = record.Name,
             Lead = record.LeadLabel(lead),
+            RecordPath = Path.GetFullPath(record.DescriptorFile),
+            SignalIndex = lead,
             SamplingFrequency = fs,
             DurationSeconds = record.Signals[lead].SampleCount / fs,
             FromSeconds = fromSample / fs,

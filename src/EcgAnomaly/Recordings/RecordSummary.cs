@@ -18,6 +18,12 @@ public sealed record RecordSummary
     /// <summary>Where scoring started, in seconds from the start (after the training minutes of a patient-specific run).</summary>
     public required double FromSeconds { get; init; }
 
+    /// <summary>The full path of the recording's descriptor file (.hea or .edf), for a viewer to draw its signal.</summary>
+    public string? RecordPath { get; init; }
+
+    /// <summary>The index of the scored signal (lead) in the recording.</summary>
+    public int? SignalIndex { get; init; }
+
     /// <summary>
     /// The warning of <see cref="Ectopy.BeatShapeNotice"/> when the model learned this record's first minutes and they held
     /// several frequent beat shapes; null otherwise.

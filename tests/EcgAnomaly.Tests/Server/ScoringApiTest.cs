@@ -137,20 +137,45 @@ public sealed class ScoringApiTest(ServedRuns runs) : IClassFixture<ServedRuns>
     }
 
     [Fact]
-    public async Task Should_serve_the_openapi_document_and_no_listing_of_any_folder()
+    public async Task Should_serve_the_openapi_document_and_the_pages_by_name_but_no_listing_of_any_folder()
     {
         using var factory = new ServerFactory(Options);
         using var client = factory.CreateClient();
 
         using var document = await client.GetAsync("/openapi/v1.json");
-        using var root = await client.GetAsync("/");
-        using var runsListing = await client.GetAsync("/runs/");
+        using var index = await client.GetAsync("/");
+        using var asset = await client.GetAsync("/assets/viewer.js");
+        var refused = new List<HttpResponseMessage>();
+        foreach (var path in new[] { "/runs/", "/assets/", "/assets/..%2fEcgAnomaly.Server.dll", "/runs/lstm32/model.json",
+            "/api/runs/lstm32/plots/model.json", "/api/runs/lstm32/plots/..%2fmodel.json", "/api/runs/..%2flstm32" })
+            refused.Add(await client.GetAsync(path));
 
         Assert.Equal(HttpStatusCode.OK, document.StatusCode);
         using var openApi = JsonDocument.Parse(await document.Content.ReadAsStringAsync());
         Assert.True(openApi.RootElement.GetProperty("paths").TryGetProperty("/api/score", out _));
-        Assert.Equal(HttpStatusCode.NotFound, root.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, runsListing.StatusCode);
+        Assert.Equal("text/html", index.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.OK, asset.StatusCode);
+        Assert.All(refused, r => Assert.Equal(HttpStatusCode.NotFound, r.StatusCode));
+        foreach (var r in refused) r.Dispose();
+    }
+
+    [Fact]
+    public async Task Should_give_a_run_folders_metrics_and_plots_for_its_page()
+    {
+        using var factory = new ServerFactory(Options);
+        using var client = factory.CreateClient();
+
+        using var run = await client.GetAsync($"/api/runs/{ServedRuns.Model}");
+        using var page = await client.GetAsync($"/runs/{ServedRuns.Model}");
+        using var loss = await client.GetAsync($"/api/runs/{ServedRuns.Model}/plots/loss.png");
+
+        // Then: the numbers of the run folder's own metrics.json
+        using var metrics = JsonDocument.Parse(File.ReadAllText(Path.Combine(runs.Folder, ServedRuns.Model, "metrics.json")));
+        using var body = JsonDocument.Parse(await run.Content.ReadAsStringAsync());
+        Assert.Equal(metrics.RootElement.GetProperty("rocAuc").GetDouble(),
+            body.RootElement.GetProperty("metrics").GetProperty("rocAuc").GetDouble());
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("image/png", loss.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]
