@@ -38,7 +38,12 @@ public static class ScoringServer
                 {
                     services.AddSingleton(options);
                     services.AddSingleton(_ => new ModelCatalog(options.RunsFolder));
-                    services.AddSingleton(_ => new RecordingCatalog(options.RecordsFolder, options.RecordingFolders));
+                    var jobs = options.JobsFolder
+                        ?? Path.Combine(Path.GetTempPath(), $"ecg-anomaly-serve-{Environment.ProcessId}-{Guid.NewGuid():N}");
+                    services.AddSingleton(_ => new RecordJobs(jobs, options.RecordsFolder, temporary: options.JobsFolder is null));
+                    // Uploaded recordings are read for the viewer from the jobs folder too.
+                    services.AddSingleton(_ => new RecordingCatalog(options.RecordsFolder ?? Path.Combine(jobs, "scored"),
+                        [.. options.RecordingFolders, jobs]));
                     services.AddProblemDetails();
                     services.AddRouting();
                     services.AddOpenApi();
@@ -78,6 +83,18 @@ public static class ScoringServer
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        endpoints.MapPost("/api/records", RecordUploadEndpoint.Upload)
+            .WithSummary("Score an uploaded recording (WFDB .hea + .dat [+ .atr], or .edf) as `ecg-anomaly record` does: a job")
+            .Accepts<IFormFileCollection>("multipart/form-data")
+            .Produces<RecordJob>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .DisableAntiforgery();
+        endpoints.MapGet("/api/records/{id}", RecordUploadEndpoint.Status)
+            .WithSummary("A recording job: queued, running, done (with record's summary and its viewer page) or failed")
+            .Produces<RecordJob>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static ServedModel? TryFind(ModelCatalog catalog, string name)

@@ -26,6 +26,12 @@ public sealed record ServeOptions
     /// <summary>The largest request body accepted, in bytes.</summary>
     public long MaxBodyBytes { get; init; } = 64L << 20;
 
+    /// <summary>The largest recording upload accepted (POST /api/records), in bytes.</summary>
+    public long MaxUploadBytes { get; init; } = 1L << 30;
+
+    /// <summary>Where uploaded recordings are kept while and after they are scored; null: a folder under the system temp.</summary>
+    public string? JobsFolder { get; init; }
+
     /// <summary>The most beats one scoring request may hold.</summary>
     public int MaxBeats { get; init; } = 100_000;
 

@@ -22,6 +22,8 @@ internal sealed class ServeCommand(IAnsiConsole console) : Command<ServeSettings
             ApiKey = settings.Key,
             MaxBeats = settings.MaxBeats,
             MaxBodyBytes = (long)settings.MaxBodyMb << 20,
+            MaxUploadBytes = (long)settings.MaxUploadMb << 20,
+            JobsFolder = settings.Jobs,
         };
         using var host = ScoringServer.CreateHostBuilder(options).Build();
         host.Start();

@@ -45,6 +45,16 @@ internal sealed class ServeSettings : CommandSettings
     [DefaultValue(100_000)]
     public int MaxBeats { get; init; } = 100_000;
 
+    [CommandOption("--max-upload-mb <N>")]
+    [Description("The largest recording upload accepted by POST /api/records, in MiB (more: 413).")]
+    [DefaultValue(1024)]
+    public int MaxUploadMb { get; init; } = 1024;
+
+    [CommandOption("--jobs <DIR>")]
+    [Description("Folder for uploaded recordings (POST /api/records), kept after the server stops. Default: a temporary "
+        + "folder, removed when it stops.")]
+    public string? Jobs { get; init; }
+
     [CommandOption("--max-body-mb <N>")]
     [Description("The largest request body accepted, in MiB (more: 413).")]
     [DefaultValue(64)]
@@ -60,6 +70,8 @@ internal sealed class ServeSettings : CommandSettings
             return ValidationResult.Error($"--host must be an IP address such as 127.0.0.1 or 0.0.0.0 (got '{Host}')");
         if (Port is < 0 or > 65535) return ValidationResult.Error($"--port must be between 0 and 65535 (got {Port})");
         if (MaxBeats is < 1 or > 10_000_000) return ValidationResult.Error($"--max-beats must be between 1 and 10000000 (got {MaxBeats})");
+        if (MaxUploadMb is < 1 or > 65536)
+            return ValidationResult.Error($"--max-upload-mb must be between 1 and 65536 (got {MaxUploadMb})");
         if (MaxBodyMb is < 1 or > 4096) return ValidationResult.Error($"--max-body-mb must be between 1 and 4096 (got {MaxBodyMb})");
         if (!IPAddress.IsLoopback(address) && Key is null)
             return ValidationResult.Error($"--host {Host} lets other machines in: give --api-key or set {ApiKeyVariable}");
