@@ -137,6 +137,24 @@ public sealed class ScoringApiTest(ServedRuns runs) : IClassFixture<ServedRuns>
     }
 
     [Fact]
+    public async Task Should_let_the_viewers_requests_through_after_a_page_was_opened_with_the_key_When_the_server_has_one()
+    {
+        using var factory = new ServerFactory(Options with { ApiKey = "s3cret" });
+        using var client = factory.CreateClient(); // keeps cookies, as a browser does
+
+        using var before = await client.GetAsync("/api/models");
+        using var wrongPage = await client.GetAsync("/?key=guess");
+        using var afterWrong = await client.GetAsync("/api/models");
+        using var page = await client.GetAsync("/?key=s3cret");
+        using var after = await client.GetAsync("/api/models");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, before.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, afterWrong.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+    }
+
+    [Fact]
     public async Task Should_serve_the_openapi_document_and_the_pages_by_name_but_no_listing_of_any_folder()
     {
         using var factory = new ServerFactory(Options);
