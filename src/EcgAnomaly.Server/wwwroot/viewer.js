@@ -55,6 +55,12 @@
         ctx.strokeStyle = '#1f77b4'; ctx.lineWidth = 2 * devicePixelRatio;
         ctx.beginPath(); ctx.arc(x, y + 12 * devicePixelRatio, 4 * devicePixelRatio, 0, 2 * Math.PI); ctx.stroke();
       }
+      // Zoomed in far enough to read them: each beat's reference class and verdict as letters.
+      if (x1 - x0 <= 60) {
+        ctx.fillStyle = '#1f77b4'; ctx.font = `${11 * devicePixelRatio}px sans-serif`; ctx.textAlign = 'center';
+        const label = (beats.reference[i] || '') + (beats.class[i] ? '/' + beats.class[i] : '');
+        if (label) ctx.fillText(label, x, y + 28 * devicePixelRatio);
+      }
     }
   };
   function lowerBound(t) { let lo = 0, hi = n; while (lo < hi) { const m = (lo + hi) >> 1; if (times[m] < t) lo = m + 1; else hi = m; } return lo; }
@@ -68,7 +74,7 @@
   if (data.hasSignal) {
     const first = await loadSignal(0, duration);
     ecg = new uPlot({
-      width: width(), height: 300, title: 'ECG (mV): dots are beats: red flagged, orange another class, green normal; blue rings: reference non-N',
+      width: width(), height: 300, title: 'ECG (mV): dots are beats: red flagged, orange another class, green normal; blue: reference non-N (letters: reference/class)',
       scales: { x: { time: false } },
       axes: [{ label: 'seconds' }, { label: 'mV' }],
       series: [{}, { label: 'min', stroke: '#333', width: 1 }, { label: 'max', stroke: '#333', width: 1 }],
