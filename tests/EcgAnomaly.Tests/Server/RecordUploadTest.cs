@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using EcgAnomaly.Server;
+using EcgAnomaly.Signals;
 using EcgAnomaly.Tests.Cli;
 using EcgAnomaly.Tests.Signals;
 
@@ -15,12 +16,15 @@ namespace EcgAnomaly.Tests.Server;
 [Collection(SharedTorch.Name)]
 public sealed class RecordUploadTest(ServedRuns runs) : IClassFixture<ServedRuns>
 {
-    [Fact]
-    public async Task Should_score_an_uploaded_wfdb_record_as_record_does_and_show_it_in_the_viewer()
+    [Theory]
+    [InlineData("wfdb")]
+    [InlineData("edf")]
+    public async Task Should_score_an_uploaded_recording_as_record_does_and_show_it_in_the_viewer(string format)
     {
-        // Given: what record writes for MIT-BIH 100 with the served model
+        // Given: what record writes for MIT-BIH 100 (as EDF+: its first 10 minutes, with the reference as annotations)
         using var dir = new TemporaryFolder();
-        var record = RawEcg.Record("mitdb/100");
+        var record = format == "wfdb" ? RawEcg.Record("mitdb/100") : WriteEdf(dir);
+        var uploads = format == "wfdb" ? [record + ".hea", record + ".dat", record + ".atr"] : new[] { record };
         var (code, output, error) = CliRunner.Run("record", "--model", Path.Combine(runs.Folder, ServedRuns.Model), "--record", record,
             "--out", dir.Combine("cli"));
         Assert.True(code == 0, output + error);
@@ -29,13 +33,13 @@ public sealed class RecordUploadTest(ServedRuns runs) : IClassFixture<ServedRuns
         Directory.CreateDirectory(dir.Combine("records"));
         using var client = factory.CreateClient();
 
-        // When: its three files are uploaded and the job is followed until it ends
+        // When: its files are uploaded and the job is followed until it ends
         using var form = new MultipartFormDataContent();
-        foreach (var extension in new[] { ".hea", ".dat", ".atr" })
+        foreach (var path in uploads)
         {
-            var file = new ByteArrayContent(File.ReadAllBytes(record + extension));
+            var file = new ByteArrayContent(File.ReadAllBytes(path));
             file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-            form.Add(file, "files", "100" + extension);
+            form.Add(file, "files", Path.GetFileName(path));
         }
         using var accepted = await client.PostAsync($"/api/records?model={ServedRuns.Model}", form);
         Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
@@ -70,5 +74,14 @@ public sealed class RecordUploadTest(ServedRuns runs) : IClassFixture<ServedRuns
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Contains(expected, problem.RootElement.GetProperty("detail").GetString());
+    }
+
+    private static string WriteEdf(TemporaryFolder dir)
+    {
+        var source = WfdbRecord.Open(RawEcg.Record("mitdb/100"));
+        var atr = WfdbAnnotationReader.Read(source.AnnotationPath()!);
+        var path = dir.Combine("100.edf");
+        EdfWriter.Write(path, source, 600, atr.Select(a => new EdfAnnotation(a.Sample / source.SamplingFrequency, null, a.Symbol)));
+        return path;
     }
 }
