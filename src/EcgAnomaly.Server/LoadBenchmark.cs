@@ -4,9 +4,6 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using EcgAnomaly.Detection;
 using EcgAnomaly.Evaluation;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace EcgAnomaly.Server;
 
@@ -44,9 +41,9 @@ public static class LoadBenchmark
         await host.StartAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            var address = ScoringServer.ListeningAddress(host);
             using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = Math.Max(1, clients.Max()) };
-            using var client = new HttpClient(handler) { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(5) };
+            using var client = new HttpClient(handler) { BaseAddress = address, Timeout = TimeSpan.FromMinutes(5) };
             var cells = new List<LoadCell>();
             foreach (var batch in batchSizes)
             {

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -62,6 +64,14 @@ public static class ScoringServer
                     });
                     app.UseEndpoints(Map);
                 }));
+    }
+
+    /// <summary>The address a started host listens on (the real port when it was asked for port 0).</summary>
+    public static Uri ListeningAddress(IHost host)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        var addresses = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>();
+        return new Uri(addresses?.Addresses.FirstOrDefault() ?? throw new InvalidOperationException("the host listens nowhere"));
     }
 
     private static void Map(Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)

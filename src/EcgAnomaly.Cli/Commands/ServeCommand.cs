@@ -27,8 +27,9 @@ internal sealed class ServeCommand(IAnsiConsole console) : Command<ServeSettings
         };
         using var host = ScoringServer.CreateHostBuilder(options).Build();
         host.Start();
+        var address = ScoringServer.ListeningAddress(host).ToString().TrimEnd('/');
         console.MarkupLineInvariant($"serving the run folders of [bold]{Markup.Escape(settings.Runs)}[/] on ",
-            $"[bold]http://{Markup.Escape(Bracketed(options.Address))}:{options.Port}[/] (viewer /, API page /api/docs); Ctrl-C stops");
+            $"[bold]{Markup.Escape(address)}[/] (viewer /, API page /api/docs); Ctrl-C stops");
         try
         {
             host.WaitForShutdownAsync(cancellationToken).GetAwaiter().GetResult();
@@ -39,7 +40,4 @@ internal sealed class ServeCommand(IAnsiConsole console) : Command<ServeSettings
         host.StopAsync(CancellationToken.None).GetAwaiter().GetResult();
         return 0;
     }
-
-    private static string Bracketed(IPAddress address) =>
-        address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{address}]" : address.ToString();
 }

@@ -3,9 +3,6 @@ using System.Text.Json;
 using EcgAnomaly.Server;
 using EcgAnomaly.Tests.Cli;
 using EcgAnomaly.Tests.Signals;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace EcgAnomaly.Tests.Server;
@@ -40,7 +37,7 @@ public sealed class ViewerBrowserTest
             Port = 0,
         }).Build();
         await host.StartAsync();
-        var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var address = ScoringServer.ListeningAddress(host).ToString().TrimEnd('/');
         Assert.StartsWith("http://127.0.0.1:", address);
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
