@@ -32,6 +32,7 @@ internal sealed class TrainCommand(IAnsiConsole console) : Command<TrainSettings
             Epochs = settings.Epochs,
             BatchSize = settings.Batch,
             LearningRate = settings.LearningRate,
+            Schedule = settings.ScheduleChoice,
             Seed = settings.Seed,
             Device = settings.Device,
             Engine = settings.EngineChoice,

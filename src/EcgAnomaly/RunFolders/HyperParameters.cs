@@ -7,4 +7,8 @@ namespace EcgAnomaly.RunFolders;
 /// <param name="Seed">Seed of the split, the weight initialisation and the batch order.</param>
 /// <param name="Optimizer">The optimizer, e.g. "Adam" (or how imported weights were made).</param>
 /// <param name="Loss">The loss, e.g. "L1, sum over the batch".</param>
-public sealed record HyperParameters(int Epochs, int BatchSize, double LearningRate, int Seed, string Optimizer, string Loss);
+public sealed record HyperParameters(int Epochs, int BatchSize, double LearningRate, int Seed, string Optimizer, string Loss)
+{
+    /// <summary>How the learning rate moved over the epochs: "constant" (the study's; what files without it mean) or "cosine".</summary>
+    public string LearningRateSchedule { get; init; } = "constant";
+}

@@ -112,7 +112,10 @@ public static class TrainingRun
         Parameters = last.ParameterCount,
         HyperParameters = new HyperParameters(
             request.Options.Epochs, request.Options.BatchSize, request.Options.LearningRate, request.Options.Seed,
-            "Adam", "L1, sum over the batch"),
+            "Adam", "L1, sum over the batch")
+        {
+            LearningRateSchedule = request.Options.Schedule.ToString().ToLowerInvariant(),
+        },
         DataSet = request.Description.DataSet,
         Protocol = request.Description.Protocol,
         NormalClass = request.Split.NormalClass,

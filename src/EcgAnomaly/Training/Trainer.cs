@@ -56,6 +56,7 @@ public static class Trainer
         {
             observer?.OnEpochStarted(epoch, options.Epochs, batches);
             var clock = Stopwatch.StartNew();
+            foreach (var group in optimizer.ParamGroups) group.LearningRate = options.RateAt(epoch);
             model.train();
             shuffler.Shuffle(order);
             double total = 0;

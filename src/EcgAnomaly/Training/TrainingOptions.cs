@@ -12,6 +12,9 @@ public sealed record TrainingOptions
     /// <summary>Adam's learning rate.</summary>
     public double LearningRate { get; init; } = 1e-3;
 
+    /// <summary>How the learning rate moves over the epochs (<see cref="RateAt"/>); the study's is constant.</summary>
+    public LearningRateSchedule Schedule { get; init; } = LearningRateSchedule.Constant;
+
     /// <summary>Seeds weight initialisation and batch shuffling.</summary>
     public int Seed { get; init; } = 777;
 
@@ -29,6 +32,13 @@ public sealed record TrainingOptions
     /// finished epoch and ends with the same results as an uninterrupted run. Null: no checkpoints.
     /// </summary>
     public string? CheckpointFolder { get; init; }
+
+    /// <summary>The learning rate of <paramref name="epoch"/> (1 to <see cref="Epochs"/>) under <see cref="Schedule"/>.</summary>
+    public double RateAt(int epoch) => Schedule switch
+    {
+        LearningRateSchedule.Cosine => LearningRate * 0.5 * (1 + Math.Cos(Math.PI * (epoch - 1) / Epochs)),
+        _ => LearningRate,
+    };
 
     /// <summary>Checks the numeric options.</summary>
     /// <exception cref="ArgumentException">An option is out of range (the exception names it).</exception>

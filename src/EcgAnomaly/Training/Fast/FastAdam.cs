@@ -3,6 +3,9 @@ namespace EcgAnomaly.Training.Fast;
 /// <summary>Adam exactly as torch.optim.Adam computes it by default (betas 0.9/0.999, eps 1e-8, no weight decay).</summary>
 internal sealed class FastAdam(double learningRate)
 {
+    /// <summary>The rate of the next steps (a schedule changes it between epochs).</summary>
+    public double LearningRate { get; set; } = learningRate;
+
     private const double Beta1 = 0.9;
     private const double Beta2 = 0.999;
     private const float Epsilon = 1e-8f;
@@ -49,7 +52,7 @@ internal sealed class FastAdam(double learningRate)
             moments = (new float[parameter.Length], new float[parameter.Length]);
             _state[parameter] = moments;
         }
-        var stepSize = (float)(learningRate / (1 - Math.Pow(Beta1, _step)));
+        var stepSize = (float)(LearningRate / (1 - Math.Pow(Beta1, _step)));
         var correction2 = (float)Math.Sqrt(1 - Math.Pow(Beta2, _step));
         var (m, v) = moments;
         var p = parameter.Array;

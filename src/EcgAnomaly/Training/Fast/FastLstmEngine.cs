@@ -32,6 +32,14 @@ internal sealed class FastLstmEngine : IDisposable
         _pair = TorchSharp.torch.get_num_threads() > 1 && Environment.ProcessorCount > 1 ? new PairRunner() : null;
     }
 
+    /// <summary>Adam's learning rate for the next training steps.</summary>
+    /// <exception cref="InvalidOperationException">An engine that only scores.</exception>
+    public double LearningRate
+    {
+        get => (_adam ?? throw new InvalidOperationException("a scoring engine has no optimizer")).LearningRate;
+        set => (_adam ?? throw new InvalidOperationException("a scoring engine has no optimizer")).LearningRate = value;
+    }
+
     private void Run(Action first, Action? second)
     {
         if (_pair is not null)

@@ -29,6 +29,7 @@ internal static class FastTrainer
         {
             observer?.OnEpochStarted(epoch, options.Epochs, batches);
             var clock = Stopwatch.StartNew();
+            engine.LearningRate = options.RateAt(epoch);
             shuffler.Shuffle(order);
             double total = 0;
             for (var b = 0; b < batches; b++)

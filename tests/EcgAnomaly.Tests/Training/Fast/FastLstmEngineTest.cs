@@ -85,6 +85,39 @@ public sealed class FastLstmEngineTest
             1e-6);
     }
 
+    [Fact]
+    public void Should_follow_torch_adam_When_the_learning_rate_changes_between_steps_as_a_schedule_does()
+    {
+        // Given: torch.optim.Adam with its parameter group's rate set before each step (as Trainer sets it each epoch)
+        random.manual_seed(4);
+        using var reference = new TorchSharp.Modules.Parameter(randn(64));
+        var ours = new PinnedBuffer(64);
+        reference.data<float>().ToArray().CopyTo(ours.Array, 0);
+        using var optimizer = optim.Adam([reference], 1e-3);
+        var adam = new FastAdam(1e-3);
+        double[] rates = [1e-3, 5e-4, 1e-5];
+
+        for (var step = 0; step < rates.Length; step++)
+        {
+            foreach (var group in optimizer.ParamGroups) group.LearningRate = rates[step];
+            adam.LearningRate = rates[step];
+            using var g = randn(64) * (step + 1);
+            reference.grad = g.clone();
+            optimizer.step();
+            var grad = new PinnedBuffer(64);
+            g.data<float>().ToArray().CopyTo(grad.Array, 0);
+            adam.BeginStep();
+            adam.Update(ours, grad);
+        }
+
+        // Then
+        AssertClose(
+            "adam",
+            reference.detach().data<float>().Select(v => (double)v).ToArray(),
+            ours.Array.Select(v => (double)v).ToArray(),
+            1e-6);
+    }
+
     private static void AssertClose(string what, double[] expected, double[] actual, double relative = 1e-4)
     {
         Assert.Equal(expected.Length, actual.Length);
