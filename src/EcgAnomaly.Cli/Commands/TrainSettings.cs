@@ -40,8 +40,9 @@ internal sealed class TrainSettings : ModelArchitectureSettings
     public double LearningRate { get; init; } = 1e-3;
 
     [CommandOption("--schedule <NAME>")]
-    [Description("How the learning rate moves over the epochs: constant (the study's) or cosine (half a cosine from --lr "
-        + "down to nearly 0 at the last epoch). model.json's hyperParameters say which ran.")]
+    [Description("How the learning rate moves over the epochs: constant (the study's), cosine (half a cosine from --lr "
+        + "down to nearly 0 at the last epoch) or tail (--lr for the first four fifths, then half a cosine down over the "
+        + "last fifth). model.json's hyperParameters say which ran.")]
     [DefaultValue("constant")]
     public string Schedule { get; init; } = "constant";
 
@@ -130,7 +131,7 @@ internal sealed class TrainSettings : ModelArchitectureSettings
         if (Epochs is < 1 or > 100_000) return ValidationResult.Error($"--epochs must be between 1 and 100000 (got {Epochs})");
         if (Batch is < 1 or > 1_000_000) return ValidationResult.Error($"--batch must be between 1 and 1000000 (got {Batch})");
         if (!Enum.TryParse<Training.LearningRateSchedule>(Schedule, ignoreCase: true, out _) || int.TryParse(Schedule, out _))
-            return ValidationResult.Error($"--schedule: unknown schedule '{Schedule}' (expected constant or cosine)");
+            return ValidationResult.Error($"--schedule: unknown schedule '{Schedule}' (expected constant, cosine or tail)");
         if (!(LearningRate > 0 && LearningRate <= 10))
             return ValidationResult.Error($"--lr must be above 0 and at most 10 (got {LearningRate})");
         return ValidationResult.Success();

@@ -11,4 +11,11 @@ public enum LearningRateSchedule
     /// settled instead of jumping with every batch (the study's validation loss still moves about 10 % per epoch at 150).
     /// </summary>
     Cosine,
+
+    /// <summary>
+    /// The rate held for the first four fifths of the epochs, then half a cosine down to nearly 0 over the last fifth:
+    /// most of the training at the full rate (a small training set is still learning at epoch 150, where a whole-run
+    /// cosine leaves it behind), and a last epoch that has settled.
+    /// </summary>
+    Tail,
 }

@@ -37,8 +37,13 @@ public sealed record TrainingOptions
     public double RateAt(int epoch) => Schedule switch
     {
         LearningRateSchedule.Cosine => LearningRate * 0.5 * (1 + Math.Cos(Math.PI * (epoch - 1) / Epochs)),
+        LearningRateSchedule.Tail => epoch <= Epochs - TailEpochs ? LearningRate
+            : LearningRate * 0.5 * (1 + Math.Cos(Math.PI * (epoch - 1 - (Epochs - TailEpochs)) / TailEpochs)),
         _ => LearningRate,
     };
+
+    /// <summary>The epochs over which <see cref="LearningRateSchedule.Tail"/> decays: the last fifth, at least one.</summary>
+    public int TailEpochs => Math.Max(1, (Epochs + 4) / 5);
 
     /// <summary>Checks the numeric options.</summary>
     /// <exception cref="ArgumentException">An option is out of range (the exception names it).</exception>

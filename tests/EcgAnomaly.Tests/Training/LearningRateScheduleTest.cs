@@ -38,4 +38,24 @@ public sealed class LearningRateScheduleTest
         Assert.Equal(LearningRateSchedule.Constant, options.Schedule);
         Assert.All(Enumerable.Range(1, 10), e => Assert.Equal(2e-3, options.RateAt(e)));
     }
+
+    [Fact]
+    public void Should_hold_the_rate_then_follow_pytorchs_cosine_over_the_last_fifth_When_the_schedule_is_tail()
+    {
+        // Given: 150 epochs, so 120 at the full rate and a cosine annealing of 30 epochs (TorchSharp's, T_max 30)
+        var options = new TrainingOptions { Epochs = 150, LearningRate = 1e-3, Schedule = LearningRateSchedule.Tail };
+        using var parameter = new TorchSharp.Modules.Parameter(zeros(1));
+        using var optimizer = optim.Adam([parameter], options.LearningRate);
+        var scheduler = optim.lr_scheduler.CosineAnnealingLR(optimizer, T_max: 30, eta_min: 0);
+
+        // Then
+        Assert.Equal(30, options.TailEpochs);
+        Assert.All(Enumerable.Range(1, 120), e => Assert.Equal(1e-3, options.RateAt(e)));
+        for (var epoch = 121; epoch <= 150; epoch++)
+        {
+            Assert.Equal(optimizer.ParamGroups.First().LearningRate, options.RateAt(epoch), 1e-12);
+            optimizer.step();
+            scheduler.step();
+        }
+    }
 }
