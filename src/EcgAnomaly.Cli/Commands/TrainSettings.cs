@@ -39,15 +39,20 @@ internal sealed class TrainSettings : ModelArchitectureSettings
     [DefaultValue(1e-3)]
     public double LearningRate { get; init; } = 1e-3;
 
-    [CommandOption("--schedule <NAME>")]
-    [Description("How the learning rate moves over the epochs: constant (the study's), cosine (half a cosine from --lr "
-        + "down to nearly 0 at the last epoch) or tail (--lr for the first four fifths, then half a cosine down over the "
-        + "last fifth). model.json's hyperParameters say which ran.")]
-    [DefaultValue("constant")]
-    public string Schedule { get; init; } = "constant";
+    [CommandOption("--recipe <NAME>")]
+    [Description("How the learning rate moves over the epochs: tail (the default: --lr for the first four fifths, then half "
+        + "a cosine down to nearly 0 over the last fifth, so that the last epoch has settled), study (the study's exact "
+        + "procedure: --lr throughout, for reproduction) or cosine (half a cosine over the whole run). model.json's "
+        + "hyperParameters say which ran.")]
+    [DefaultValue("tail")]
+    public string Recipe { get; init; } = "tail";
 
-    public Training.LearningRateSchedule ScheduleChoice =>
-        Enum.Parse<Training.LearningRateSchedule>(Schedule, ignoreCase: true);
+    public Training.LearningRateSchedule ScheduleChoice => Recipe.ToLowerInvariant() switch
+    {
+        "study" => Training.LearningRateSchedule.Constant,
+        "cosine" => Training.LearningRateSchedule.Cosine,
+        _ => Training.LearningRateSchedule.Tail,
+    };
 
     [CommandOption("--train-file <FILE>")]
     [Description("Train on the normal beats of this UCR file (any beat length) instead of ECG5000; needs --test-file.")]
@@ -130,8 +135,8 @@ internal sealed class TrainSettings : ModelArchitectureSettings
             return ValidationResult.Error($"--protocol: unknown protocol '{Protocol}' (expected seed or official)");
         if (Epochs is < 1 or > 100_000) return ValidationResult.Error($"--epochs must be between 1 and 100000 (got {Epochs})");
         if (Batch is < 1 or > 1_000_000) return ValidationResult.Error($"--batch must be between 1 and 1000000 (got {Batch})");
-        if (!Enum.TryParse<Training.LearningRateSchedule>(Schedule, ignoreCase: true, out _) || int.TryParse(Schedule, out _))
-            return ValidationResult.Error($"--schedule: unknown schedule '{Schedule}' (expected constant, cosine or tail)");
+        if (Recipe.ToLowerInvariant() is not ("tail" or "study" or "cosine"))
+            return ValidationResult.Error($"--recipe: unknown recipe '{Recipe}' (expected tail, study or cosine)");
         if (!(LearningRate > 0 && LearningRate <= 10))
             return ValidationResult.Error($"--lr must be above 0 and at most 10 (got {LearningRate})");
         return ValidationResult.Success();

@@ -12,10 +12,13 @@ public static class RunReport
     /// <param name="m">The run's metrics.json.</param>
     public static string Markdown(TrainingRunRequest request, RunMetrics m)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(m);
         var md = new StringBuilder();
         var c = CultureInfo.InvariantCulture;
         md.Append(c, $"# {m.Model}: {request.Description.DataSet}, {m.Protocol} protocol, seed {m.Seed}\n\n");
-        md.Append(c, $"Trained {m.Epochs} epochs on {m.TrainBeats} normal beats (validation {m.ValidationBeats}); ");
+        md.Append(c, $"Trained {m.Epochs} epochs on {m.TrainBeats} normal beats (validation {m.ValidationBeats}), ");
+        md.Append(c, $"Adam {request.Options.LearningRate:0.#####} with the {Recipe(request.Options.Schedule)}; ");
         md.Append(c, $"tested on {m.TestBeats} beats. ");
         md.Append(c, $"{m.Parameters:N0} parameters, {m.SecondsPerEpochMedian:0.00} s per epoch ");
         md.Append(c, $"(median, {m.Engine ?? "unknown"} engine).\n\n");
@@ -32,4 +35,11 @@ public static class RunReport
         md.Append("![loss](loss.png)\n\n![histogram](histogram.png)\n\n![roc](roc.png)\n\n![sample](sample.png)\n");
         return md.ToString();
     }
+
+    private static string Recipe(Training.LearningRateSchedule schedule) => schedule switch
+    {
+        Training.LearningRateSchedule.Tail => "tail recipe (constant rate, cosine decay over the last fifth)",
+        Training.LearningRateSchedule.Cosine => "cosine recipe (the rate decays over the whole run)",
+        _ => "study's recipe (constant rate)",
+    };
 }
