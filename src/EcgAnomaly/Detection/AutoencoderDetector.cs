@@ -81,7 +81,8 @@ public sealed class AutoencoderDetector : IDisposable
         var model = Build(spec, options.Seed);
         try
         {
-            var training = Trainer.Train(model, train, validation, options, observer, cancellationToken);
+            var passes = options with { ScoringBatchSize = Math.Min(options.ScoringBatchSize, spec.ScoringBatchLimit) };
+            var training = Trainer.Train(model, train, validation, passes, observer, cancellationToken);
             var device = TorchDevice.Resolve(options.Device);
             var detector = Thresholded(
                 spec, model, device, preprocessing, normalValidation, policy, options.ScoringBatchSize, options.Engine);

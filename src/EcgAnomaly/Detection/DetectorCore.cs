@@ -16,7 +16,7 @@ internal sealed class DetectorCore
     {
         Spec = spec;
         Model = model;
-        Scorer = new ModelScorer(engine, model, scoringBatchSize, device);
+        Scorer = new ModelScorer(engine, model, Math.Min(scoringBatchSize, spec.ScoringBatchLimit), device);
     }
 
     public ModelSpec Spec { get; }

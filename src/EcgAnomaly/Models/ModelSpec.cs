@@ -65,6 +65,12 @@ public abstract record ModelSpec
     /// </summary>
     public abstract double EstimateWorkingFloatsPerBeat();
 
+    /// <summary>
+    /// The most beats one scoring pass should hold (a caller's larger batch is cut to it): unlimited unless a family's
+    /// passes get slower per beat when larger.
+    /// </summary>
+    public virtual int ScoringBatchLimit => int.MaxValue;
+
     /// <summary>The module with fresh weights (seed Torch's generator first for reproducible ones).</summary>
     /// <exception cref="ArgumentException">The spec is not valid (see <see cref="Validate"/>).</exception>
     public nn.Module<Tensor, Tensor> Build()

@@ -39,6 +39,13 @@ public sealed record StudyTransformerSpec(int InputDim, int FeedForwardDim, int 
     public override double EstimateWorkingFloatsPerBeat() =>
         3.0 * Layers * TransformerSizeChecks.AttentionLayerFloats(BeatLength, InputDim, FeedForwardDim, Heads);
 
+    /// <summary>
+    /// 32: every pass holds a steps x steps attention matrix per head and beat (140 x 140 x 4 for ECG5000), and larger
+    /// passes leave the caches; the 657 validation beats of [4,512,4,2] took 2.0 s in passes of 512 and 0.6 s in
+    /// passes of 32 (2 cores, bench/NOTES.md).
+    /// </summary>
+    public override int ScoringBatchLimit => 32;
+
     /// <inheritdoc/>
     protected override void ValidateSizes()
     {
