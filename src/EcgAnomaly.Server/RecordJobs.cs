@@ -84,8 +84,9 @@ internal sealed class RecordJobs : IDisposable
                 var summary = JsonNode.Parse(File.ReadAllText(Path.Combine(output, RecordScoring.SummaryJsonFile))) as JsonObject;
                 _jobs[id] = job with { Status = "done", Viewer = $"/recordings/{id}", Summary = summary };
             }
-            catch (Exception e) when (e is DataFormatException or IOException or ArgumentException or InvalidOperationException)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
+                // Any failure is this job's, never the worker's: the jobs queued after it still run.
                 _jobs[id] = job with { Status = "failed", Error = e.Message.ReplaceLineEndings(" ") };
             }
         }

@@ -59,6 +59,42 @@ public sealed class RecordUploadTest(ServedRuns runs) : IClassFixture<ServedRuns
         Assert.Equal(HttpStatusCode.OK, signal.StatusCode);
     }
 
+    [Fact]
+    public async Task Should_end_the_job_failed_with_a_one_line_reason_and_run_the_next_When_the_recording_is_corrupt()
+    {
+        // Given: MIT-BIH 100's header with a .dat of 12 bytes instead of 1.95 MB, then the real record
+        using var factory = new ServerFactory(new ServeOptions { RunsFolder = runs.Folder });
+        using var client = factory.CreateClient();
+        var record = RawEcg.Record("mitdb/100");
+        async Task<RecordJob> Upload(byte[] dat)
+        {
+            using var form = new MultipartFormDataContent
+            {
+                { new ByteArrayContent(File.ReadAllBytes(record + ".hea")), "files", "100.hea" },
+                { new ByteArrayContent(dat), "files", "100.dat" },
+            };
+            using var accepted = await client.PostAsync($"/api/records?model={ServedRuns.Model}", form);
+            Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+            var job = (await accepted.Content.ReadFromJsonAsync<RecordJob>())!;
+            for (var wait = 0; wait < 600 && job.Status is "queued" or "running"; wait++)
+            {
+                await Task.Delay(200);
+                job = (await client.GetFromJsonAsync<RecordJob>(accepted.Headers.Location!))!;
+            }
+            return job;
+        }
+
+        // When
+        var corrupt = await Upload(new byte[12]);
+        var whole = await Upload(File.ReadAllBytes(record + ".dat"));
+
+        // Then
+        Assert.Equal("failed", corrupt.Status);
+        Assert.False(string.IsNullOrWhiteSpace(corrupt.Error));
+        Assert.DoesNotContain("\n", corrupt.Error);
+        Assert.Equal("done", whole.Status);
+    }
+
     [Theory]
     [InlineData("../100.hea", "a file name of letters")]
     [InlineData("100.exe", "a file name of letters")]
