@@ -5,8 +5,9 @@ using EcgAnomaly.Recordings;
 namespace EcgAnomaly.Server;
 
 /// <summary>
-/// One output folder of <c>record</c> as the viewer reads it: summary.json, every beat of beats.csv, and the scored lead
-/// of the recording itself when it lies in a folder the server may read (held in memory once read).
+/// One scored recording as the viewer reads it: its summary (record's summary.json, or one made from a database
+/// evaluation's record), every beat, and the scored lead of the recording itself when it lies in a folder the server
+/// may read (held in memory once read).
 /// </summary>
 internal sealed class ScoredRecording
 {
@@ -15,13 +16,25 @@ internal sealed class ScoredRecording
     private readonly Lazy<RecordingBeats> _beats;
     private readonly Lazy<(float[] Values, double Frequency)?> _signal;
 
-    public ScoredRecording(string name, string folder, IReadOnlyList<string> signalRoots)
+    private ScoredRecording(string name, Func<JsonObject> summary, Func<RecordingBeats> beats, IReadOnlyList<string> signalRoots)
     {
         Name = name;
         _signalRoots = signalRoots;
-        _summary = new(() => Read(folder));
-        _beats = new(() => RecordingBeats.Read(Path.Combine(folder, RecordScoring.BeatsFile)));
+        _summary = new(summary);
+        _beats = new(beats);
         _signal = new(LoadSignal);
+    }
+
+    /// <summary>An output folder of <c>record</c>: its summary.json and beats.csv.</summary>
+    public static ScoredRecording FromRecordFolder(string name, string folder, IReadOnlyList<string> signalRoots) =>
+        new(name, () => Read(folder), () => RecordingBeats.Read(Path.Combine(folder, RecordScoring.BeatsFile)), signalRoots);
+
+    /// <summary>A record of a per-patient <c>evaluate-database</c> run (records/NAME.json), its recording looked for by
+    /// name in the readable folders.</summary>
+    public static ScoredRecording FromEvaluation(string name, string recordJson, IReadOnlyList<string> signalRoots)
+    {
+        var evaluation = new Lazy<EvaluatedRecord>(() => EvaluatedRecord.Read(recordJson, signalRoots));
+        return new(name, () => evaluation.Value.Summary, () => evaluation.Value.Beats, signalRoots);
     }
 
     public string Name { get; }

@@ -17,8 +17,9 @@ internal sealed class ServeSettings : CommandSettings
     public string Runs { get; init; } = "runs";
 
     [CommandOption("--records <DIR>")]
-    [Description("Folder whose sub-folders are output folders of 'record' (or of evaluate-database's records): each gets a "
-        + "viewer page. Their recordings' signals are read from this folder or from --recordings.")]
+    [Description("Folder whose sub-folders are output folders of 'record', or the output folder of a per-patient "
+        + "'evaluate-database' run: each scored recording gets a viewer page. Signals are read from this folder or from "
+        + "--recordings (an evaluated record's by its name).")]
     public string? Records { get; init; }
 
     [CommandOption("--recordings <DIR>")]
