@@ -41,14 +41,7 @@ public sealed class RecordUploadTest(ServedRuns runs) : IClassFixture<ServedRuns
             file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
             form.Add(file, "files", Path.GetFileName(path));
         }
-        using var accepted = await client.PostAsync($"/api/records?model={ServedRuns.Model}", form);
-        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
-        var job = (await accepted.Content.ReadFromJsonAsync<RecordJob>())!;
-        for (var wait = 0; wait < 600 && job.Status is "queued" or "running"; wait++)
-        {
-            await Task.Delay(200);
-            job = (await client.GetFromJsonAsync<RecordJob>(accepted.Headers.Location!))!;
-        }
+        var job = await UploadAndFollow(client, form);
 
         // Then: the job's summary has record's beats and flags, and the viewer lists it
         Assert.True(job.Status == "done", $"{job.Status}: {job.Error}");
@@ -73,15 +66,7 @@ public sealed class RecordUploadTest(ServedRuns runs) : IClassFixture<ServedRuns
                 { new ByteArrayContent(File.ReadAllBytes(record + ".hea")), "files", "100.hea" },
                 { new ByteArrayContent(dat), "files", "100.dat" },
             };
-            using var accepted = await client.PostAsync($"/api/records?model={ServedRuns.Model}", form);
-            Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
-            var job = (await accepted.Content.ReadFromJsonAsync<RecordJob>())!;
-            for (var wait = 0; wait < 600 && job.Status is "queued" or "running"; wait++)
-            {
-                await Task.Delay(200);
-                job = (await client.GetFromJsonAsync<RecordJob>(accepted.Headers.Location!))!;
-            }
-            return job;
+            return await UploadAndFollow(client, form);
         }
 
         // When
@@ -110,6 +95,20 @@ public sealed class RecordUploadTest(ServedRuns runs) : IClassFixture<ServedRuns
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Contains(expected, problem.RootElement.GetProperty("detail").GetString());
+    }
+
+    // Posts the upload (202 expected) and follows the job until it ends (two minutes at most).
+    private static async Task<RecordJob> UploadAndFollow(HttpClient client, MultipartFormDataContent form)
+    {
+        using var accepted = await client.PostAsync($"/api/records?model={ServedRuns.Model}", form);
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        var job = (await accepted.Content.ReadFromJsonAsync<RecordJob>())!;
+        for (var wait = 0; wait < 600 && job.Status is "queued" or "running"; wait++)
+        {
+            await Task.Delay(200);
+            job = (await client.GetFromJsonAsync<RecordJob>(accepted.Headers.Location!))!;
+        }
+        return job;
     }
 
     private static string WriteEdf(TemporaryFolder dir)
