@@ -26,6 +26,25 @@ internal sealed class ModelCatalog(string runsFolder) : IDisposable
     public string? Folder(string name) =>
         FolderNames.Child(_root, name) is { } folder && File.Exists(Path.Combine(folder, RunFolders.RunFiles.Manifest)) ? folder : null;
 
+    /// <summary>
+    /// What GET /api/models says of run folder <paramref name="name"/>, read from its model.json alone: listing the
+    /// models loads no network. Null for a folder whose model.json cannot be read.
+    /// </summary>
+    public ModelInfo? Describe(string name)
+    {
+        if (Folder(name) is not { } folder) return null;
+        try
+        {
+            var manifest = DetectorBundle.ReadManifest(folder);
+            return new ModelInfo(name, manifest.Architecture.ShortName, manifest.Architecture.BeatLength,
+                manifest.Threshold.Value, manifest.Threshold.Policy);
+        }
+        catch (DataFormatException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The model of run folder <paramref name="name"/>; null when there is no such run folder.</summary>
     /// <exception cref="DataFormatException">The run folder is there but cannot be loaded.</exception>
     public ServedModel? Find(string name)

@@ -78,11 +78,7 @@ public static class ScoringServer
     {
         endpoints.MapOpenApi();
         ViewerEndpoints.Map(endpoints);
-        endpoints.MapGet("/api/models", (ModelCatalog catalog) => catalog.Names()
-                .Select(name => (name, model: TryFind(catalog, name)))
-                .Where(m => m.model is not null)
-                .Select(m => new ModelInfo(m.name, m.model!.Detector.Spec.ShortName, m.model.Detector.Spec.BeatLength,
-                    m.model.Detector.Threshold, m.model.Detector.ThresholdPolicy.ToString())))
+        endpoints.MapGet("/api/models", (ModelCatalog catalog) => catalog.Names().Select(catalog.Describe).OfType<ModelInfo>())
             .WithSummary("The run folders this server scores with")
             .Produces<ModelInfo[]>();
         endpoints.MapPost("/api/score", ScoreEndpoint.Handle)
@@ -105,17 +101,5 @@ public static class ScoringServer
             .WithSummary("A recording job: queued, running, done (with record's summary and its viewer page) or failed")
             .Produces<RecordJob>()
             .ProducesProblem(StatusCodes.Status404NotFound);
-    }
-
-    private static ServedModel? TryFind(ModelCatalog catalog, string name)
-    {
-        try
-        {
-            return catalog.Find(name);
-        }
-        catch (DataFormatException)
-        {
-            return null;
-        }
     }
 }
