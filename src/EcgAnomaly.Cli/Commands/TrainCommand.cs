@@ -33,6 +33,7 @@ internal sealed class TrainCommand(IAnsiConsole console) : Command<TrainSettings
             BatchSize = settings.Batch,
             LearningRate = settings.LearningRate,
             Schedule = settings.ScheduleChoice,
+            Ensemble = settings.Ensemble,
             Seed = settings.Seed,
             Device = settings.Device,
             Engine = settings.EngineChoice,
@@ -103,7 +104,13 @@ internal sealed class TrainCommand(IAnsiConsole console) : Command<TrainSettings
     {
         var m = result.Metrics;
         var table = new Table().AddColumns("metric", "value");
-        table.AddRow("parameters", m.Parameters.ToString("N0", CultureInfo.InvariantCulture));
+        table.AddRow(m.Ensemble > 1 ? $"parameters (each of {m.Ensemble} members)" : "parameters",
+            m.Parameters.ToString("N0", CultureInfo.InvariantCulture));
+        if (m.MemberRocAucs is { } members)
+        {
+            var each = members.Select(a => a.ToString("0.0000", CultureInfo.InvariantCulture));
+            table.AddRow("ROC AUC of each member alone", string.Join(" / ", each));
+        }
         table.AddRow("ROC AUC (last epoch)", m.RocAuc.ToString("0.0000", CultureInfo.InvariantCulture));
         table.AddRow($"ROC AUC (best validation, epoch {m.BestEpoch})", m.RocAucBest.ToString("0.0000", CultureInfo.InvariantCulture));
         table.AddRow("PR AUC (last epoch)", m.PrAuc.ToString("0.0000", CultureInfo.InvariantCulture));

@@ -47,6 +47,13 @@ internal sealed class TrainSettings : ModelArchitectureSettings
     [DefaultValue("tail")]
     public string Recipe { get; init; } = "tail";
 
+    [CommandOption("--ensemble <K>")]
+    [Description("Train K networks on the same split (seeds --seed, --seed+1, ...; the first is the network a single run "
+        + "trains) and score with the mean of their scores: one run folder, one model.json listing the members. Takes K "
+        + "times as long; score, record, evaluate and serve use the whole ensemble.")]
+    [DefaultValue(1)]
+    public int Ensemble { get; init; } = 1;
+
     public Training.LearningRateSchedule ScheduleChoice => Recipe.ToLowerInvariant() switch
     {
         "study" => Training.LearningRateSchedule.Constant,
@@ -134,6 +141,8 @@ internal sealed class TrainSettings : ModelArchitectureSettings
         if (Protocol is not ("seed" or "official"))
             return ValidationResult.Error($"--protocol: unknown protocol '{Protocol}' (expected seed or official)");
         if (Epochs is < 1 or > 100_000) return ValidationResult.Error($"--epochs must be between 1 and 100000 (got {Epochs})");
+        if (Ensemble is < 1 or > Training.TrainingOptions.MaxEnsemble)
+            return ValidationResult.Error($"--ensemble must be between 1 and {Training.TrainingOptions.MaxEnsemble} (got {Ensemble})");
         if (Batch is < 1 or > 1_000_000) return ValidationResult.Error($"--batch must be between 1 and 1000000 (got {Batch})");
         if (Recipe.ToLowerInvariant() is not ("tail" or "study" or "cosine"))
             return ValidationResult.Error($"--recipe: unknown recipe '{Recipe}' (expected tail, study or cosine)");

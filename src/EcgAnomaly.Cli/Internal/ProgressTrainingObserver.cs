@@ -23,6 +23,14 @@ internal sealed class ProgressTrainingObserver(IAnsiConsole console, ProgressCon
         _epoch.Description = $"epoch {epoch}/{epochs}";
     }
 
+    public void OnMemberStarted(int member, int members)
+    {
+        _overall?.StopTask();
+        (_overall, _epoch) = (null, null);
+        label = $"{label.Split(" member ")[0]} member {member}/{members}";
+        console.MarkupLineInvariant($"[bold]ensemble member {member} of {members}[/]");
+    }
+
     public void OnBatchCompleted(int epoch, int batch, int batches) => _epoch?.Value(batch);
 
     public void OnEpochCompleted(EpochRecord record, int epochs)

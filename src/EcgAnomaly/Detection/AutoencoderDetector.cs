@@ -11,6 +11,7 @@ namespace EcgAnomaly.Detection;
 /// (higher = more abnormal), <see cref="Threshold"/> and <see cref="Predict(ReadOnlySpan{float})"/>, in the spirit of
 /// PyOD's detectors. The detector owns its whole contract: it resamples (when asked) and normalises beats as its
 /// <see cref="Preprocessing"/> says before scoring, so every caller gets the same scores for the same beats.
+/// An ensemble (<see cref="TrainingOptions.Ensemble"/>) is one detector whose score is the mean of its members' scores.
 /// </summary>
 public sealed class AutoencoderDetector : IDisposable
 {
@@ -31,8 +32,11 @@ public sealed class AutoencoderDetector : IDisposable
     /// <summary>The architecture, including the beat length the model takes.</summary>
     public ModelSpec Spec => _core.Spec;
 
-    /// <summary>The trained network (last-epoch weights unless built from another state).</summary>
+    /// <summary>The trained network (last-epoch weights unless built from another state); an ensemble's first member.</summary>
     public nn.Module<Tensor, Tensor> Model => _core.Model;
+
+    /// <summary>Every network the score averages over: <see cref="Model"/> alone, or an ensemble's members in order.</summary>
+    public IReadOnlyList<nn.Module<Tensor, Tensor>> Members => _core.Members;
 
     /// <summary>Where the model runs (CPU or a CUDA device).</summary>
     public Device Device => _core.Scorer.Device;
@@ -52,13 +56,15 @@ public sealed class AutoencoderDetector : IDisposable
     /// <summary>The validation-normal scores the threshold was chosen from (empty when they were not kept).</summary>
     public IReadOnlyList<double> ValidationScores => _validationScores;
 
-    /// <summary>Number of trainable parameters of the model (the study's LSTM with E=32: 63,297).</summary>
+    /// <summary>Number of trainable parameters of the model (the study's LSTM with E=32: 63,297); of one member of an ensemble.</summary>
     public long ParameterCount => Models.ParameterCount.Of(Model);
 
     /// <summary>
     /// Trains <paramref name="spec"/> on <paramref name="normalTrain"/>, validates on <paramref name="normalValidation"/>
     /// after every epoch, and sets the threshold from the validation scores with <paramref name="policy"/>. Beats are
     /// given as they come; <paramref name="preprocessing"/> is applied to them here and to every beat scored later.
+    /// With <see cref="TrainingOptions.Ensemble"/> above 1 the members train one after another, each with its own seed
+    /// (and its own sub-folder member-M of the checkpoint folder, from the second on).
     /// </summary>
     public static FittedDetector Fit(
         LabelledBeats normalTrain,
@@ -78,22 +84,41 @@ public sealed class AutoencoderDetector : IDisposable
         preprocessing ??= BeatPreprocessing.None;
         var train = Prepare(preprocessing, normalTrain, spec.BeatLength);
         var validation = Prepare(preprocessing, normalValidation, spec.BeatLength);
-        var model = Build(spec, options.Seed);
+        options.Validate();
+        var models = new List<nn.Module<Tensor, Tensor>>(options.Ensemble);
+        var trainings = new List<TrainingResult>(options.Ensemble);
         try
         {
-            var passes = options with { ScoringBatchSize = Math.Min(options.ScoringBatchSize, spec.ScoringBatchLimit) };
-            var training = Trainer.Train(model, train, validation, passes, observer, cancellationToken);
+            for (var member = 1; member <= options.Ensemble; member++)
+            {
+                if (options.Ensemble > 1) observer?.OnMemberStarted(member, options.Ensemble);
+                var memberOptions = MemberOptions(options, spec, member);
+                models.Add(Build(spec, memberOptions.Seed));
+                trainings.Add(Trainer.Train(models[^1], train, validation, memberOptions, observer, cancellationToken));
+            }
             var device = TorchDevice.Resolve(options.Device);
             var detector = Thresholded(
-                spec, model, device, preprocessing, normalValidation, policy, options.ScoringBatchSize, options.Engine);
-            return new FittedDetector(detector, training);
+                spec, models, device, preprocessing, normalValidation, policy, options.ScoringBatchSize, options.Engine);
+            return new FittedDetector(detector, trainings);
         }
         catch
         {
-            model.Dispose();
+            foreach (var model in models) model.Dispose();
+            foreach (var training in trainings) training.Dispose();
             throw;
         }
     }
+
+    /// <summary>The options member <paramref name="member"/> (1-based) of an ensemble trains with.</summary>
+    private static TrainingOptions MemberOptions(TrainingOptions options, ModelSpec spec, int member) => options with
+    {
+        Seed = options.Seed + member - 1,
+        Ensemble = 1,
+        ScoringBatchSize = Math.Min(options.ScoringBatchSize, spec.ScoringBatchLimit),
+        CheckpointFolder = member == 1 || options.CheckpointFolder is null
+            ? options.CheckpointFolder
+            : Path.Combine(options.CheckpointFolder, $"member-{member}"),
+    };
 
     /// <summary>A detector with the given weights (for example the best-validation epoch's), thresholded on validation normals.</summary>
     public static AutoencoderDetector FromState(
@@ -106,20 +131,42 @@ public sealed class AutoencoderDetector : IDisposable
         ComputeEngine engine = ComputeEngine.Auto,
         BeatPreprocessing? preprocessing = null)
     {
-        ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(state);
-        var model = spec.Build();
+        return FromStates(spec, [state], normalValidation, policy, device, scoringBatchSize, engine, preprocessing);
+    }
+
+    /// <summary>
+    /// An ensemble detector with one network per state (for example every member's best-validation epoch), thresholded on
+    /// validation normals.
+    /// </summary>
+    public static AutoencoderDetector FromStates(
+        ModelSpec spec,
+        IReadOnlyList<IReadOnlyDictionary<string, Tensor>> states,
+        LabelledBeats normalValidation,
+        ThresholdPolicy policy,
+        string? device = null,
+        int scoringBatchSize = 512,
+        ComputeEngine engine = ComputeEngine.Auto,
+        BeatPreprocessing? preprocessing = null)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(states);
+        var models = new List<nn.Module<Tensor, Tensor>>(states.Count);
         try
         {
             var resolved = TorchDevice.Resolve(device);
-            model.to(resolved);
-            model.load_state_dict(state.ToDictionary(kv => kv.Key, kv => kv.Value));
+            foreach (var state in states)
+            {
+                models.Add(spec.Build());
+                models[^1].to(resolved);
+                models[^1].load_state_dict(state.ToDictionary(kv => kv.Key, kv => kv.Value));
+            }
             return Thresholded(
-                spec, model, resolved, preprocessing ?? BeatPreprocessing.None, normalValidation, policy, scoringBatchSize, engine);
+                spec, models, resolved, preprocessing ?? BeatPreprocessing.None, normalValidation, policy, scoringBatchSize, engine);
         }
         catch
         {
-            model.Dispose();
+            foreach (var model in models) model.Dispose();
             throw;
         }
     }
@@ -152,9 +199,29 @@ public sealed class AutoencoderDetector : IDisposable
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(model);
+        return Create(spec, [model], preprocessing, policy, threshold, validationScores, device, scoringBatchSize, engine);
+    }
+
+    /// <summary>
+    /// An ensemble detector around trained members (it takes ownership of them) and a threshold chosen earlier on the
+    /// ensemble's scores.
+    /// </summary>
+    public static AutoencoderDetector Create(
+        ModelSpec spec,
+        IReadOnlyList<nn.Module<Tensor, Tensor>> members,
+        BeatPreprocessing preprocessing,
+        ThresholdPolicy policy,
+        double threshold,
+        IReadOnlyList<double>? validationScores = null,
+        Device? device = null,
+        int scoringBatchSize = 512,
+        ComputeEngine engine = ComputeEngine.Auto)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(members);
         ArgumentNullException.ThrowIfNull(preprocessing);
         ArgumentNullException.ThrowIfNull(policy);
-        var core = new DetectorCore(spec, model, device ?? CPU, scoringBatchSize, engine);
+        var core = new DetectorCore(spec, members, device ?? CPU, scoringBatchSize, engine);
         return new AutoencoderDetector(core, preprocessing, policy, threshold, validationScores?.ToArray() ?? []);
     }
 
@@ -201,7 +268,15 @@ public sealed class AutoencoderDetector : IDisposable
     public double[] Score(ReadOnlySpan<float> beats, int beatLength)
     {
         var prepared = Preprocessing.Apply(beats, beatLength, Spec.BeatLength);
-        return _core.Scorer.Score(prepared is null ? beats : prepared, Spec.BeatLength);
+        return _core.Score(prepared is null ? beats : prepared, Spec.BeatLength);
+    }
+
+    /// <summary>Each member's own scores of labelled beats (one array per member; a single network has one).</summary>
+    public double[][] ScoreMembers(LabelledBeats beats)
+    {
+        ArgumentNullException.ThrowIfNull(beats);
+        var prepared = Preprocessing.Apply(beats.Values, beats.Length, Spec.BeatLength);
+        return _core.ScoreEach(prepared ?? beats.Values, Spec.BeatLength);
     }
 
     /// <summary>Scores labelled beats (the labels are not used); their length must be the model's unless resampling is on.</summary>
@@ -217,9 +292,22 @@ public sealed class AutoencoderDetector : IDisposable
     /// <summary>True for each labelled beat scoring above <see cref="Threshold"/> (the labels are not used).</summary>
     public bool[] Predict(LabelledBeats beats) => Score(beats).Select(s => s > Threshold).ToArray();
 
-    /// <summary>The model's reconstruction of one beat, as the model sees it (see <see cref="Preprocess"/>).</summary>
-    public float[] Reconstruct(ReadOnlySpan<float> beat) =>
-        ReconstructionScorer.Reconstruct(Model, Preprocess(beat, beat.Length), Device);
+    /// <summary>
+    /// The model's reconstruction of one beat, as the model sees it (see <see cref="Preprocess"/>); an ensemble's is the
+    /// mean of its members' reconstructions.
+    /// </summary>
+    public float[] Reconstruct(ReadOnlySpan<float> beat)
+    {
+        var prepared = Preprocess(beat, beat.Length);
+        var sum = ReconstructionScorer.Reconstruct(Members[0], prepared, Device);
+        for (var m = 1; m < Members.Count; m++)
+        {
+            var member = ReconstructionScorer.Reconstruct(Members[m], prepared, Device);
+            for (var i = 0; i < sum.Length; i++) sum[i] += member[i];
+        }
+        for (var i = 0; i < sum.Length && Members.Count > 1; i++) sum[i] /= Members.Count;
+        return sum;
+    }
 
     /// <summary>Releases this detector; the network is freed when the last detector sharing it is disposed.</summary>
     public void Dispose()
@@ -234,7 +322,7 @@ public sealed class AutoencoderDetector : IDisposable
 
     private static AutoencoderDetector Thresholded(
         ModelSpec spec,
-        nn.Module<Tensor, Tensor> model,
+        IReadOnlyList<nn.Module<Tensor, Tensor>> models,
         Device device,
         BeatPreprocessing preprocessing,
         LabelledBeats normalValidation,
@@ -242,7 +330,7 @@ public sealed class AutoencoderDetector : IDisposable
         int scoringBatchSize,
         ComputeEngine engine)
     {
-        var core = new DetectorCore(spec, model, device, scoringBatchSize, engine);
+        var core = new DetectorCore(spec, models, device, scoringBatchSize, engine);
         var unthresholded = new AutoencoderDetector(core, preprocessing, policy, double.NaN, []);
         var validationScores = unthresholded.Score(normalValidation);
         return new AutoencoderDetector(core, preprocessing, policy, policy.Choose(validationScores), validationScores);

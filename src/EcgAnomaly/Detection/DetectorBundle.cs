@@ -47,39 +47,58 @@ public static class DetectorBundle
 
     /// <summary>
     /// Loads the detector of a run folder (its last-epoch weights, model.pt, unless <paramref name="weights"/> names another
-    /// file), with the normalisation and threshold of its model.json and the validation scores it kept.
+    /// file), with the normalisation and threshold of its model.json and the validation scores it kept. An ensemble run
+    /// loads every member; <paramref name="weights"/> may then name the run's weights or best weights, which stand for
+    /// every member's.
     /// </summary>
     public static AutoencoderDetector Load(
         string runFolder, ComputeEngine engine = ComputeEngine.Auto, string? device = null, string? weights = null)
     {
         var manifest = ReadManifest(runFolder);
-        // model.json names its weights: a regular file in the run folder (not /etc/passwd, ../, a FIFO).
-        var weightsPath = ContainedFile.Resolve(
-            runFolder, weights ?? manifest.Weights, Path.Combine(runFolder, RunFiles.Manifest), null, "the weights file");
-        if (!File.Exists(weightsPath)) throw DataFormatException.MissingFile(weightsPath);
+        var manifestPath = Path.Combine(runFolder, RunFiles.Manifest);
+        var files = WeightFiles(manifest, weights, manifestPath)
+            // model.json names its weights: regular files in the run folder (not /etc/passwd, ../, a FIFO).
+            .Select(name => ContainedFile.Resolve(runFolder, name, manifestPath, null, "the weights file"))
+            .ToList();
         var scoresPath = Path.Combine(runFolder, RunFiles.ValidationScores);
         var validationScores = File.Exists(scoresPath) ? ValidationScoresFile.Read(scoresPath) : [];
-        var model = manifest.Architecture.Build();
+        var models = new List<torch.nn.Module<torch.Tensor, torch.Tensor>>(files.Count);
         try
         {
-            PyTorchWeights.Load(model, weightsPath, manifest.Architecture.ShortName);
-            var parameters = ParameterCount.Of(model);
-            if (parameters != manifest.Parameters)
-                throw DataFormatException.Malformed(
-                    weightsPath, null, $"the model has {parameters} parameters but model.json says {manifest.Parameters}");
+            var resolved = TorchDevice.Resolve(device);
+            foreach (var file in files)
+            {
+                if (!File.Exists(file)) throw DataFormatException.MissingFile(file);
+                models.Add(manifest.Architecture.Build());
+                PyTorchWeights.Load(models[^1], file, manifest.Architecture.ShortName);
+                var parameters = ParameterCount.Of(models[^1]);
+                if (parameters != manifest.Parameters)
+                    throw DataFormatException.Malformed(
+                        file, null, $"the model has {parameters} parameters but model.json says {manifest.Parameters}");
+                models[^1].to(resolved);
+            }
             var policy = ThresholdPolicy.TryParse(manifest.Threshold.Policy, out var parsed, out _)
                 ? parsed
                 : new ThresholdPolicy(ThresholdPolicyKind.Fixed, manifest.Threshold.Value);
-            var resolved = TorchDevice.Resolve(device);
-            model.to(resolved);
             var preprocessing = new BeatPreprocessing(manifest.Normalisation);
             return AutoencoderDetector.Create(
-                manifest.Architecture, model, preprocessing, policy, manifest.Threshold.Value, validationScores, resolved, engine: engine);
+                manifest.Architecture, models, preprocessing, policy, manifest.Threshold.Value, validationScores, resolved, engine: engine);
         }
         catch
         {
-            model.Dispose();
+            foreach (var model in models) model.Dispose();
             throw;
         }
+    }
+
+    /// <summary>The weight files to load, one per network: the run's own, or every ensemble member's last or best ones.</summary>
+    private static List<string> WeightFiles(ModelManifest manifest, string? weights, string manifestPath)
+    {
+        if (manifest.Members is not { } members) return [weights ?? manifest.Weights];
+        if (weights is null || weights == manifest.Weights) return [.. members.Select(m => m.Weights)];
+        if (weights == manifest.BestWeights) return [.. members.Select(m => m.BestWeights)];
+        throw DataFormatException.Malformed(
+            manifestPath, null,
+            $"is an ensemble of {members.Count} networks; its weights can be {manifest.Weights} or {manifest.BestWeights}, not {weights}");
     }
 }

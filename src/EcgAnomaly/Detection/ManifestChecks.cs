@@ -57,6 +57,17 @@ internal static class ManifestChecks
             throw Bad($"cannot build the architecture ({Bare(e)})");
         }
         if (manifest.Record is { } record) CheckRecord(record, Bad);
+        if (manifest.Members is { } members) CheckMembers(manifest, members, Bad);
+    }
+
+    private static void CheckMembers(ModelManifest manifest, IReadOnlyList<EnsembleMember> members, Func<string, DataFormatException> bad)
+    {
+        if (members.Count is < 2 or > Training.TrainingOptions.MaxEnsemble)
+            throw bad($"members must list between 2 and {Training.TrainingOptions.MaxEnsemble} networks (got {members.Count})");
+        if (members.Any(m => m is null || string.IsNullOrWhiteSpace(m.Weights) || string.IsNullOrWhiteSpace(m.BestWeights)))
+            throw bad("every member needs weights and bestWeights file names");
+        if (members[0].Weights != manifest.Weights || members[0].BestWeights != manifest.BestWeights)
+            throw bad("the first member's weights and bestWeights must be the run's own (\"weights\", \"bestWeights\")");
     }
 
     private static void CheckRecord(RecordTraining record, Func<string, DataFormatException> bad)

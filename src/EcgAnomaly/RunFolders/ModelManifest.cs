@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using EcgAnomaly.Models;
 
 namespace EcgAnomaly.RunFolders;
@@ -52,6 +53,14 @@ public sealed record ModelManifest
 
     /// <summary>When the file was written, in UTC.</summary>
     public required DateTimeOffset CreatedUtc { get; init; }
+
+    /// <summary>
+    /// For an ensemble (<c>train --ensemble K</c>): every member in order, the first being the network of
+    /// <see cref="Weights"/> and <see cref="BestWeights"/>; the detector scores with the mean of the members' scores.
+    /// Null for a single network.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<EnsembleMember>? Members { get; init; }
 
     /// <summary>For a model trained on a recording (<c>train --record</c>): which record, lead, minutes and beat window,
     /// so that <c>record</c> cuts beats the same way and scores only what the model did not learn from.</summary>

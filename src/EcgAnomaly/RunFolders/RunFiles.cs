@@ -39,6 +39,15 @@ public static class RunFiles
     /// <summary>The run at a glance, with the plots.</summary>
     public const string Report = "report.md";
 
+    /// <summary>Last-epoch weights of ensemble member <paramref name="member"/> (1-based; the first is <see cref="Weights"/>).</summary>
+    public static string MemberWeights(int member) => member == 1 ? Weights : $"model-member{member}.pt";
+
+    /// <summary>Best-validation weights of ensemble member <paramref name="member"/> (the first's is <see cref="BestWeights"/>).</summary>
+    public static string MemberBestWeights(int member) => member == 1 ? BestWeights : $"model-member{member}-best.pt";
+
+    /// <summary>Loss history of ensemble member <paramref name="member"/> (the first's is <see cref="History"/>).</summary>
+    public static string MemberHistory(int member) => member == 1 ? History : $"history-member{member}.csv";
+
     /// <summary>Every file a complete training run writes.</summary>
     public static IReadOnlyList<string> All { get; } =
         [Weights, BestWeights, Manifest, Metrics, History, Scores, ValidationScores, LossPlot, HistogramPlot, RocPlot, SamplePlot, Report];

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace EcgAnomaly.RunFolders;
 
 /// <summary>What metrics.json holds: test-set quality of the last-epoch model (the study's) and of the best-validation one.</summary>
@@ -77,4 +79,11 @@ public sealed record RunMetrics
 
     /// <summary>How the data set was split, e.g. "seed".</summary>
     public required string Protocol { get; init; }
+
+    /// <summary>Networks averaged by the detector (1 for a single network).</summary>
+    public int Ensemble { get; init; } = 1;
+
+    /// <summary>For an ensemble: each member's own last-epoch ROC AUC on the test beats, in member order; null otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<double>? MemberRocAucs { get; init; }
 }

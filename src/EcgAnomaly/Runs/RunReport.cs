@@ -22,6 +22,13 @@ public static class RunReport
         md.Append(c, $"tested on {m.TestBeats} beats. ");
         md.Append(c, $"{m.Parameters:N0} parameters, {m.SecondsPerEpochMedian:0.00} s per epoch ");
         md.Append(c, $"(median, {m.Engine ?? "unknown"} engine).\n\n");
+        if (m.MemberRocAucs is { } members)
+        {
+            md.Append(c, $"An ensemble of {m.Ensemble} networks (seeds {m.Seed} to {m.Seed + m.Ensemble - 1}, the same split), ");
+            md.Append(c, $"scored with the mean of their scores; the parameters are each member's. ");
+            md.Append(c, $"Each member alone, last epoch: ROC AUC {string.Join(" / ", members.Select(a => a.ToString("0.0000", c)))} ");
+            md.Append(c, $"(mean {members.Average():0.0000}).\n\n");
+        }
         md.Append("| metric | last epoch (the study's) | best validation epoch |\n|---|---|---|\n");
         md.Append(c, $"| ROC AUC | {m.RocAuc:0.0000} | {m.RocAucBest:0.0000} (epoch {m.BestEpoch}) |\n");
         md.Append(c, $"| PR AUC (average precision) | {m.PrAuc:0.0000} | {m.PrAucBest:0.0000} |\n\n");

@@ -44,9 +44,9 @@ public static class TrainingRun
             preprocessing,
             cancellationToken);
         var last = fitted.Detector;
-        using var best = AutoencoderDetector.FromState(
+        using var best = AutoencoderDetector.FromStates(
             request.Spec,
-            fitted.Training.BestState,
+            [.. fitted.Members.Select(m => m.BestState)],
             split.Validation,
             request.ThresholdPolicy,
             request.Options.Device,
@@ -58,6 +58,10 @@ public static class TrainingRun
         var scores = last.Score(split.Test);
         var bestScores = best.Score(split.Test);
         var report = ThresholdReport.Compute(scores, split.Test.Labels, split.NormalClass, last.Threshold);
+        var ensemble = fitted.Members.Count;
+        IReadOnlyList<double>? memberAucs = ensemble > 1 && BothClasses(binary)
+            ? [.. last.ScoreMembers(split.Test).Select(s => RankingMetrics.RocAuc(s, binary))]
+            : null;
         var metrics = new RunMetrics
         {
             Model = request.Spec.ShortName,
@@ -79,20 +83,26 @@ public static class TrainingRun
             BestEpoch = fitted.Training.BestEpoch,
             FinalTrainLoss = fitted.Training.History[^1].TrainLoss,
             FinalValidationLoss = fitted.Training.History[^1].ValidationLoss,
-            SecondsPerEpochMedian = fitted.Training.MedianEpochSeconds,
+            SecondsPerEpochMedian = MedianEpochSeconds(fitted.Members),
             Engine = fitted.Training.Engine.ToString().ToLowerInvariant(),
             TrainBeats = split.Train.Count,
             ValidationBeats = split.Validation.Count,
             TestBeats = split.Test.Count,
             Seed = request.Options.Seed,
             Protocol = request.Description.Protocol,
+            Ensemble = ensemble,
+            MemberRocAucs = memberAucs,
         };
 
-        AtomicFile.Write(staging.PathOf(RunFiles.Weights), path => last.Model.save_py(path), cancellationToken);
-        AtomicFile.Write(staging.PathOf(RunFiles.BestWeights), path => best.Model.save_py(path), cancellationToken);
-        AtomicFile.WriteAllText(staging.PathOf(RunFiles.Manifest), RunJson.Serialize(Manifest(request, last, fitted.Training)));
+        for (var m = 1; m <= ensemble; m++)
+        {
+            var (lastModel, bestModel) = (last.Members[m - 1], best.Members[m - 1]);
+            AtomicFile.Write(staging.PathOf(RunFiles.MemberWeights(m)), path => lastModel.save_py(path), cancellationToken);
+            AtomicFile.Write(staging.PathOf(RunFiles.MemberBestWeights(m)), path => bestModel.save_py(path), cancellationToken);
+            AtomicFile.WriteAllText(staging.PathOf(RunFiles.MemberHistory(m)), HistoryCsv(fitted.Members[m - 1].History));
+        }
+        AtomicFile.WriteAllText(staging.PathOf(RunFiles.Manifest), RunJson.Serialize(Manifest(request, last, fitted.Members)));
         AtomicFile.WriteAllText(staging.PathOf(RunFiles.Metrics), RunJson.Serialize(metrics));
-        AtomicFile.WriteAllText(staging.PathOf(RunFiles.History), HistoryCsv(fitted.Training.History));
         AtomicFile.WriteAllText(staging.PathOf(RunFiles.Scores), ScoresCsv(split, scores, bestScores, last.Threshold));
         // Kept so that another threshold policy can be applied at scoring time without the training data.
         AtomicFile.WriteAllText(staging.PathOf(RunFiles.ValidationScores), ValidationScoresFile.Format(last.ValidationScores));
@@ -105,7 +115,15 @@ public static class TrainingRun
     /// <summary>A test set of one class (an unannotated recording's remainder) has no ROC: its AUCs are NaN.</summary>
     private static bool BothClasses(int[] binary) => binary.Contains(0) && binary.Contains(1);
 
-    private static ModelManifest Manifest(TrainingRunRequest request, AutoencoderDetector last, TrainingResult training) => new()
+    /// <summary>The median over every epoch of every member: each member trains alone, so its epochs are comparable.</summary>
+    private static double MedianEpochSeconds(IReadOnlyList<TrainingResult> members)
+    {
+        var seconds = members.SelectMany(m => m.History).Select(h => h.Seconds).Order().ToArray();
+        var middle = seconds.Length / 2;
+        return seconds.Length % 2 == 1 ? seconds[middle] : (seconds[middle - 1] + seconds[middle]) / 2;
+    }
+
+    private static ModelManifest Manifest(TrainingRunRequest request, AutoencoderDetector last, IReadOnlyList<TrainingResult> nets) => new()
     {
         ToolVersion = ToolVersion,
         Architecture = request.Spec,
@@ -126,7 +144,9 @@ public static class TrainingRun
             last.Threshold, request.ThresholdPolicy.ToString(), $"validation normal beats ({request.Split.Validation.Count})"),
         Weights = RunFiles.Weights,
         BestWeights = RunFiles.BestWeights,
-        BestEpoch = training.BestEpoch,
+        BestEpoch = nets[0].BestEpoch,
+        Members = nets.Count == 1 ? null : [.. nets.Select((m, i) => new EnsembleMember(
+            request.Options.Seed + i, RunFiles.MemberWeights(i + 1), RunFiles.MemberBestWeights(i + 1), m.BestEpoch))],
         CreatedUtc = DateTimeOffset.UtcNow,
     };
 

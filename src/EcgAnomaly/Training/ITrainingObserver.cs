@@ -17,4 +17,12 @@ public interface ITrainingObserver
     /// <param name="record">The epoch's losses and seconds.</param>
     /// <param name="epochs">Epochs of the whole run.</param>
     void OnEpochCompleted(EpochRecord record, int epochs);
+
+    /// <summary>
+    /// Member <paramref name="member"/> (1-based) of an ensemble of <paramref name="members"/> starts training; its
+    /// epochs count from 1 again. Not called for a single network.
+    /// </summary>
+    void OnMemberStarted(int member, int members)
+    {
+    }
 }

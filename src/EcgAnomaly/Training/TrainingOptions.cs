@@ -18,6 +18,15 @@ public sealed record TrainingOptions
     /// <summary>Seeds weight initialisation and batch shuffling.</summary>
     public int Seed { get; init; } = 777;
 
+    /// <summary>
+    /// Networks trained on the same data and scored together by the mean of their scores: member m (1-based) is seeded
+    /// with <see cref="Seed"/> + m - 1, so member 1 is the network a single run with <see cref="Seed"/> trains.
+    /// </summary>
+    public int Ensemble { get; init; } = 1;
+
+    /// <summary>The largest <see cref="Ensemble"/> accepted.</summary>
+    public const int MaxEnsemble = 32;
+
     /// <summary>Beats per forward pass when scoring (no gradients, so larger is faster).</summary>
     public int ScoringBatchSize { get; init; } = 512;
 
@@ -53,5 +62,6 @@ public sealed record TrainingOptions
         Preconditions.CheckArgumentRange(nameof(BatchSize), BatchSize, 1, 1_000_000);
         Preconditions.CheckArgumentRange(nameof(LearningRate), LearningRate, 1e-12, 10);
         Preconditions.CheckArgumentRange(nameof(ScoringBatchSize), ScoringBatchSize, 1, 1_000_000);
+        Preconditions.CheckArgumentRange(nameof(Ensemble), Ensemble, 1, MaxEnsemble);
     }
 }
