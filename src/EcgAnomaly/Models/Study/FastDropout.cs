@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -20,8 +21,7 @@ internal static class FastDropout
     {
         if (!training || p <= 0) return input;
         if (input.device_type != DeviceType.CPU || input.dtype != ScalarType.Float32) return nn.functional.dropout(input, p, true);
-        using var draw = randint(long.MaxValue, [1], dtype: ScalarType.Int64);
-        var seed = (ulong)draw.item<long>();
+        var seed = DrawSeed();
         using var mask = empty(input.shape);
         unsafe
         {
@@ -31,15 +31,53 @@ internal static class FastDropout
         return input * mask;
     }
 
+    /// <summary>One draw from Torch's generator: the seed of one mask.</summary>
+    public static ulong DrawSeed()
+    {
+        using var draw = randint(long.MaxValue, [1], dtype: ScalarType.Int64);
+        return (ulong)draw.item<long>();
+    }
+
+    /// <summary>Elements whose 32-bit hash falls below this are dropped.</summary>
+    public static uint Threshold(double p) => (uint)Math.Min(p * 4294967296.0, uint.MaxValue);
+
+    /// <summary>What a kept element is multiplied by.</summary>
+    public static float KeepScale(double p) => (float)(1.0 / (1.0 - p));
+
     internal static unsafe void Fill(float[] mask, ulong seed, double p)
     {
         fixed (float* storage = mask) Fill(storage, mask.Length, seed, p);
     }
 
+    /// <summary>
+    /// Elements <paramref name="start"/> to <paramref name="start"/> + <paramref name="count"/> - 1 of the mask a whole
+    /// tensor would get from <paramref name="seed"/>: 0 or the keep scale, for a kernel that drops out part by part.
+    /// </summary>
+    internal static unsafe void FillRange(float* into, long start, int count, ulong seed, uint threshold, float keep)
+    {
+        var keepBits = Vector256.Create(BitConverter.SingleToUInt32Bits(keep));
+        var limit = Vector256.Create(threshold);
+        Span<float> partial = stackalloc float[8];
+        for (long e = start, end = start + count; e < end;)
+        {
+            var g = e / 8;
+            var offset = (int)(e - g * 8);
+            var n = (int)Math.Min(8 - offset, end - e);
+            var kept = Group(seed, g, limit, keepBits);
+            if (n == 8) kept.Store(into + (e - start));
+            else
+            {
+                kept.CopyTo(partial);
+                partial.Slice(offset, n).CopyTo(new Span<float>(into + (e - start), n));
+            }
+            e += n;
+        }
+    }
+
     private static unsafe void Fill(float* mask, long length, ulong seed, double p)
     {
-        var threshold = (uint)Math.Min(p * 4294967296.0, uint.MaxValue);
-        var keep = (float)(1.0 / (1.0 - p));
+        var threshold = Threshold(p);
+        var keep = KeepScale(p);
         var groups = (length + 7) / 8;
         var chunks = (groups + ChunkGroups - 1) / ChunkGroups;
         var address = (nint)mask;
@@ -51,24 +89,31 @@ internal static class FastDropout
     {
         var keepBits = Vector256.Create(BitConverter.SingleToUInt32Bits(keep));
         var limit = Vector256.Create(threshold);
-        var lanes = Vector256.Create(0UL, 1UL, 2UL, 3UL);
         var first = chunk * ChunkGroups;
         var last = Math.Min(first + ChunkGroups, (length + 7) / 8);
         Span<float> tail = stackalloc float[8];
         for (var g = first; g < last; g++)
         {
-            var z = Vector256.Create(seed + (ulong)g * 4 * 0x9E3779B97F4A7C15UL) + lanes * 0x9E3779B97F4A7C15UL;
-            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-            z ^= z >> 31;
-            var kept = Vector256.GreaterThanOrEqual(z.AsUInt32(), limit) & keepBits;
+            var kept = Group(seed, g, limit, keepBits);
             var offset = g * 8;
-            if (offset + 8 <= length) kept.AsSingle().Store(mask + offset);
+            if (offset + 8 <= length) kept.Store(mask + offset);
             else
             {
-                kept.AsSingle().CopyTo(tail);
+                kept.CopyTo(tail);
                 tail[..(int)(length - offset)].CopyTo(new Span<float>(mask + offset, (int)(length - offset)));
             }
         }
+    }
+
+    /// <summary>The mask of elements 8g to 8g + 7: SplitMix64 of four counters, each giving two 32-bit draws.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> Group(ulong seed, long g, Vector256<uint> limit, Vector256<uint> keepBits)
+    {
+        var lanes = Vector256.Create(0UL, 1UL, 2UL, 3UL);
+        var z = Vector256.Create(seed + (ulong)g * 4 * 0x9E3779B97F4A7C15UL) + lanes * 0x9E3779B97F4A7C15UL;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        z ^= z >> 31;
+        return (Vector256.GreaterThanOrEqual(z.AsUInt32(), limit) & keepBits).AsSingle();
     }
 }

@@ -59,9 +59,10 @@ internal sealed class StudyMultiheadAttention : nn.Module
         q = q.contiguous().view(steps, batch * _heads, headDim).transpose(0, 1) * (1.0 / Math.Sqrt(headDim));
         k = k.contiguous().view(sourceSteps, batch * _heads, headDim).transpose(0, 1);
         v = v.contiguous().view(sourceSteps, batch * _heads, headDim).transpose(0, 1);
-        var weights = bmm(q, k.transpose(1, 2)).softmax(-1);
-        weights = FastDropout.Apply(weights, _dropout, training);
-        var attended = bmm(weights, v).transpose(0, 1).contiguous().view(steps, batch, _dim);
+        var heads = FusedAttention.Takes(q, headDim)
+            ? FusedAttention.Apply(q, k, v, _dropout, training)
+            : bmm(FastDropout.Apply(bmm(q, k.transpose(1, 2)).softmax(-1), _dropout, training), v);
+        var attended = heads.transpose(0, 1).contiguous().view(steps, batch, _dim);
         return out_proj.call(attended).MoveToOuterDisposeScope();
     }
 }
