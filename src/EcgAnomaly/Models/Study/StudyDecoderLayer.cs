@@ -38,6 +38,5 @@ internal sealed class StudyDecoderLayer : nn.Module<Tensor, Tensor, Tensor>
         return x.MoveToOuterDisposeScope();
     }
 
-    private Tensor FeedForward(Tensor x) =>
-        linear2.call(FastDropout.Apply(nn.functional.relu(linear1.call(x)), _dropout, training));
+    private Tensor FeedForward(Tensor x) => FusedFeedForward.Run(x, linear1, linear2, _dropout, training);
 }
