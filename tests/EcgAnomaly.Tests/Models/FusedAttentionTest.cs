@@ -39,10 +39,10 @@ public sealed class FusedAttentionTest
         using (var loss = (reference * upstream).sum()) loss.backward();
 
         // Then
-        AssertClose(reference, fused, "output");
-        AssertClose(q.grad!, fusedGrads[0], "dQ");
-        AssertClose(k.grad!, fusedGrads[1], "dK");
-        AssertClose(v.grad!, fusedGrads[2], "dV");
+        TensorAssert.Close(reference, fused, "output");
+        TensorAssert.Close(q.grad!, fusedGrads[0], "dQ");
+        TensorAssert.Close(k.grad!, fusedGrads[1], "dK");
+        TensorAssert.Close(v.grad!, fusedGrads[2], "dV");
     }
 
     [Fact]
@@ -61,17 +61,7 @@ public sealed class FusedAttentionTest
 
         // Then
         using var expected = bmm(bmm(q, k.transpose(1, 2)).softmax(-1), v);
-        AssertClose(expected, output, "output");
+        TensorAssert.Close(expected, output, "output");
         Assert.True(before.equal(after).all().item<bool>(), "evaluation must not consume Torch's random numbers");
-    }
-
-    private static void AssertClose(Tensor expected, Tensor actual, string what)
-    {
-        var want = expected.detach().contiguous().data<float>().ToArray();
-        var got = actual.detach().contiguous().data<float>().ToArray();
-        Assert.Equal(want.Length, got.Length);
-        var scale = Math.Max(1f, want.Max(MathF.Abs));
-        for (var i = 0; i < want.Length; i++)
-            Assert.True(MathF.Abs(want[i] - got[i]) <= 2e-5f * scale, $"{what}[{i}]: fused {got[i]}, libtorch {want[i]}");
     }
 }

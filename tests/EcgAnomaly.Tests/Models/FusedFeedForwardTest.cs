@@ -40,18 +40,8 @@ public sealed class FusedFeedForwardTest
         using (var loss = (reference * upstream).sum()) loss.backward();
 
         // Then
-        AssertClose(reference, fused, "output");
+        TensorAssert.Close(reference, fused, "output");
         string[] names = ["dx", "dW1", "db1", "dW2", "db2"];
-        for (var i = 0; i < parameters.Length; i++) AssertClose(parameters[i].grad!, fusedGrads[i], names[i]);
-    }
-
-    private static void AssertClose(Tensor expected, Tensor actual, string what)
-    {
-        var want = expected.detach().contiguous().data<float>().ToArray();
-        var got = actual.detach().contiguous().data<float>().ToArray();
-        Assert.Equal(want.Length, got.Length);
-        var scale = Math.Max(1f, want.Max(MathF.Abs));
-        for (var i = 0; i < want.Length; i++)
-            Assert.True(MathF.Abs(want[i] - got[i]) <= 2e-5f * scale, $"{what}[{i}]: fused {got[i]}, libtorch {want[i]}");
+        for (var i = 0; i < parameters.Length; i++) TensorAssert.Close(parameters[i].grad!, fusedGrads[i], names[i]);
     }
 }

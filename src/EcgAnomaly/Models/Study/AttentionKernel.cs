@@ -52,15 +52,12 @@ internal static class AttentionKernel
         Shape shape, int h, float* q, float* k, float* v, float* output, float* logSumExp, Dropout dropout)
     {
         var (steps, source, width, padded) = (shape.Steps, shape.SourceSteps, shape.Width, shape.Padded);
-        var scratch = Scratch.For(padded * (2 * width + 2) + MaskLength(shape));
+        var scratch = Scratch.For(HeadLength(shape) + padded);
         fixed (float* buffer = scratch)
         {
-            float* kT = buffer, vT = buffer + padded * width, weights = vT + padded * width, valid = weights + padded;
-            var headMask = valid + padded;
-            if (dropout.On) MaskHead(headMask, shape, h, dropout);
-            Transpose(k + (long)h * source * width, kT, source, width, padded);
-            Transpose(v + (long)h * source * width, vT, source, width, padded);
-            Valid(valid, source, padded);
+            PrepareHead(shape, h, k, v, dropout, buffer);
+            float* kT = buffer, vT = kT + padded * width, valid = vT + padded * width, headMask = valid + padded;
+            var weights = buffer + HeadLength(shape);
             for (var i = 0; i < steps; i++)
             {
                 var row = (long)h * steps + i;
@@ -92,17 +89,14 @@ internal static class AttentionKernel
         Dropout dropout)
     {
         var (steps, source, width, padded) = (shape.Steps, shape.SourceSteps, shape.Width, shape.Padded);
-        var scratch = Scratch.For(padded * (4 * width + 4) + MaskLength(shape));
-        Array.Clear(scratch, 0, padded * (4 * width + 4));
+        var scratch = Scratch.For(HeadLength(shape) + padded * (2 * width + 3));
+        Array.Clear(scratch, HeadLength(shape), 2 * padded * width);
         fixed (float* buffer = scratch)
         {
-            float* kT = buffer, vT = kT + padded * width, dkT = vT + padded * width, dvT = dkT + padded * width;
-            float* p = dvT + padded * width, dp = p + padded, ds = dp + padded, valid = ds + padded;
-            var headMask = valid + padded;
-            if (dropout.On) MaskHead(headMask, shape, h, dropout);
-            Transpose(k + (long)h * source * width, kT, source, width, padded);
-            Transpose(v + (long)h * source * width, vT, source, width, padded);
-            Valid(valid, source, padded);
+            PrepareHead(shape, h, k, v, dropout, buffer);
+            float* kT = buffer, vT = kT + padded * width, valid = vT + padded * width, headMask = valid + padded;
+            float* dkT = buffer + HeadLength(shape), dvT = dkT + padded * width, p = dvT + padded * width;
+            float* dp = p + padded, ds = dp + padded;
             for (var i = 0; i < steps; i++)
             {
                 var row = (long)h * steps + i;
@@ -173,18 +167,26 @@ internal static class AttentionKernel
     }
 
     /// <summary>
-    /// Room for one head's steps x source mask, plus a vector: a row's last load may run past its end into the next
-    /// row's (or this slack), which is harmless since the weights there are zero.
+    /// What both passes need of a head, at the start of the scratch: K and V transposed (width x padded source), the
+    /// padding's 0/1 lanes, and the head's steps x source part of the mask FastDropout would give the whole tensor,
+    /// plus a vector of slack (a row's last load may run into the next row's mask, harmless since its weights are 0).
     /// </summary>
-    private static int MaskLength(Shape shape) => shape.Steps * shape.SourceSteps + 8;
-
-    /// <summary>The head's part of the mask FastDropout would give a heads x steps x source tensor.</summary>
-    private static unsafe void MaskHead(float* mask, Shape shape, int h, Dropout dropout)
+    private static unsafe void PrepareHead(Shape shape, int h, float* k, float* v, Dropout dropout, float* buffer)
     {
-        var length = shape.Steps * shape.SourceSteps;
-        FastDropout.FillRange(mask, (long)h * length, length, dropout.Seed, dropout.Threshold, dropout.Keep);
-        for (var j = length; j < length + 8; j++) mask[j] = 0f;
+        var (source, width, padded) = (shape.SourceSteps, shape.Width, shape.Padded);
+        float* kT = buffer, vT = kT + padded * width, valid = vT + padded * width, mask = valid + padded;
+        Transpose(k + (long)h * source * width, kT, source, width, padded);
+        Transpose(v + (long)h * source * width, vT, source, width, padded);
+        for (var j = 0; j < padded; j++) valid[j] = j < source ? 1f : 0f;
+        if (dropout.On)
+        {
+            var length = shape.Steps * source;
+            FastDropout.FillRange(mask, (long)h * length, length, dropout.Seed, dropout.Threshold, dropout.Keep);
+            for (var j = length; j < length + 8; j++) mask[j] = 0f;
+        }
     }
+
+    private static int HeadLength(Shape shape) => shape.Padded * (2 * shape.Width + 1) + shape.Steps * shape.SourceSteps + 8;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static unsafe float Dot(float* a, float* b, int padded)
@@ -201,11 +203,6 @@ internal static class AttentionKernel
             for (var j = 0; j < count; j++) columns[c * padded + j] = rows[(long)j * width + c];
             for (var j = count; j < padded; j++) columns[c * padded + j] = 0f;
         }
-    }
-
-    private static unsafe void Valid(float* valid, int count, int padded)
-    {
-        for (var j = 0; j < padded; j++) valid[j] = j < count ? 1f : 0f;
     }
 
     /// <summary>Per-thread scratch, grown as needed, so that a training step does not allocate per head.</summary>
