@@ -37,7 +37,7 @@ internal sealed class ModelCatalog(string runsFolder) : IDisposable
         {
             var manifest = DetectorBundle.ReadManifest(folder);
             return new ModelInfo(name, manifest.Architecture.ShortName, manifest.Architecture.BeatLength,
-                manifest.Threshold.Value, manifest.Threshold.Policy);
+                manifest.Threshold.Value, manifest.Threshold.Policy, manifest.Members?.Count ?? 1);
         }
         catch (DataFormatException)
         {

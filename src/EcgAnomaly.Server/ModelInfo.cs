@@ -6,4 +6,5 @@ namespace EcgAnomaly.Server;
 /// <param name="BeatLength">The samples per beat it scores.</param>
 /// <param name="Threshold">Its threshold.</param>
 /// <param name="ThresholdPolicy">How the threshold was chosen.</param>
-public sealed record ModelInfo(string Name, string Architecture, int BeatLength, double Threshold, string ThresholdPolicy);
+/// <param name="Members">Networks whose mean score it gives: 1, or an ensemble's size (<c>train --ensemble K</c>).</param>
+public sealed record ModelInfo(string Name, string Architecture, int BeatLength, double Threshold, string ThresholdPolicy, int Members);

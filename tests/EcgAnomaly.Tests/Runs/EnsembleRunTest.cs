@@ -1,18 +1,22 @@
 using System.Globalization;
+using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using EcgAnomaly.Data;
 using EcgAnomaly.Detection;
 using EcgAnomaly.Evaluation;
 using EcgAnomaly.RunFolders;
+using EcgAnomaly.Server;
 using EcgAnomaly.Tests.Cli;
+using EcgAnomaly.Tests.Server;
 
 namespace EcgAnomaly.Tests.Runs;
 
 /// <summary>
 /// <c>train --ensemble K</c>: one run folder whose model.json lists K members, each trained on the run's split with its
 /// own seed, the first being the network a single run of the same seed trains; the detector's score is the mean of the
-/// members' scores. Expected values come from each member's weights file loaded alone into a single-network detector.
+/// members' scores. Expected values come from each member's weights file loaded alone into a single-network detector;
+/// serve's /api/score gives the loaded ensemble's scores.
 /// </summary>
 [Collection(SharedTorch.Name)]
 public sealed class EnsembleRunTest
@@ -22,7 +26,7 @@ public sealed class EnsembleRunTest
         ["train", "--model", "lstm", "--embedding", "8", "--epochs", "2", "--lr", "0.01", "--seed", "5", "--threads", "1"];
 
     [Fact]
-    public void Should_score_with_the_mean_of_members_each_as_loaded_alone_When_trained_with_ensemble_3()
+    public async Task Should_score_with_the_mean_of_members_each_as_loaded_alone_When_trained_with_ensemble_3()
     {
         // Given
         using var dir = new TemporaryFolder();
@@ -40,6 +44,11 @@ public sealed class EnsembleRunTest
         var bestMembers = manifest.Members!.Select(m => ScoreAlone(ensemble, m.BestWeights, manifest, split)).ToArray();
         using var loaded = DetectorBundle.Load(ensemble);
         var scores = loaded.Score(split.Test);
+        using var server = new ServerFactory(new ServeOptions { RunsFolder = dir.Path });
+        using var client = server.CreateClient();
+        var firstBeats = Enumerable.Range(0, 5).Select(i => split.Test.Beat(i).ToArray()).ToArray();
+        using var served = await client.PostAsJsonAsync("/api/score", new { model = "ensemble", beats = firstBeats });
+        var listed = await client.GetFromJsonAsync<ModelInfo[]>("/api/models");
 
         // Then
         Assert.Equal([Seed, Seed + 1, Seed + 2], manifest.Members!.Select(m => m.Seed));
@@ -66,6 +75,9 @@ public sealed class EnsembleRunTest
         Assert.Equal(validationMembers[0].Length, validation.Length);
         for (var i = 0; i < validation.Length; i++) Assert.Equal(validationMembers.Average(m => m[i]), validation[i], 1e-9 * validation[i]);
         Assert.Equal(Percentile.Of(validation, 99), loaded.Threshold, 9);
+        Assert.Equal(scores[..5], (await served.Content.ReadFromJsonAsync<ScoreResponse>())!.Scores);
+        Assert.Equal(3, listed!.Single(m => m.Name == "ensemble").Members);
+        Assert.Equal(1, listed!.Single(m => m.Name == "single").Members);
     }
 
     [Fact]
