@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
-using EcgAnomaly.Training.Fast;
 
 namespace EcgAnomaly.Models.Study;
 
