@@ -59,9 +59,15 @@ public sealed class FusedAttentionTest
         using var output = FusedAttention.Apply(q, k, v, 0.5, training: false);
         using var after = get_rng_state();
 
+        using var inferred = FusedAttention.Infer(q, k, v);
+
         // Then
         using var expected = bmm(bmm(q, k.transpose(1, 2)).softmax(-1), v);
         TensorAssert.Close(expected, output, "output");
+        TensorAssert.Close(expected, inferred, "inferred output");
+        Assert.True(FusedAttention.CanInfer(q, k, v, 1, training: false));
+        Assert.False(FusedAttention.CanInfer(q, k, v, 1, training: true));
+        using (var withGrad = q.clone().requires_grad_()) Assert.False(FusedAttention.CanInfer(withGrad, k, v, 1, training: false));
         Assert.True(before.equal(after).all().item<bool>(), "evaluation must not consume Torch's random numbers");
     }
 }

@@ -31,7 +31,7 @@ public sealed class FusedFeedForwardTest
 
         // When
         manual_seed(8);
-        using var fused = FusedFeedForward.Run(x, linear1, linear2, 0.1, training);
+        using var fused = FusedFeedForward.Train(x, linear1, linear2, 0.1, training);
         using (var loss = (fused * upstream).sum()) loss.backward();
         var fusedGrads = parameters.Select(t => t.grad!.clone()).ToArray();
         foreach (var t in parameters) t.grad!.zero_();
@@ -43,5 +43,23 @@ public sealed class FusedFeedForwardTest
         TensorAssert.Close(reference, fused, "output");
         string[] names = ["dx", "dW1", "db1", "dW2", "db2"];
         for (var i = 0; i < parameters.Length; i++) TensorAssert.Close(parameters[i].grad!, fusedGrads[i], names[i]);
+    }
+
+    [Fact]
+    public void Should_score_like_the_unfused_block_When_no_gradient_is_wanted()
+    {
+        // Given
+        manual_seed(22);
+        var linear1 = nn.Linear(4, 512);
+        var linear2 = nn.Linear(512, 4);
+        using var x = randn(140, 32, 4);
+        using var expected = linear2.call(nn.functional.relu(linear1.call(x)));
+
+        // When
+        using var scope = no_grad();
+        using var scored = FusedFeedForward.Run(x, linear1, linear2, 0.1, training: false);
+
+        // Then
+        TensorAssert.Close(expected, scored, "scored output");
     }
 }

@@ -9,19 +9,30 @@ namespace EcgAnomaly.Models.Study;
 /// <see cref="FeedForwardKernel"/> as an autograd function: Linear(D -> F), ReLU, dropout, Linear(F -> D) over every
 /// token, for CPU float32 tokens up to <see cref="FeedForwardKernel.MaxWidth"/> wide. Saves the input and the weights;
 /// the dropout seed is drawn from Torch's generator exactly where <see cref="FastDropout.Apply"/> drew it.
+/// <see cref="Run"/> uses the kernel only to score (no gradient wanted, no dropout), without an autograd node; see
+/// <see cref="FusedAttention"/> for why training keeps the unfused block. <see cref="Train"/> is the autograd path.
 /// </summary>
 internal sealed class FusedFeedForward : SingleTensorFunction<FusedFeedForward>
 {
     public override string Name => nameof(FusedFeedForward);
 
-    /// <summary>The layers' feed-forward block, fused where the kernel applies.</summary>
+    /// <summary>The layers' feed-forward block: the kernel's forward pass when scoring, the unfused block otherwise.</summary>
     public static Tensor Run(Tensor x, Linear linear1, Linear linear2, double dropout, bool training)
     {
-        var width = (int)x.shape[^1];
-        if (x.device_type == DeviceType.CPU && x.dtype == ScalarType.Float32 && FeedForwardKernel.Supported(width))
-            return apply(x, linear1.weight!, linear1.bias!, linear2.weight!, linear2.bias!, dropout, training);
+        var wantsGrad = is_grad_enabled() && (x.requires_grad || linear1.weight!.requires_grad || linear2.weight!.requires_grad);
+        if (!training && !wantsGrad && Takes(x))
+        {
+            using var input = x.contiguous();
+            var shape = ShapeOf(input, linear1.weight!);
+            return Compute(input, shape, WeightsOf(shape, linear1.weight!, linear1.bias!, linear2.weight!, linear2.bias!), default);
+        }
         return linear2.call(FastDropout.Apply(nn.functional.relu(linear1.call(x)), dropout, training));
     }
+
+    /// <summary>The block as one autograd function (forward and backward kernels), where the kernel applies.</summary>
+    public static Tensor Train(Tensor x, Linear linear1, Linear linear2, double dropout, bool training) => Takes(x)
+        ? apply(x, linear1.weight!, linear1.bias!, linear2.weight!, linear2.bias!, dropout, training)
+        : linear2.call(FastDropout.Apply(nn.functional.relu(linear1.call(x)), dropout, training));
 
     public override Tensor forward(AutogradContext ctx, params object[] vars)
     {
@@ -34,11 +45,7 @@ internal sealed class FusedFeedForward : SingleTensorFunction<FusedFeedForward>
             : default;
         var shape = ShapeOf(x, w1);
         var weights = WeightsOf(shape, w1, b1, w2, b2);
-        var y = empty(x.shape);
-        unsafe
-        {
-            fixed (byte* xb = x.bytes, yb = y.bytes) FeedForwardKernel.Forward(shape, weights, (float*)xb, (float*)yb, drop, Threads);
-        }
+        var y = Compute(x, shape, weights, drop);
         ctx.save_for_backward([x, w1, b1, w2, b2]);
         ctx.save_data("dropout", drop);
         ctx.save_data("weights", weights);
@@ -64,6 +71,19 @@ internal sealed class FusedFeedForward : SingleTensorFunction<FusedFeedForward>
         }
         foreach (var t in saved) t.Dispose();
         return [gx, gw1, gb1, gw2, gb2, null!, null!];
+    }
+
+    private static bool Takes(Tensor x) =>
+        x.device_type == DeviceType.CPU && x.dtype == ScalarType.Float32 && FeedForwardKernel.Supported((int)x.shape[^1]);
+
+    private static Tensor Compute(Tensor x, FeedForwardKernel.Shape shape, FeedForwardKernel.Weights weights, AttentionKernel.Dropout drop)
+    {
+        var y = empty(x.shape);
+        unsafe
+        {
+            fixed (byte* xb = x.bytes, yb = y.bytes) FeedForwardKernel.Forward(shape, weights, (float*)xb, (float*)yb, drop, Threads);
+        }
+        return y;
     }
 
     private static int Threads => Math.Max(1, get_num_threads());
