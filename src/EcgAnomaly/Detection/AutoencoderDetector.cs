@@ -300,12 +300,13 @@ public sealed class AutoencoderDetector : IDisposable
     {
         var prepared = Preprocess(beat, beat.Length);
         var sum = ReconstructionScorer.Reconstruct(Members[0], prepared, Device);
+        if (Members.Count == 1) return sum;
         for (var m = 1; m < Members.Count; m++)
         {
             var member = ReconstructionScorer.Reconstruct(Members[m], prepared, Device);
             for (var i = 0; i < sum.Length; i++) sum[i] += member[i];
         }
-        for (var i = 0; i < sum.Length && Members.Count > 1; i++) sum[i] /= Members.Count;
+        for (var i = 0; i < sum.Length; i++) sum[i] /= Members.Count;
         return sum;
     }
 

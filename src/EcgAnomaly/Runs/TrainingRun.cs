@@ -116,12 +116,8 @@ public static class TrainingRun
     private static bool BothClasses(int[] binary) => binary.Contains(0) && binary.Contains(1);
 
     /// <summary>The median over every epoch of every member: each member trains alone, so its epochs are comparable.</summary>
-    private static double MedianEpochSeconds(IReadOnlyList<TrainingResult> members)
-    {
-        var seconds = members.SelectMany(m => m.History).Select(h => h.Seconds).Order().ToArray();
-        var middle = seconds.Length / 2;
-        return seconds.Length % 2 == 1 ? seconds[middle] : (seconds[middle - 1] + seconds[middle]) / 2;
-    }
+    private static double MedianEpochSeconds(IReadOnlyList<TrainingResult> members) =>
+        Percentile.Of([.. members.SelectMany(m => m.History).Select(h => h.Seconds)], 50);
 
     private static ModelManifest Manifest(TrainingRunRequest request, AutoencoderDetector last, IReadOnlyList<TrainingResult> nets) => new()
     {
