@@ -64,7 +64,7 @@ public sealed class PatchTransformerAutoencoder : nn.Module<Tensor, Tensor>
         var padded = _tokens * _patch == _beatLength ? beats : nn.functional.pad(beats, [0, _tokens * _patch - _beatLength]);
         // tokens x batch x patch, sequence-first like PyTorch's layers
         var patches = padded.reshape(batch, _tokens, _patch).transpose(0, 1);
-        var memory = encoder.call(patch_embed.call(patches) + positions);
+        var memory = encoder.call(KeptScalars.Plus(patch_embed.call(patches), positions));
         var pooled = pool.call(latent_queries.expand(-1, batch, -1), memory);
         var code = from_latent.call(tanh(to_latent.call(pooled)));
         var decoded = decoder.call(queries.expand(-1, batch, -1), code);

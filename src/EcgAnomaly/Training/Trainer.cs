@@ -43,7 +43,7 @@ public static class Trainer
         if (ComputeEngines.FastLstm(options.Engine, model, device) is { } fast)
             return FastTrainer.Train(fast, train, validation, options, observer, cancellationToken);
         using var trainX = tensor(train.Values, [train.Count, train.Length], device: device);
-        using var optimizer = optim.Adam(model.parameters(), options.LearningRate);
+        using var optimizer = KeptScalarAdam.Create(model.parameters(), options.LearningRate);
         var shuffler = new Random(options.Seed);
         var order = Enumerable.Range(0, train.Count).Select(i => (long)i).ToArray();
         var batches = (train.Count + options.BatchSize - 1) / options.BatchSize;

@@ -32,9 +32,10 @@ internal sealed class StudyDecoderLayer : nn.Module<Tensor, Tensor, Tensor>
     public override Tensor forward(Tensor target, Tensor memory)
     {
         using var scope = NewDisposeScope();
-        var x = norm1.call(target + FastDropout.Apply(self_attn.Forward(target, target, selfAttention: true), _dropout, training));
-        x = norm2.call(x + FastDropout.Apply(multihead_attn.Forward(x, memory, selfAttention: false), _dropout, training));
-        x = norm3.call(x + FastDropout.Apply(FeedForward(x), _dropout, training));
+        var attended = self_attn.Forward(target, target, selfAttention: true);
+        var x = norm1.call(KeptScalars.Plus(target, FastDropout.Apply(attended, _dropout, training)));
+        x = norm2.call(KeptScalars.Plus(x, FastDropout.Apply(multihead_attn.Forward(x, memory, selfAttention: false), _dropout, training)));
+        x = norm3.call(KeptScalars.Plus(x, FastDropout.Apply(FeedForward(x), _dropout, training)));
         return x.MoveToOuterDisposeScope();
     }
 

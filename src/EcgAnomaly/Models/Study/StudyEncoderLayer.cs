@@ -28,8 +28,8 @@ internal sealed class StudyEncoderLayer : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor x)
     {
         using var scope = NewDisposeScope();
-        x = norm1.call(x + FastDropout.Apply(self_attn.Forward(x, x, selfAttention: true), _dropout, training));
-        x = norm2.call(x + FastDropout.Apply(FeedForward(x), _dropout, training));
+        x = norm1.call(KeptScalars.Plus(x, FastDropout.Apply(self_attn.Forward(x, x, selfAttention: true), _dropout, training)));
+        x = norm2.call(KeptScalars.Plus(x, FastDropout.Apply(FeedForward(x), _dropout, training)));
         return x.MoveToOuterDisposeScope();
     }
 

@@ -1,3 +1,4 @@
+using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -56,7 +57,8 @@ internal sealed class StudyMultiheadAttention : nn.Module
             (k, v) = (kv[0], kv[1]);
         }
         // (batch*heads) x steps x headDim, as PyTorch's multi_head_attention_forward lays them out.
-        q = q.contiguous().view(steps, batch * _heads, headDim).transpose(0, 1) * (1.0 / Math.Sqrt(headDim));
+        using var scale = (1.0 / Math.Sqrt(headDim)).ToScalar();
+        q = q.contiguous().view(steps, batch * _heads, headDim).transpose(0, 1).mul(scale);
         k = k.contiguous().view(sourceSteps, batch * _heads, headDim).transpose(0, 1);
         v = v.contiguous().view(sourceSteps, batch * _heads, headDim).transpose(0, 1);
         var heads = FusedAttention.CanInfer(q, k, v, headDim, training)
