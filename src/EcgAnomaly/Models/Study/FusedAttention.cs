@@ -8,9 +8,7 @@ namespace EcgAnomaly.Models.Study;
 /// <see cref="AttentionKernel"/> as an autograd function: softmax(Q K^T) V with dropout on the weights, for CPU float32
 /// heads up to <see cref="AttentionKernel.MaxHeadDim"/> wide. Saves Q, K, V and one log-sum-exp per query row; the
 /// dropout seed is drawn from Torch's generator exactly where <see cref="FastDropout.Apply"/> drew it.
-/// The layers use only <see cref="Infer"/> (scoring, no autograd node): a 150-epoch training run through
-/// <see cref="Apply"/> stopped once after about 9,000 steps with "libtorch: Expected false to be true" from
-/// TorchSharp's custom-function bridge (bench/NOTES.md), so training keeps the unfused layers until that is understood.
+/// The layers train through <see cref="Apply"/> and score through <see cref="Infer"/> (no autograd node).
 /// </summary>
 internal sealed class FusedAttention : SingleTensorFunction<FusedAttention>
 {

@@ -9,14 +9,14 @@ namespace EcgAnomaly.Models.Study;
 /// <see cref="FeedForwardKernel"/> as an autograd function: Linear(D -> F), ReLU, dropout, Linear(F -> D) over every
 /// token, for CPU float32 tokens up to <see cref="FeedForwardKernel.MaxWidth"/> wide. Saves the input and the weights;
 /// the dropout seed is drawn from Torch's generator exactly where <see cref="FastDropout.Apply"/> drew it.
-/// <see cref="Run"/> uses the kernel only to score (no gradient wanted, no dropout), without an autograd node; see
-/// <see cref="FusedAttention"/> for why training keeps the unfused block. <see cref="Train"/> is the autograd path.
+/// <see cref="Run"/> scores with the kernel's forward pass alone (no gradient wanted, no dropout, no autograd node) and
+/// trains through <see cref="Train"/>, the autograd path.
 /// </summary>
 internal sealed class FusedFeedForward : SingleTensorFunction<FusedFeedForward>
 {
     public override string Name => nameof(FusedFeedForward);
 
-    /// <summary>The layers' feed-forward block: the kernel's forward pass when scoring, the unfused block otherwise.</summary>
+    /// <summary>The layers' feed-forward block: the kernel's forward pass when scoring, <see cref="Train"/> otherwise.</summary>
     public static Tensor Run(Tensor x, Linear linear1, Linear linear2, double dropout, bool training)
     {
         var wantsGrad = is_grad_enabled() && (x.requires_grad || linear1.weight!.requires_grad || linear2.weight!.requires_grad);
@@ -26,7 +26,7 @@ internal sealed class FusedFeedForward : SingleTensorFunction<FusedFeedForward>
             var shape = ShapeOf(input, linear1.weight!);
             return Compute(input, shape, WeightsOf(shape, linear1.weight!, linear1.bias!, linear2.weight!, linear2.bias!), default);
         }
-        return linear2.call(FastDropout.Apply(nn.functional.relu(linear1.call(x)), dropout, training));
+        return Train(x, linear1, linear2, dropout, training);
     }
 
     /// <summary>The block as one autograd function (forward and backward kernels), where the kernel applies.</summary>
