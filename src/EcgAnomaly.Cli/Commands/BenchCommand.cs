@@ -42,7 +42,12 @@ internal sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings
             $"[bold]{options.Spec.ShortName}[/], seed protocol, {settings.Epochs} epoch(s) per engine, ",
             $"{torch.get_num_threads()} Torch thread(s), {MachineInfo.CpuModel()} ({Environment.ProcessorCount} cores)");
 
-        var report = SpeedBench.Run(data, options, new ProgressTrainingObserver(console, null, options.Spec.ShortName), cancellationToken);
+        SpeedBenchReport report;
+        using (var storm = settings.GcStorm ? CollectionStorm.Start() : null)
+        {
+            report = SpeedBench.Run(data, options, new ProgressTrainingObserver(console, null, options.Spec.ShortName), cancellationToken);
+            if (storm is not null) console.MarkupLineInvariant($"garbage collections beside the run: {storm.Collections:N0}");
+        }
 
         console.Write(BenchTable.Of(report));
         foreach (var engine in report.Engines) console.WriteLine(BenchTable.Summary(engine));

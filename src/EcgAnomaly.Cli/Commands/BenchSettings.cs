@@ -34,6 +34,12 @@ internal sealed class BenchSettings : ModelArchitectureSettings
     [Description(DataOption.Description)]
     public string? Data { get; init; }
 
+    [CommandOption("--gc-storm")]
+    [Description(
+        "Collect garbage without pause on another thread while training and scoring: a stress check that no native object "
+        + "is freed while libtorch uses it (the losses must equal those of a run without it). Times are then meaningless.")]
+    public bool GcStorm { get; init; }
+
     [CommandOption("--json <FILE>")]
     [Description("Also write the results as JSON to FILE (written whole or not at all).")]
     public string? Json { get; init; }

@@ -9,7 +9,7 @@ namespace EcgAnomaly.Models;
 /// collection during that native call can free the Scalar while libtorch reads it, which stops training with
 /// "Expected false to be true" from <c>Scalar::toFloat</c> or, worse, computes with whatever the freed memory holds.
 /// Training and scoring code therefore passes Scalars that stay reachable: these for constants, <c>using</c> locals
-/// for the rest (TorchScalarLifetimeTest trains under a storm of collections).
+/// for the rest (`ecg-anomaly bench --gc-storm` trains under a storm of collections).
 /// </summary>
 internal static class KeptScalars
 {
