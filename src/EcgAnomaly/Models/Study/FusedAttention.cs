@@ -8,7 +8,7 @@ namespace EcgAnomaly.Models.Study;
 /// <see cref="AttentionKernel"/> as an autograd function: softmax(Q K^T) V with dropout on the weights, for CPU float32
 /// heads up to <see cref="AttentionKernel.MaxHeadDim"/> wide. Saves Q, K, V and one log-sum-exp per query row; the
 /// dropout seed is drawn from Torch's generator exactly where <see cref="FastDropout.Apply"/> drew it.
-/// The layers train through <see cref="Apply"/> and score through <see cref="Infer"/> (no autograd node).
+/// The layers call <see cref="Run"/>, which trains through <see cref="Apply"/> and scores through <see cref="Infer"/>.
 /// </summary>
 internal sealed class FusedAttention : SingleTensorFunction<FusedAttention>
 {
@@ -17,6 +17,17 @@ internal sealed class FusedAttention : SingleTensorFunction<FusedAttention>
     /// <summary>Whether the kernel takes these tensors; otherwise the caller uses the unfused layers.</summary>
     public static bool Takes(Tensor query, int headDim) =>
         query.device_type == DeviceType.CPU && query.dtype == ScalarType.Float32 && AttentionKernel.Supported(headDim);
+
+    /// <summary>
+    /// The layers' softmax(Q K^T) V with dropout on the weights: <see cref="Infer"/> when scoring, <see cref="Apply"/>
+    /// when training, libtorch's composition where the kernel does not apply.
+    /// </summary>
+    public static Tensor Run(Tensor query, Tensor key, Tensor value, int headDim, double dropout, bool training)
+    {
+        if (CanInfer(query, key, value, headDim, training)) return Infer(query, key, value);
+        if (Takes(query, headDim)) return Apply(query, key, value, dropout, training);
+        return bmm(FastDropout.Apply(bmm(query, key.transpose(1, 2)).softmax(-1), dropout, training), value);
+    }
 
     /// <param name="query">heads x steps x width, already scaled by 1/sqrt(width)</param>
     /// <param name="key">heads x source steps x width</param>

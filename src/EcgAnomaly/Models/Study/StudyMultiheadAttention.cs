@@ -61,10 +61,7 @@ internal sealed class StudyMultiheadAttention : nn.Module
         q = q.contiguous().view(steps, batch * _heads, headDim).transpose(0, 1).mul(scale);
         k = k.contiguous().view(sourceSteps, batch * _heads, headDim).transpose(0, 1);
         v = v.contiguous().view(sourceSteps, batch * _heads, headDim).transpose(0, 1);
-        var heads = FusedAttention.CanInfer(q, k, v, headDim, training)
-            ? FusedAttention.Infer(q, k, v)
-            : FusedAttention.Takes(q, headDim) ? FusedAttention.Apply(q, k, v, _dropout, training)
-            : bmm(FastDropout.Apply(bmm(q, k.transpose(1, 2)).softmax(-1), _dropout, training), v);
+        var heads = FusedAttention.Run(q, k, v, headDim, _dropout, training);
         var attended = heads.transpose(0, 1).contiguous().view(steps, batch, _dim);
         return out_proj.call(attended).MoveToOuterDisposeScope();
     }
