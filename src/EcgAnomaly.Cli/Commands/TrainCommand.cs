@@ -33,6 +33,8 @@ internal sealed class TrainCommand(IAnsiConsole console) : Command<TrainSettings
             BatchSize = settings.Batch,
             LearningRate = settings.LearningRate,
             Schedule = settings.ScheduleChoice,
+            WarmupEpochs = settings.Warmup,
+            GradientClipNorm = settings.ClipNorm,
             Ensemble = settings.Ensemble,
             Seed = settings.Seed,
             Device = settings.Device,

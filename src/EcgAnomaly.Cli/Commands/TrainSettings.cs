@@ -47,6 +47,18 @@ internal sealed class TrainSettings : ModelArchitectureSettings
     [DefaultValue("tail")]
     public string Recipe { get; init; } = "tail";
 
+    [CommandOption("--warmup <EPOCHS>")]
+    [Description("Raise the learning rate linearly over the first EPOCHS epochs (epoch e at e/EPOCHS of it) before the "
+        + "recipe takes over. 0: none (the study's).")]
+    [DefaultValue(0)]
+    public int Warmup { get; init; }
+
+    [CommandOption("--clip-norm <NORM>")]
+    [Description("Scale every step's gradient down to this global L2 norm when it is larger (torch.nn.utils."
+        + "clip_grad_norm_). The loss is summed over the batch, so gradient norms here run in the thousands. Default: no "
+        + "clipping (the study's).")]
+    public double? ClipNorm { get; init; }
+
     [CommandOption("--ensemble <K>")]
     [Description("Train K networks on the same split (seeds --seed, --seed+1, ...; the first is the network a single run "
         + "trains) and score with the mean of their scores: one run folder, one model.json listing the members. Takes K "
@@ -146,6 +158,10 @@ internal sealed class TrainSettings : ModelArchitectureSettings
         if (Batch is < 1 or > 1_000_000) return ValidationResult.Error($"--batch must be between 1 and 1000000 (got {Batch})");
         if (Recipe.ToLowerInvariant() is not ("tail" or "study" or "cosine"))
             return ValidationResult.Error($"--recipe: unknown recipe '{Recipe}' (expected tail, study or cosine)");
+        if (Warmup < 0 || Warmup > Epochs)
+            return ValidationResult.Error($"--warmup must be between 0 and --epochs ({Epochs}) (got {Warmup})");
+        if (ClipNorm is double clip && !(clip > 0 && clip <= 1e12))
+            return ValidationResult.Error($"--clip-norm must be above 0 and no more than 1e12 (got {clip})");
         if (!(LearningRate > 0 && LearningRate <= 10))
             return ValidationResult.Error($"--lr must be above 0 and at most 10 (got {LearningRate})");
         return ValidationResult.Success();

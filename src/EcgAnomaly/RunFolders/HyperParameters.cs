@@ -11,4 +11,10 @@ public sealed record HyperParameters(int Epochs, int BatchSize, double LearningR
 {
     /// <summary>How the learning rate moved over the epochs: "constant" (the study's; what files without it mean) or "cosine".</summary>
     public string LearningRateSchedule { get; init; } = "constant";
+
+    /// <summary>Epochs of linear warm-up before the schedule (0, what files without it mean: none).</summary>
+    public int WarmupEpochs { get; init; }
+
+    /// <summary>The global gradient norm each step was clipped to; null (what files without it mean): no clipping.</summary>
+    public double? GradientClipNorm { get; init; }
 }

@@ -18,7 +18,10 @@ public static class RunReport
         var c = CultureInfo.InvariantCulture;
         md.Append(c, $"# {m.Model}: {request.Description.DataSet}, {m.Protocol} protocol, seed {m.Seed}\n\n");
         md.Append(c, $"Trained {m.Epochs} epochs on {m.TrainBeats} normal beats (validation {m.ValidationBeats}), ");
-        md.Append(c, $"Adam {request.Options.LearningRate:0.#####} with the {Recipe(request.Options.Schedule)}; ");
+        md.Append(c, $"Adam {request.Options.LearningRate:0.#####} with the {Recipe(request.Options.Schedule)}");
+        if (request.Options.WarmupEpochs > 0) md.Append(c, $", after a linear warm-up over {request.Options.WarmupEpochs} epochs");
+        if (request.Options.GradientClipNorm is double clip) md.Append(c, $", gradients clipped to norm {clip:0.###}");
+        md.Append("; ");
         md.Append(c, $"tested on {m.TestBeats} beats. ");
         md.Append(c, $"{m.Parameters:N0} parameters, {m.SecondsPerEpochMedian:0.00} s per epoch ");
         md.Append(c, $"(median, {m.Engine ?? "unknown"} engine).\n\n");

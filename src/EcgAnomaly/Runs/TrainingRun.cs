@@ -129,6 +129,8 @@ public static class TrainingRun
             "Adam", "L1, sum over the batch")
         {
             LearningRateSchedule = request.Options.Schedule.ToString().ToLowerInvariant(),
+            WarmupEpochs = request.Options.WarmupEpochs,
+            GradientClipNorm = request.Options.GradientClipNorm,
         },
         DataSet = request.Description.DataSet,
         Protocol = request.Description.Protocol,

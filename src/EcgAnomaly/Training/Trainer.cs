@@ -70,6 +70,7 @@ public static class Trainer
                 var loss = (model.call(x) - x).abs().sum();
                 optimizer.zero_grad();
                 loss.backward();
+                if (options.GradientClipNorm is double clip) nn.utils.clip_grad_norm_(model.parameters(), clip);
                 optimizer.step();
                 total += loss.item<float>();
                 observer?.OnBatchCompleted(epoch, b + 1, batches);

@@ -15,6 +15,18 @@ public sealed record TrainingOptions
     /// <summary>How the learning rate moves over the epochs (<see cref="RateAt"/>); the study's is constant.</summary>
     public LearningRateSchedule Schedule { get; init; } = LearningRateSchedule.Constant;
 
+    /// <summary>
+    /// Epochs over which the rate climbs linearly to its value before <see cref="Schedule"/> takes over: epoch e of the
+    /// first W runs at e / W of the rate. 0 (the study's and the default): none.
+    /// </summary>
+    public int WarmupEpochs { get; init; }
+
+    /// <summary>
+    /// The largest global L2 norm of the gradient (all parameters as one vector) a step may take; a larger gradient is
+    /// scaled down to it first, as torch.nn.utils.clip_grad_norm_ does. Null (the study's and the default): no clipping.
+    /// </summary>
+    public double? GradientClipNorm { get; init; }
+
     /// <summary>Seeds weight initialisation and batch shuffling.</summary>
     public int Seed { get; init; } = 777;
 
@@ -43,7 +55,9 @@ public sealed record TrainingOptions
     public string? CheckpointFolder { get; init; }
 
     /// <summary>The learning rate of <paramref name="epoch"/> (1 to <see cref="Epochs"/>) under <see cref="Schedule"/>.</summary>
-    public double RateAt(int epoch) => Schedule switch
+    public double RateAt(int epoch) => Math.Min(1.0, (double)epoch / Math.Max(1, WarmupEpochs)) * ScheduledRateAt(epoch);
+
+    private double ScheduledRateAt(int epoch) => Schedule switch
     {
         LearningRateSchedule.Cosine => LearningRate * 0.5 * (1 + Math.Cos(Math.PI * (epoch - 1) / Epochs)),
         LearningRateSchedule.Tail => epoch <= Epochs - TailEpochs ? LearningRate
@@ -63,5 +77,7 @@ public sealed record TrainingOptions
         Preconditions.CheckArgumentRange(nameof(LearningRate), LearningRate, 1e-12, 10);
         Preconditions.CheckArgumentRange(nameof(ScoringBatchSize), ScoringBatchSize, 1, 1_000_000);
         Preconditions.CheckArgumentRange(nameof(Ensemble), Ensemble, 1, MaxEnsemble);
+        Preconditions.CheckArgumentRange(nameof(WarmupEpochs), WarmupEpochs, 0, Epochs);
+        if (GradientClipNorm is double clip) Preconditions.CheckArgumentRange(nameof(GradientClipNorm), clip, 1e-12, 1e12);
     }
 }

@@ -59,6 +59,9 @@ public sealed class BadInputTest
     [InlineData("--epochs", "0", "--epochs must be between 1 and 100000")]
     [InlineData("--epochs", "many", "many")]
     [InlineData("--device", "tpu", "--device: unknown device 'tpu'")]
+    [InlineData("--warmup", "151", "--warmup must be between 0 and --epochs (150)")]
+    [InlineData("--clip-norm", "0", "--clip-norm must be above 0")]
+    [InlineData("--clip-norm", "NaN", "--clip-norm must be above 0")]
     public void Should_exit_2_with_one_line_When_an_option_value_is_unknown(string option, string value, string expected)
     {
         using var dir = new TemporaryFolder();

@@ -58,4 +58,25 @@ public sealed class LearningRateScheduleTest
             scheduler.step();
         }
     }
+
+    [Fact]
+    public void Should_follow_pytorchs_linear_warmup_then_the_schedule_When_warmup_epochs_are_set()
+    {
+        // Given: 5 warm-up epochs, as LinearLR(start_factor 1/5, total_iters 4) stepped once per epoch gives them
+        var options = new TrainingOptions { Epochs = 150, LearningRate = 1e-3, Schedule = LearningRateSchedule.Tail, WarmupEpochs = 5 };
+        var tail = options with { WarmupEpochs = 0 };
+        using var parameter = new TorchSharp.Modules.Parameter(zeros(1));
+        using var optimizer = optim.Adam([parameter], options.LearningRate);
+        var scheduler = optim.lr_scheduler.LinearLR(optimizer, start_factor: 1.0 / 5, end_factor: 1.0, total_iters: 4);
+
+        // Then: the warm-up epochs at PyTorch's rates, every later epoch at the tail recipe's own rate
+        for (var epoch = 1; epoch <= 5; epoch++)
+        {
+            Assert.Equal(optimizer.ParamGroups.First().LearningRate, options.RateAt(epoch), 1e-12);
+            optimizer.step();
+            scheduler.step();
+        }
+        Assert.All(Enumerable.Range(6, 145), e => Assert.Equal(tail.RateAt(e), options.RateAt(e)));
+        Assert.True(options.RateAt(1) < tail.RateAt(1), "warm-up starts below the rate");
+    }
 }

@@ -40,6 +40,9 @@ internal sealed class FastLstmEngine : IDisposable
         set => (_adam ?? throw new InvalidOperationException("a scoring engine has no optimizer")).LearningRate = value;
     }
 
+    /// <summary>The largest global gradient norm a step may take (<see cref="TrainingOptions.GradientClipNorm"/>); null: no clipping.</summary>
+    public double? ClipNorm { get; set; }
+
     private void Run(Action first, Action? second)
     {
         if (_pair is not null)
@@ -163,6 +166,7 @@ internal sealed class FastLstmEngine : IDisposable
 
     private void Step()
     {
+        if (ClipNorm is double clip) ClipGradient(clip);
         var adam = _adam!;
         adam.BeginStep();
         var grads = _shards[0].LayerGradients;
@@ -177,6 +181,41 @@ internal sealed class FastLstmEngine : IDisposable
         }
         adam.Update(_model.OutputWeight, _shards[0].OutputWeightGradient);
         adam.Update(_model.OutputBias, _shards[0].OutputBiasGradient);
+    }
+
+    /// <summary>
+    /// torch.nn.utils.clip_grad_norm_ over PyTorch's parameters: the shared bias gradient counts twice in the norm (it is
+    /// the gradient of b_ih and of b_hh) but is one buffer here, so it is scaled once.
+    /// </summary>
+    private void ClipGradient(double clip)
+    {
+        var grads = _shards[0].LayerGradients;
+        double squares = 0;
+        foreach (var g in grads) squares += SumOfSquares(g.WeightIhT) + SumOfSquares(g.WeightHhT) + 2 * SumOfSquares(g.Bias);
+        squares += SumOfSquares(_shards[0].OutputWeightGradient) + SumOfSquares(_shards[0].OutputBiasGradient);
+        var coefficient = clip / (Math.Sqrt(squares) + 1e-6);
+        if (coefficient >= 1) return;
+        var factor = (float)coefficient;
+        foreach (var g in grads)
+        {
+            Scale(g.WeightIhT, factor);
+            Scale(g.WeightHhT, factor);
+            Scale(g.Bias, factor);
+        }
+        Scale(_shards[0].OutputWeightGradient, factor);
+        Scale(_shards[0].OutputBiasGradient, factor);
+    }
+
+    private static double SumOfSquares(PinnedBuffer buffer)
+    {
+        double sum = 0;
+        foreach (var v in buffer.Span) sum += (double)v * v;
+        return sum;
+    }
+
+    private static void Scale(PinnedBuffer buffer, float factor)
+    {
+        foreach (ref var v in buffer.Span) v *= factor;
     }
 
     public void Dispose() => _pair?.Dispose();

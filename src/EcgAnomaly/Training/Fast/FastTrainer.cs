@@ -16,7 +16,10 @@ internal static class FastTrainer
         CancellationToken cancellationToken)
     {
         var fast = FastLstmAutoencoder.From(model);
-        using var engine = new FastLstmEngine(fast, (options.BatchSize + 1) / 2, options.LearningRate);
+        using var engine = new FastLstmEngine(fast, (options.BatchSize + 1) / 2, options.LearningRate)
+        {
+            ClipNorm = options.GradientClipNorm,
+        };
         var shuffler = new Random(options.Seed);
         var order = Enumerable.Range(0, train.Count).Select(i => (long)i).ToArray();
         var batches = (train.Count + options.BatchSize - 1) / options.BatchSize;
