@@ -9,7 +9,9 @@ namespace EcgAnomaly.RunFolders;
 /// <param name="Loss">The loss, e.g. "L1, sum over the batch".</param>
 public sealed record HyperParameters(int Epochs, int BatchSize, double LearningRate, int Seed, string Optimizer, string Loss)
 {
-    /// <summary>How the learning rate moved over the epochs: "constant" (the study's; what files without it mean) or "cosine".</summary>
+    /// <summary>
+    /// How the learning rate moved over the epochs: "constant" (the study's; what files without it mean), "tail" or "cosine".
+    /// </summary>
     public string LearningRateSchedule { get; init; } = "constant";
 
     /// <summary>Epochs of linear warm-up before the schedule (0, what files without it mean: none).</summary>
