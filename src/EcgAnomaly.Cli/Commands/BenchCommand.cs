@@ -33,13 +33,14 @@ internal sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings
             Engines = settings.Engines,
             Device = settings.Device,
             Epochs = settings.Epochs,
+            BatchSize = settings.TrainBatch,
             Seed = settings.Seed,
             ScoringRepeats = settings.Repeats,
             ScoringBeats = settings.ScoringBeats,
         };
         var data = Ecg5000.Load(folder);
         console.MarkupLineInvariant(
-            $"[bold]{options.Spec.ShortName}[/], seed protocol, {settings.Epochs} epoch(s) per engine, ",
+            $"[bold]{options.Spec.ShortName}[/], seed protocol, {settings.Epochs} epoch(s) per engine (batch {settings.TrainBatch}), ",
             $"{torch.get_num_threads()} Torch thread(s), {MachineInfo.CpuModel()} ({Environment.ProcessorCount} cores)");
 
         SpeedBenchReport report;

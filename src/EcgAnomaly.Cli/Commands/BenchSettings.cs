@@ -12,9 +12,16 @@ internal sealed class BenchSettings : ModelArchitectureSettings
 {
     [CommandOption("--epochs <N>")]
     [Description(
-        "Timed training epochs per engine on the seed protocol (1,970 train + 657 validation beats, batch 32); the median is reported.")]
+        "Timed training epochs per engine on the seed protocol (1,970 train + 657 validation beats, batch --train-batch); the "
+        + "median is reported.")]
     [DefaultValue(5)]
     public int Epochs { get; init; } = 5;
+
+    [CommandOption("--train-batch <N>")]
+    [Description("Beats per training batch in the timed epochs: 32 (the study's, the default) or 8 (train's default for the "
+        + "LSTM under the tail recipe).")]
+    [DefaultValue(32)]
+    public int TrainBatch { get; init; } = 32;
 
     [CommandOption("--repeats <N>")]
     [Description("Timed scoring passes per batch size (after one untimed pass); the median is reported.")]
@@ -55,6 +62,8 @@ internal sealed class BenchSettings : ModelArchitectureSettings
         var groups = OptionChecks.FirstError(base.Validate(), DataOption.Validate(Data));
         if (!groups.Successful) return groups;
         if (Epochs is < 1 or > 10_000) return ValidationResult.Error($"--epochs must be between 1 and 10000 (got {Epochs})");
+        if (TrainBatch is < 1 or > 1_000_000)
+            return ValidationResult.Error($"--train-batch must be between 1 and 1000000 (got {TrainBatch})");
         if (Repeats is < 1 or > 1_000) return ValidationResult.Error($"--repeats must be between 1 and 1000 (got {Repeats})");
         if (ScoringBeats is < 1) return ValidationResult.Error($"--scoring-beats must be 1 or more (got {ScoringBeats})");
         return ValidationResult.Success();

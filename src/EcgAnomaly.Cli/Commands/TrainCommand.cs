@@ -30,7 +30,7 @@ internal sealed class TrainCommand(IAnsiConsole console) : Command<TrainSettings
         var options = new TrainingOptions
         {
             Epochs = settings.Epochs,
-            BatchSize = settings.Batch,
+            BatchSize = settings.BatchChoice,
             LearningRate = settings.LearningRate,
             Schedule = settings.ScheduleChoice,
             WarmupEpochs = settings.Warmup,

@@ -30,9 +30,21 @@ internal sealed class TrainSettings : ModelArchitectureSettings
     public int Epochs { get; init; } = 150;
 
     [CommandOption("--batch <N>")]
-    [Description("Mini-batch size.")]
-    [DefaultValue(32)]
-    public int Batch { get; init; } = 32;
+    [Description("Mini-batch size. Default: 8 for --model lstm under the tail recipe on ECG5000 (chosen there on the official "
+        + "protocol and validation losses, README \"Batch size\"), else 32 (the study's; --record and --train-file keep it "
+        + "until measured there).")]
+    public int? Batch { get; init; }
+
+    /// <summary>The batch size that runs: <see cref="Batch"/>, or the default of the model, recipe and data.</summary>
+    public int BatchChoice => Batch ?? (ScheduleChoice == Training.LearningRateSchedule.Tail
+        && Model.Equals("lstm", StringComparison.OrdinalIgnoreCase) && Record is null && TrainFile is null
+        ? TailLstmBatch : StudyBatch);
+
+    /// <summary>The study's batch size.</summary>
+    public const int StudyBatch = 32;
+
+    /// <summary>The tail recipe's batch size for the LSTM: four times the optimiser steps of the study's per epoch.</summary>
+    public const int TailLstmBatch = 8;
 
     [CommandOption("--lr <RATE>")]
     [Description("Adam learning rate.")]

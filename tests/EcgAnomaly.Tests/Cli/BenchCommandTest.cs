@@ -42,14 +42,20 @@ public sealed class BenchCommandTest
         // Given: whether this build has the fast kernel (it is being written beside the reference one)
         var missing = EngineAvailability.Check(ComputeEngine.Fast, ModelSpec.Lstm(32));
 
-        // When
-        var (code, output, error) = CliRunner.Run("bench", "--engine", "fast", "--epochs", "1", "--repeats", "1",
-            "--scoring-beats", "256", "--threads", "1", "--data", TestData.DataRoot);
+        using var dir = new TemporaryFolder();
+        var json = dir.Combine("bench.json");
 
-        // Then: never a crash; figures when it exists, the reason when it does not
+        // When: at train's default batch for the LSTM under the tail recipe
+        var (code, output, error) = CliRunner.Run("bench", "--engine", "fast", "--epochs", "1", "--repeats", "1",
+            "--scoring-beats", "256", "--threads", "1", "--train-batch", "8", "--data", TestData.DataRoot, "--json", json);
+
+        // Then: never a crash; figures when it exists, the reason when it does not; the batch it was told
         Assert.True(code == 0, error);
         if (missing is null) Assert.Matches(@"fast: median \d+\.\d{3} s/epoch", output);
         else Assert.Contains($"fast: not available ({missing})", output);
+        Assert.Contains("(batch 8)", output);
+        using var report = JsonDocument.Parse(File.ReadAllText(json));
+        Assert.Equal(8, report.RootElement.GetProperty("batchSize").GetInt32());
     }
 
     [Theory]
@@ -57,6 +63,7 @@ public sealed class BenchCommandTest
     [InlineData("--engine", "auto", "--engine: unknown engine 'auto' (expected fast, torchsharp or all)")]
     [InlineData("--epochs", "0", "--epochs must be between 1 and 10000")]
     [InlineData("--scoring-beats", "0", "--scoring-beats must be 1 or more")]
+    [InlineData("--train-batch", "0", "--train-batch must be between 1 and 1000000 (got 0)")]
     public void Should_exit_2_with_one_line_When_a_bench_option_value_is_unknown(string option, string value, string expected)
     {
         var (code, _, error) = CliRunner.Run("bench", option, value, "--data", TestData.DataRoot);
