@@ -20,8 +20,8 @@ internal sealed class BenchSettings : ModelArchitectureSettings
     [CommandOption("--train-batch <N>")]
     [Description("Beats per training batch in the timed epochs: 32 (the study's, the default) or 8 (train's default for the "
         + "LSTM under the tail recipe).")]
-    [DefaultValue(32)]
-    public int TrainBatch { get; init; } = 32;
+    [DefaultValue(TrainSettings.StudyBatch)]
+    public int TrainBatch { get; init; } = TrainSettings.StudyBatch;
 
     [CommandOption("--repeats <N>")]
     [Description("Timed scoring passes per batch size (after one untimed pass); the median is reported.")]

@@ -37,7 +37,7 @@ internal sealed class TrainSettings : ModelArchitectureSettings
 
     /// <summary>The batch size that runs: <see cref="Batch"/>, or the default of the model, recipe and data.</summary>
     public int BatchChoice => Batch ?? (ScheduleChoice == Training.LearningRateSchedule.Tail
-        && Model.Equals("lstm", StringComparison.OrdinalIgnoreCase) && Record is null && TrainFile is null
+        && Model.Equals(Models.LstmSpec.FamilyKind, StringComparison.OrdinalIgnoreCase) && Record is null && TrainFile is null
         ? TailLstmBatch : StudyBatch);
 
     /// <summary>The study's batch size.</summary>
