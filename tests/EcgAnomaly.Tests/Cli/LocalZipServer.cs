@@ -58,7 +58,8 @@ internal sealed class LocalZipServer : IDisposable
 
     public void Dispose()
     {
-        _listener.Stop();
+        // Close alone: after Stop, the managed listener's Close binds the port again to remove it a second time, and
+        // fails with "Address already in use" when a parallel test has taken the port meanwhile (seen in CI).
         _listener.Close();
         _loop.Wait(TimeSpan.FromSeconds(5));
     }
